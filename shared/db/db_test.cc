@@ -1,0 +1,181 @@
+// Store-level tests of the shared database layer on a real throwaway PostgreSQL.
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <pqxx/pqxx>
+
+#include "shared/db/idempotency.h"
+#include "shared/db/migrations.h"
+#include "shared/db/pool.h"
+#include "shared/db/transaction.h"
+#include "tests/harness/pg_cluster.h"
+
+namespace kinerja::db {
+namespace {
+
+using ::kinerja::testing::PgCluster;
+
+class DbTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dbname_ = PgCluster::Get().CreateDatabase("dbtest");
+    dsn_ = PgCluster::Get().ProvisionService(dbname_, {"svc", "kinerja_svc", "pw-svc"});
+  }
+  std::unique_ptr<Pool> MakePool(int size = 2) {
+    auto pool = Pool::Create(
+        {.dsn = dsn_, .schema = "svc", .size = size, .acquire_timeout = absl::Milliseconds(500)},
+        {{"svc.one", "SELECT $1::int + 1"}});
+    EXPECT_TRUE(pool.ok()) << pool.status();
+    return *std::move(pool);
+  }
+  std::string dbname_;
+  std::string dsn_;
+};
+
+TEST_F(DbTest, MigrationsApplyOnceAndRecordChecksums) {
+  pqxx::connection conn(dsn_);
+  std::vector<Migration> ms = PlatformMigrations();
+  ms.push_back({"svc/0001_t.sql", "CREATE TABLE t (id int PRIMARY KEY);"});
+  auto first = ApplyMigrations(conn, "svc", ms);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->applied.size(), ms.size());
+  auto second = ApplyMigrations(conn, "svc", ms);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_TRUE(second->applied.empty());
+  EXPECT_EQ(second->already_applied, static_cast<int>(ms.size()));
+}
+
+TEST_F(DbTest, EditedAppliedMigrationIsRefused) {
+  pqxx::connection conn(dsn_);
+  std::vector<Migration> ms = {{"svc/0001_t.sql", "CREATE TABLE t (id int);"}};
+  ASSERT_TRUE(ApplyMigrations(conn, "svc", ms).ok());
+  ms[0].sql = "CREATE TABLE t (id bigint);";
+  auto edited = ApplyMigrations(conn, "svc", ms);
+  EXPECT_EQ(edited.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(edited.status().message().find("svc/0001_t.sql"), std::string::npos);
+}
+
+TEST_F(DbTest, UnknownAppliedMigrationIsRefused) {
+  pqxx::connection conn(dsn_);
+  ASSERT_TRUE(ApplyMigrations(conn, "svc",
+                              {{"svc/0001_a.sql", "SELECT 1;"}, {"svc/0002_b.sql", "SELECT 2;"}})
+                  .ok());
+  auto older = ApplyMigrations(conn, "svc", {{"svc/0001_a.sql", "SELECT 1;"}});
+  EXPECT_EQ(older.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(DbTest, FailingMigrationLeavesNothingBehind) {
+  pqxx::connection conn(dsn_);
+  auto r = ApplyMigrations(conn, "svc",
+                           {{"svc/0001_bad.sql", "CREATE TABLE half (id int); SELECT nonsense;"}});
+  EXPECT_FALSE(r.ok());
+  pqxx::work tx(conn);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM pg_tables WHERE tablename = 'half'")[0].as<int>(), 0);
+}
+
+TEST_F(DbTest, ConcurrentStartersApplyEachMigrationOnce) {
+  std::vector<Migration> ms = {{"svc/0001_t.sql", "CREATE TABLE t (id int);"}};
+  std::vector<std::thread> threads;
+  std::atomic<int> applied{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      pqxx::connection conn(dsn_);
+      auto r = ApplyMigrations(conn, "svc", ms);
+      ASSERT_TRUE(r.ok()) << r.status();
+      applied += static_cast<int>(r->applied.size());
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(applied.load(), 1);
+}
+
+TEST_F(DbTest, PoolRunsPreparedStatementsAndMapsErrors) {
+  auto pool = MakePool();
+  auto v = RunInTransaction(*pool, [](pqxx::work& tx) -> absl::StatusOr<int> {
+    return tx.exec_prepared1("svc.one", 41)[0].as<int>();
+  });
+  ASSERT_TRUE(v.ok()) << v.status();
+  EXPECT_EQ(*v, 42);
+  auto dup = RunInTransaction(*pool, [](pqxx::work& tx) {
+    tx.exec0("CREATE TABLE u (id int PRIMARY KEY)");
+    tx.exec0("INSERT INTO u VALUES (1), (1)");
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(dup.code(), absl::StatusCode::kAlreadyExists);
+}
+
+TEST_F(DbTest, WorkReturningErrorRollsBack) {
+  auto pool = MakePool();
+  ASSERT_TRUE(RunInTransaction(*pool, [](pqxx::work& tx) {
+                tx.exec0("CREATE TABLE w (id int)");
+                return absl::OkStatus();
+              }).ok());
+  auto failed = RunInTransaction(*pool, [](pqxx::work& tx) {
+    tx.exec0("INSERT INTO w VALUES (1)");
+    return absl::FailedPreconditionError("rule says no");
+  });
+  EXPECT_EQ(failed.code(), absl::StatusCode::kFailedPrecondition);
+  auto count = RunInTransaction(*pool, [](pqxx::work& tx) -> absl::StatusOr<int> {
+    return tx.exec1("SELECT count(*) FROM w")[0].as<int>();
+  });
+  EXPECT_EQ(*count, 0);
+}
+
+TEST_F(DbTest, AcquireTimesOutWhenAllConnectionsAreBusy) {
+  auto pool = MakePool(1);
+  auto held = pool->Acquire();
+  ASSERT_TRUE(held.ok());
+  auto second = pool->Acquire();
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(pool->Stats().in_use, 1);
+}
+
+TEST_F(DbTest, IdempotencyReturnsFirstAnswerAndRejectsReuse) {
+  auto pool = MakePool();
+  {
+    pqxx::connection conn(dsn_);
+    ASSERT_TRUE(ApplyMigrations(conn, "svc", PlatformMigrations()).ok());
+  }
+  IdempotencyKey key{"alice", "/svc/Create", "req-1", "fp-1"};
+  auto first = RunInTransaction(*pool, [&](pqxx::work& tx) -> absl::StatusOr<std::string> {
+    auto stored = LookupResponse(tx, key);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value()) return **stored;
+    StoreResponse(tx, key, std::string("answer\0one", 10));
+    return std::string("fresh");
+  });
+  EXPECT_EQ(*first, "fresh");
+  auto retry = RunInTransaction(*pool, [&](pqxx::work& tx) -> absl::StatusOr<std::string> {
+    auto stored = LookupResponse(tx, key);
+    if (!stored.ok()) return stored.status();
+    return stored->value_or("missing");
+  });
+  EXPECT_EQ(*retry, std::string("answer\0one", 10));
+  IdempotencyKey other = key;
+  other.fingerprint = "fp-2";
+  auto reused = RunInTransaction(*pool, [&](pqxx::work& tx) -> absl::StatusOr<std::string> {
+    auto stored = LookupResponse(tx, other);
+    if (!stored.ok()) return stored.status();
+    return std::string("unexpected");
+  });
+  EXPECT_EQ(reused.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(DbTest, PoolReconnectsAfterServerRestart) {
+  auto pool = MakePool(2);
+  auto ping = [&] {
+    return RunInTransaction(*pool, [](pqxx::work& tx) -> absl::StatusOr<int> {
+      return tx.exec_prepared1("svc.one", 1)[0].as<int>();
+    });
+  };
+  ASSERT_TRUE(ping().ok());
+  PgCluster::Get().Stop();
+  EXPECT_EQ(ping().status().code(), absl::StatusCode::kUnavailable);
+  PgCluster::Get().Start();
+  auto after = ping();
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(*after, 2);
+}
+
+}  // namespace
+}  // namespace kinerja::db

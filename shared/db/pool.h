@@ -1,0 +1,97 @@
+// A fixed-size PostgreSQL connection pool (libpqxx has none).
+//
+// Connections are opened lazily, set search_path to the service's schema, and register the
+// service's named prepared statements (pqxx prepares them on first use on each connection, so
+// a reconnect re-prepares them). A connection that breaks is discarded and replaced on the next
+// acquire, so the pool recovers by itself after a server restart.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pqxx/connection>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+
+namespace kinerja::db {
+
+// A named SQL statement; name it like a constant ("employee.get_by_nip").
+struct Statement {
+  std::string name;
+  std::string sql;
+};
+
+struct PoolOptions {
+  std::string dsn;
+  // Schema that unqualified names resolve to (the service's own).
+  std::string schema;
+  int size = 8;
+  absl::Duration acquire_timeout = absl::Seconds(5);
+  std::string application_name = "kinerja";
+};
+
+struct PoolStats {
+  int size = 0;
+  int in_use = 0;
+  int open = 0;
+  int waiting = 0;
+  long long acquired_total = 0;
+  long long connections_opened_total = 0;
+};
+
+class Pool;
+
+// Exclusive use of one connection; returns it to the pool when destroyed.
+class Lease {
+ public:
+  Lease(Lease&& other) noexcept;
+  Lease& operator=(Lease&&) = delete;
+  Lease(const Lease&) = delete;
+  ~Lease();
+
+  pqxx::connection& conn() { return *conn_; }
+  // The connection is unusable (server restart, network): drop it instead of reusing it.
+  void MarkBroken() { broken_ = true; }
+
+ private:
+  friend class Pool;
+  Lease(Pool* pool, int slot, pqxx::connection* conn) : pool_(pool), slot_(slot), conn_(conn) {}
+  Pool* pool_;
+  int slot_;
+  pqxx::connection* conn_;
+  bool broken_ = false;
+};
+
+class Pool {
+ public:
+  static absl::StatusOr<std::unique_ptr<Pool>> Create(PoolOptions options,
+                                                      std::vector<Statement> statements);
+  ~Pool();
+
+  // Waits up to acquire_timeout for a free connection; UNAVAILABLE if none or the database is
+  // unreachable.
+  absl::StatusOr<Lease> Acquire();
+  PoolStats Stats() const;
+  const PoolOptions& options() const { return options_; }
+
+ private:
+  Pool(PoolOptions options, std::vector<Statement> statements);
+  absl::StatusOr<std::unique_ptr<pqxx::connection>> Open();
+  void Release(int slot, bool broken);
+  friend class Lease;
+
+  const PoolOptions options_;
+  const std::vector<Statement> statements_;
+  mutable absl::Mutex mu_;
+  std::vector<std::unique_ptr<pqxx::connection>> conns_ ABSL_GUARDED_BY(mu_);
+  std::vector<bool> busy_ ABSL_GUARDED_BY(mu_);
+  int in_use_ ABSL_GUARDED_BY(mu_) = 0;
+  int waiting_ ABSL_GUARDED_BY(mu_) = 0;
+  long long acquired_total_ ABSL_GUARDED_BY(mu_) = 0;
+  long long connections_opened_total_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace kinerja::db

@@ -1,0 +1,99 @@
+#include "shared/config/value.h"
+
+#include <charconv>
+#include <limits>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+
+namespace kinerja::config {
+namespace {
+
+// Debian's Abseil has its own string_view type, distinct from std's.
+absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+absl::Status Bad(const Option& option, std::string_view what, std::string_view text) {
+  if (option.secret) return absl::InvalidArgumentError(Absl(what));
+  return absl::InvalidArgumentError(
+      absl::StrCat(Absl(what), ", got \"", absl::CHexEscape(Absl(text)), "\""));
+}
+
+bool ParseInt64(std::string_view text, int64_t* out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, *out);
+  return !text.empty() && ec == std::errc() && ptr == end;
+}
+
+std::string RangeText(const Option& option) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  if (option.min != kMin && option.max != kMax) {
+    return absl::StrCat("must be between ", option.min, " and ", option.max);
+  }
+  if (option.min != kMin) return absl::StrCat("must be at least ", option.min);
+  return absl::StrCat("must be at most ", option.max);
+}
+
+absl::StatusOr<OptionValue> ParseInt(const Option& option, std::string_view text) {
+  int64_t value = 0;
+  if (!ParseInt64(text, &value)) return Bad(option, "must be an integer", text);
+  if (value < option.min || value > option.max) return Bad(option, RangeText(option), text);
+  return value;
+}
+
+absl::StatusOr<OptionValue> ParseDuration(const Option& option, std::string_view text) {
+  absl::Duration d;
+  if (!absl::ParseDuration(Absl(text), &d) || d < absl::ZeroDuration() ||
+      d == absl::InfiniteDuration()) {
+    return Bad(option, "must be a duration like 5s or 250ms", text);
+  }
+  return d;
+}
+
+absl::StatusOr<OptionValue> ParseBool(const Option& option, std::string_view text) {
+  std::string lower = absl::AsciiStrToLower(Absl(text));
+  if (lower == "true" || lower == "1" || lower == "yes" || lower == "on") return true;
+  if (lower == "false" || lower == "0" || lower == "no" || lower == "off") return false;
+  return Bad(option, "must be true or false", text);
+}
+
+absl::StatusOr<OptionValue> ParseAddress(const Option& option, std::string_view text) {
+  const absl::Status bad =
+      Bad(option, "must be host:port, e.g. 0.0.0.0:50051 or [::1]:50051", text);
+  size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) return bad;
+  std::string_view host = text.substr(0, colon);
+  int64_t port = -1;
+  if (!ParseInt64(text.substr(colon + 1), &port) || port < 0 || port > 65535 ||
+      text[colon + 1] == '-' || text[colon + 1] == '+') {
+    return bad;
+  }
+  if (host.starts_with('[') && host.ends_with(']') && host.size() > 2) {
+    host = host.substr(1, host.size() - 2);  // IPv6 literal
+  } else if (host.find_first_of(":[] \t") != std::string_view::npos) {
+    return bad;  // an unbracketed IPv6 address is ambiguous
+  }
+  return Address{std::string(host), static_cast<int>(port)};
+}
+
+}  // namespace
+
+absl::StatusOr<OptionValue> ParseOptionValue(const Option& option, std::string_view text) {
+  switch (option.type) {
+    case OptionType::kString:
+      return std::string(text);
+    case OptionType::kInt:
+      return ParseInt(option, text);
+    case OptionType::kDuration:
+      return ParseDuration(option, text);
+    case OptionType::kBool:
+      return ParseBool(option, text);
+    case OptionType::kAddress:
+      return ParseAddress(option, text);
+  }
+  return absl::InternalError("unknown option type");
+}
+
+}  // namespace kinerja::config

@@ -1,0 +1,19 @@
+#include "shared/events/outbox_writer.h"
+
+#include <pqxx/pqxx>
+
+namespace kinerja::events {
+
+std::string TypeUrl(const google::protobuf::Message& message) {
+  return "type.googleapis.com/" + message.GetDescriptor()->full_name();
+}
+
+void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& event) {
+  tx.exec_params0(
+      "INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, "
+      "request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      event.type, event.aggregate_type, event.aggregate_id, TypeUrl(*event.payload),
+      pqxx::binarystring(event.payload->SerializeAsString()), ctx.actor, ctx.request_id);
+}
+
+}  // namespace kinerja::events

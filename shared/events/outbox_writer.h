@@ -1,0 +1,26 @@
+// Appends an event to the service's outbox inside the caller's transaction, so the business row
+// and its event commit together or not at all.
+#pragma once
+
+#include <string>
+
+#include <google/protobuf/message.h>
+#include <pqxx/transaction>
+
+#include "shared/db/change_context.h"
+
+namespace kinerja::events {
+
+struct Event {
+  std::string type;            // e.g. "EmployeeTransferred"
+  std::string aggregate_type;  // e.g. "employee"
+  std::string aggregate_id;
+  const google::protobuf::Message* payload;
+};
+
+void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& event);
+
+// Type URL stored with each payload ("type.googleapis.com/<full name>").
+std::string TypeUrl(const google::protobuf::Message& message);
+
+}  // namespace kinerja::events

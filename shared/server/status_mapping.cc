@@ -1,0 +1,45 @@
+#include "shared/server/status_mapping.h"
+
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::server {
+namespace {
+
+std::string DefaultReason(absl::StatusCode code) {
+  std::string name = absl::StatusCodeToString(code);  // e.g. "INVALID_ARGUMENT"
+  return name;
+}
+
+}  // namespace
+
+grpc::Status ToGrpcStatus(const absl::Status& status, const std::string& domain) {
+  if (status.ok()) return grpc::Status::OK;
+  auto code = static_cast<grpc::StatusCode>(status.code());
+  std::string message(status.message());
+  // Internal details (SQL, stack) stay in the logs; callers get a generic message.
+  if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
+    message = "internal error; the request id identifies it in the server logs";
+  }
+  google::rpc::Status details;
+  details.set_code(static_cast<int>(code));
+  details.set_message(message);
+  google::rpc::ErrorInfo info;
+  info.set_reason(errors::ReasonOf(status).value_or(DefaultReason(status.code())));
+  info.set_domain(domain);
+  details.add_details()->PackFrom(info);
+  auto violations = errors::ViolationsOf(status);
+  if (!violations.empty()) {
+    google::rpc::BadRequest bad;
+    for (const auto& v : violations) {
+      auto* fv = bad.add_field_violations();
+      fv->set_field(v.field);
+      fv->set_description(v.description);
+    }
+    details.add_details()->PackFrom(bad);
+  }
+  return grpc::Status(code, message, details.SerializeAsString());
+}
+
+}  // namespace kinerja::server

@@ -1,0 +1,104 @@
+#include "shared/server/call.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "shared/log/log.h"
+#include "shared/log/request_id.h"
+#include "shared/server/status_mapping.h"
+
+namespace kinerja::server {
+namespace {
+
+std::string Metadata(grpc::ServerContextBase* ctx, const char* key) {
+  const auto& md = ctx->client_metadata();
+  auto it = md.find(key);
+  if (it == md.end()) return "";
+  return std::string(it->second.data(), it->second.size());
+}
+
+}  // namespace
+
+CallRunner::CallRunner(std::string domain, const auth::JwtVerifier* verifier, WorkerPool* workers,
+                       metrics::Registry* registry)
+    : domain_(std::move(domain)),
+      verifier_(verifier),
+      workers_(workers),
+      handled_(registry->AddCounter("grpc_server_handled_total",
+                                    "RPCs completed, by method and status code",
+                                    {"method", "code"})),
+      latency_(registry->AddHistogram("grpc_server_handling_seconds",
+                                      "RPC latency from arrival to completion, by method",
+                                      {"method"})) {}
+
+absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, const char* method) {
+  CallContext call;
+  call.method = method;
+  std::string request_id = Metadata(ctx, "x-request-id");
+  call.request_id = log::IsAcceptableRequestId(request_id) ? request_id : log::NewRequestId();
+  ctx->AddInitialMetadata("x-request-id", call.request_id);
+  std::string authorization = Metadata(ctx, "authorization");
+  constexpr absl::string_view kBearer = "Bearer ";
+  if (!absl::StartsWithIgnoreCase(authorization, kBearer)) {
+    return absl::UnauthenticatedError(
+        "missing credentials: send \"authorization: Bearer <token>\" metadata");
+  }
+  auto principal = verifier_->Verify(std::string_view(authorization).substr(kBearer.size()));
+  if (!principal.ok()) return principal.status();
+  call.principal = *std::move(principal);
+  return call;
+}
+
+void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
+                         const absl::Status& status) {
+  std::string code = absl::StatusCodeToString(status.code());
+  handled_->WithLabels({call.method, code})->Increment();
+  latency_->WithLabels({call.method})->ObserveDuration(elapsed);
+  if (status.ok()) {
+    if (log::Enabled(log::Level::kDebug)) {
+      log::Debug("rpc", {{"method", call.method},
+                         {"ms", absl::ToDoubleMilliseconds(elapsed)},
+                         {"subject", call.principal.subject}});
+    }
+    return;
+  }
+  bool server_fault = status.code() == absl::StatusCode::kInternal ||
+                      status.code() == absl::StatusCode::kUnknown ||
+                      status.code() == absl::StatusCode::kDataLoss;
+  log::Log(server_fault ? log::Level::kError : log::Level::kInfo, "rpc failed",
+           {{"method", call.method},
+            {"code", code},
+            {"error", status.message()},
+            {"ms", absl::ToDoubleMilliseconds(elapsed)},
+            {"subject", call.principal.subject}});
+}
+
+grpc::ServerUnaryReactor* CallRunner::Unary(
+    grpc::CallbackServerContext* ctx, const char* method,
+    absl::AnyInvocable<absl::Status(const CallContext&) &&> work) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  absl::Time start = absl::Now();
+  absl::StatusOr<CallContext> call = Begin(ctx, method);
+  if (!call.ok()) {
+    CallContext anonymous;
+    anonymous.method = method;
+    Observe(anonymous, absl::Now() - start, call.status());
+    reactor->Finish(ToGrpcStatus(call.status(), domain_));
+    return reactor;
+  }
+  workers_->Submit(
+      [this, reactor, start, call = *std::move(call), work = std::move(work)]() mutable {
+        log::ScopedRequestId scoped(call.request_id);
+        absl::Status status;
+        try {
+          status = std::move(work)(call);
+        } catch (const std::exception& e) {
+          // A bug, not bad input: keep serving and say so in the log.
+          status = absl::InternalError(e.what());
+        }
+        Observe(call, absl::Now() - start, status);
+        reactor->Finish(ToGrpcStatus(status, domain_));
+      });
+  return reactor;
+}
+
+}  // namespace kinerja::server

@@ -1,0 +1,54 @@
+// Running one RPC: request id, authentication, work on the worker pool, error mapping, metrics
+// and the access log, in one place so every service's adapters stay thin.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <string>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/status/status.h"
+#include "shared/auth/jwt_verifier.h"
+#include "shared/auth/principal.h"
+#include "shared/db/change_context.h"
+#include "shared/metrics/registry.h"
+#include "shared/server/worker_pool.h"
+
+namespace kinerja::server {
+
+// What a domain call needs to know about its caller.
+struct CallContext {
+  auth::Principal principal;
+  std::string request_id;
+  std::string method;  // short name, e.g. "GetEmployee"
+  db::ChangeContext change() const { return {principal.subject, request_id}; }
+};
+
+class CallRunner {
+ public:
+  // domain: ErrorInfo.domain of this service's errors, e.g. "employee.kinerja".
+  CallRunner(std::string domain, const auth::JwtVerifier* verifier, WorkerPool* workers,
+             metrics::Registry* registry);
+
+  // Authenticates, then runs `work` on the worker pool and finishes the call with its status.
+  // `work` fills the response it captured.
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* ctx, const char* method,
+                                  absl::AnyInvocable<absl::Status(const CallContext&) &&> work);
+
+  // For streaming calls: authentication and request id only (the caller drives the stream).
+  absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* ctx, const char* method);
+  // Records the outcome of a call in metrics and the log.
+  void Observe(const CallContext& call, absl::Duration elapsed, const absl::Status& status);
+
+  const std::string& domain() const { return domain_; }
+  WorkerPool& workers() { return *workers_; }
+
+ private:
+  const std::string domain_;
+  const auth::JwtVerifier* verifier_;
+  WorkerPool* workers_;
+  metrics::CounterFamily* handled_;
+  metrics::HistogramFamily* latency_;
+};
+
+}  // namespace kinerja::server

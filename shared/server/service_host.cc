@@ -1,0 +1,267 @@
+#include "shared/server/service_host.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include <csignal>
+
+#include <pqxx/pqxx>
+
+#include "absl/strings/str_cat.h"
+#include "shared/auth/key_loader.h"
+#include "shared/db/transaction.h"
+#include "shared/log/log.h"
+
+namespace kinerja::server {
+namespace {
+
+std::atomic<bool> g_signalled{false};
+extern "C" void OnSignal(int) { g_signalled = true; }
+
+using config::Option;
+using config::OptionType;
+
+absl::Status ApplyMigrationsWithRetry(const std::string& dsn, const ServiceSettings& settings,
+                                      absl::Duration wait) {
+  std::vector<db::Migration> all = db::PlatformMigrations();
+  all.insert(all.end(), settings.migrations.begin(), settings.migrations.end());
+  absl::Time deadline = absl::Now() + wait;
+  for (;;) {
+    absl::Status status;
+    try {
+      pqxx::connection conn(dsn);
+      pqxx::nontransaction(conn).exec0("SET search_path TO " + conn.quote_name(settings.name));
+      auto report = db::ApplyMigrations(conn, settings.name, all);
+      if (report.ok()) {
+        log::Info("migrations checked", {{"applied", static_cast<int64_t>(report->applied.size())},
+                                         {"already_applied", report->already_applied}});
+        return absl::OkStatus();
+      }
+      return report.status();  // a schema problem does not heal by waiting
+    } catch (const std::exception& e) {
+      status = db::StatusFromException(e);
+    }
+    if (absl::Now() >= deadline) {
+      return absl::UnavailableError(absl::StrCat(
+          "database not reachable within ", absl::FormatDuration(wait), ": ", status.message()));
+    }
+    log::Warn("waiting for the database", {{"error", status.message()}});
+    absl::SleepFor(absl::Seconds(1));
+  }
+}
+
+}  // namespace
+
+config::Spec ServiceHost::Spec(std::string program, std::string summary,
+                               std::vector<Option> extra) {
+  config::Spec spec{.program = std::move(program), .summary = std::move(summary)};
+  spec.options = {
+      {.name = "listen",
+       .env = "LISTEN_ADDR",
+       .help = "gRPC listen address host:port",
+       .type = OptionType::kAddress,
+       .default_value = "127.0.0.1:50051"},
+      {.name = "metrics-listen",
+       .env = "METRICS_ADDR",
+       .help = "Prometheus /metrics and /healthz HTTP address host:port (port 0: any free port)",
+       .type = OptionType::kAddress,
+       .default_value = "127.0.0.1:9464"},
+      {.name = "pg-dsn",
+       .env = "PG_DSN",
+       .help = "libpq connection string of the service's own database role",
+       .required = true,
+       .secret = true},
+      {.name = "db-pool-size",
+       .env = "DB_POOL_SIZE",
+       .help = "database connections, and worker threads running database work",
+       .type = OptionType::kInt,
+       .default_value = "8",
+       .min = 1,
+       .max = 256},
+      {.name = "db-wait",
+       .env = "DB_WAIT",
+       .help = "how long start-up waits for the database before giving up",
+       .type = OptionType::kDuration,
+       .default_value = "30s"},
+      {.name = "jwt-issuer",
+       .env = "JWT_ISSUER",
+       .help = "accepted token issuer (iss)",
+       .required = true},
+      {.name = "jwt-audience",
+       .env = "JWT_AUDIENCE",
+       .help = "required token audience (aud)",
+       .required = true},
+      {.name = "jwt-keys",
+       .env = "JWT_KEYS",
+       .help = "token verification keys: a JWKS or PEM file, or a directory of them",
+       .required = true},
+      {.name = "page-token-key",
+       .env = "PAGE_TOKEN_KEY",
+       .help = "secret (16+ characters) that signs page tokens; the same on every replica",
+       .required = true,
+       .secret = true},
+      {.name = "log-level",
+       .env = "LOG_LEVEL",
+       .help = "debug, info, warn or error",
+       .default_value = "info"},
+  };
+  for (auto& o : extra) spec.options.push_back(std::move(o));
+  return spec;
+}
+
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::Config& config,
+                                                                 ServiceSettings settings) {
+  auto level = log::ParseLevel(config.GetString("log-level"));
+  if (!level.ok())
+    return absl::InvalidArgumentError(absl::StrCat("--log-level: ", level.status().message()));
+  log::SetLevel(*level);
+  if (config.GetString("page-token-key").size() < 16) {
+    return absl::InvalidArgumentError(
+        "--page-token-key (PAGE_TOKEN_KEY): must be at least 16 characters");
+  }
+  std::unique_ptr<ServiceHost> host(new ServiceHost());
+  host->settings_ = std::move(settings);
+  host->dsn_ = config.GetString("pg-dsn");
+  host->listen_ = config.GetString("listen");
+  config::Address metrics = config.GetAddress("metrics-listen");
+  host->metrics_listen_host_ = metrics.host;
+  host->metrics_listen_port_ = metrics.port;
+
+  auto keys = auth::LoadKeys(config.GetString("jwt-keys"));
+  if (!keys.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--jwt-keys (JWT_KEYS): ", keys.status().message()));
+  }
+  auth::JwtVerifier::Options verifier_options;
+  verifier_options.issuer = config.GetString("jwt-issuer");
+  verifier_options.audience = config.GetString("jwt-audience");
+  auto verifier = auth::JwtVerifier::Create(std::move(verifier_options), *std::move(keys));
+  if (!verifier.ok()) return verifier.status();
+  host->verifier_ = *std::move(verifier);
+
+  if (absl::Status s =
+          ApplyMigrationsWithRetry(host->dsn_, host->settings_, config.GetDuration("db-wait"));
+      !s.ok()) {
+    return s;
+  }
+  int pool_size = static_cast<int>(config.GetInt("db-pool-size"));
+  auto pool = db::Pool::Create({.dsn = host->dsn_,
+                                .schema = host->settings_.name,
+                                .size = pool_size,
+                                .application_name = "kinerja-" + host->settings_.name},
+                               host->settings_.statements);
+  if (!pool.ok()) return pool.status();
+  host->pool_ = *std::move(pool);
+  host->workers_ = std::make_unique<WorkerPool>(pool_size);
+  host->notifier_ =
+      std::make_unique<events::OutboxNotifier>(host->dsn_, host->settings_.name + "_outbox");
+  host->page_tokens_ = std::make_unique<rpc::PageTokenCodec>(config.GetString("page-token-key"));
+  host->calls_ =
+      std::make_unique<CallRunner>(host->settings_.name + ".kinerja", host->verifier_.get(),
+                                   host->workers_.get(), &host->registry_);
+  host->RegisterPoolMetrics();
+  return host;
+}
+
+void ServiceHost::RegisterPoolMetrics() {
+  db::Pool* pool = pool_.get();
+  registry_.AddCallbackGauge("db_pool_connections", "configured database connections",
+                             [pool] { return pool->Stats().size; });
+  registry_.AddCallbackGauge("db_pool_in_use", "database connections in use",
+                             [pool] { return pool->Stats().in_use; });
+  registry_.AddCallbackGauge("db_pool_waiting", "callers waiting for a database connection",
+                             [pool] { return pool->Stats().waiting; });
+  WorkerPool* workers = workers_.get();
+  registry_.AddCallbackGauge("worker_queue_length", "database work items waiting for a worker",
+                             [workers] { return workers->queued(); });
+  std::atomic<bool>* healthy = &db_healthy_;
+  registry_.AddCallbackGauge("db_up", "1 while the database answers health checks",
+                             [healthy] { return healthy->load() ? 1.0 : 0.0; });
+}
+
+absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(listen_, grpc::InsecureServerCredentials(), &grpc_port_);
+  for (grpc::Service* s : services) builder.RegisterService(s);
+  server_ = builder.BuildAndStart();
+  if (server_ == nullptr || grpc_port_ == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("--listen (LISTEN_ADDR): cannot listen on ", listen_));
+  }
+  auto http = metrics::HttpServer::Start(
+      metrics_listen_host_, metrics_listen_port_,
+      [this](const metrics::HttpRequest& req) -> metrics::HttpResponse {
+        if (req.path == "/metrics") {
+          return {200, std::string(metrics::kTextContentType), registry_.Render()};
+        }
+        if (req.path == "/healthz") {
+          bool up = db_healthy_.load();
+          return {up ? 200 : 503, "text/plain", up ? "ok\n" : "database unreachable\n"};
+        }
+        return {404, "text/plain", "not found\n"};
+      });
+  if (!http.ok()) {
+    return absl::UnavailableError(
+        absl::StrCat("--metrics-listen (METRICS_ADDR): ", http.status().message()));
+  }
+  http_ = *std::move(http);
+  health_thread_ = std::thread([this] { MonitorHealth(); });
+  log::Info(
+      "serving",
+      {{"service", settings_.name}, {"grpc_port", grpc_port_}, {"metrics_port", http_->port()}});
+  return absl::OkStatus();
+}
+
+void ServiceHost::MonitorHealth() {
+  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+  bool last = false;
+  bool first = true;
+  while (!stopping_) {
+    bool up = db::RunInTransaction(
+                  *pool_,
+                  [](pqxx::work& tx) {
+                    tx.exec("SELECT 1");
+                    return absl::OkStatus();
+                  },
+                  1)
+                  .ok();
+    db_healthy_ = up;
+    if (first || up != last) {
+      health->SetServingStatus(up);
+      health->SetServingStatus(settings_.grpc_service, up);
+      if (!first || !up)
+        log::Log(up ? log::Level::kInfo : log::Level::kError,
+                 up ? "database reachable: SERVING" : "database unreachable: NOT_SERVING");
+      last = up;
+      first = false;
+    }
+    for (int i = 0; i < 20 && !stopping_; ++i) absl::SleepFor(absl::Milliseconds(100));
+  }
+}
+
+void ServiceHost::Wait() {
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  while (!g_signalled && !stopping_) absl::SleepFor(absl::Milliseconds(100));
+  Shutdown();
+}
+
+void ServiceHost::Shutdown() {
+  if (stopping_.exchange(true)) return;
+  log::Info("shutting down", {{"service", settings_.name}});
+  if (server_) server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  if (health_thread_.joinable()) health_thread_.join();
+  if (http_) http_->Stop();
+}
+
+ServiceHost::~ServiceHost() {
+  Shutdown();
+  // Streams finish before the notifier and workers they use go away.
+  server_.reset();
+  notifier_.reset();
+  workers_.reset();
+}
+
+}  // namespace kinerja::server

@@ -1,0 +1,89 @@
+// Everything a Kinerja service process has besides its own API: configuration, JSON logs, the
+// database pool with migrations applied at start-up, JWT verification, the worker pool, the
+// outbox notifier, gRPC health (following database reachability) and reflection, and
+// Prometheus metrics on an HTTP port. main.cc builds one, adds its service and runs it.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "shared/auth/jwt_verifier.h"
+#include "shared/config/config.h"
+#include "shared/db/migrations.h"
+#include "shared/db/pool.h"
+#include "shared/events/outbox_notifier.h"
+#include "shared/metrics/http_server.h"
+#include "shared/metrics/registry.h"
+#include "shared/rpc/page_token.h"
+#include "shared/server/call.h"
+#include "shared/server/worker_pool.h"
+
+namespace kinerja::server {
+
+struct ServiceSettings {
+  std::string name;          // "employee": schema, metrics and log name
+  std::string grpc_service;  // full name for health, e.g. "kinerja.employee.v1.EmployeeService"
+  std::vector<db::Migration> migrations;  // the service's own (platform ones are added)
+  std::vector<db::Statement> statements;  // prepared on every pooled connection
+};
+
+class ServiceHost {
+ public:
+  // The options every service takes (flags and environment); `extra` adds the service's own.
+  static config::Spec Spec(std::string program, std::string summary,
+                           std::vector<config::Option> extra = {});
+  // Validates configuration, connects (waiting up to --db-wait for the database) and applies
+  // migrations. Any failure is returned with a message an operator can act on.
+  static absl::StatusOr<std::unique_ptr<ServiceHost>> Create(const config::Config& config,
+                                                             ServiceSettings settings);
+  ~ServiceHost();
+
+  // Starts gRPC (with health and reflection) and the metrics endpoint.
+  absl::Status Start(const std::vector<grpc::Service*>& services);
+  // Blocks until SIGINT/SIGTERM or Shutdown().
+  void Wait();
+  void Shutdown();
+
+  int grpc_port() const { return grpc_port_; }
+  int metrics_port() const { return http_ ? http_->port() : 0; }
+  db::Pool& pool() { return *pool_; }
+  WorkerPool& workers() { return *workers_; }
+  metrics::Registry& metrics() { return registry_; }
+  events::OutboxNotifier& notifier() { return *notifier_; }
+  const rpc::PageTokenCodec& page_tokens() const { return *page_tokens_; }
+  CallRunner& calls() { return *calls_; }
+  const ServiceSettings& settings() const { return settings_; }
+  const std::string& dsn() const { return dsn_; }
+
+ private:
+  ServiceHost() = default;
+  void MonitorHealth();
+  void RegisterPoolMetrics();
+
+  ServiceSettings settings_;
+  std::string dsn_;
+  std::string listen_;
+  std::string metrics_listen_host_;
+  int metrics_listen_port_ = 0;
+  metrics::Registry registry_;
+  std::unique_ptr<auth::JwtVerifier> verifier_;
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<WorkerPool> workers_;
+  std::unique_ptr<events::OutboxNotifier> notifier_;
+  std::unique_ptr<rpc::PageTokenCodec> page_tokens_;
+  std::unique_ptr<CallRunner> calls_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<metrics::HttpServer> http_;
+  int grpc_port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> db_healthy_{false};
+  std::thread health_thread_;
+};
+
+}  // namespace kinerja::server

@@ -1,0 +1,113 @@
+// Position history: transfers (mutasi/promosi), assignments, acting officials (Plt/Plh).
+#include "services/employee/api/access_support.h"
+#include "services/employee/api/convert.h"
+#include "services/employee/api/employee_service.h"
+#include "services/employee/api/request_support.h"
+#include "services/employee/api/resource_convert.h"
+#include "services/employee/domain/access.h"
+#include "services/employee/store/event_payloads.h"
+
+namespace kinerja::employee::api {
+
+using server::CallContext;
+
+grpc::ServerUnaryReactor* EmployeeService::TransferEmployee(
+    grpc::CallbackServerContext* ctx, const v1::TransferEmployeeRequest* request,
+    v1::Employee* response) {
+  return deps_.calls->Unary(
+      ctx, "TransferEmployee", [=, this](const CallContext& call) -> absl::Status {
+        Violations v;
+        if (request->employee_id().empty()) v.Add("employee_id", "is required");
+        if (request->position_id().empty()) v.Add("position_id", "is required");
+        store::TransferRequest transfer;
+        transfer.employee_id = request->employee_id();
+        transfer.position_id = request->position_id();
+        if (auto day = v.Take(DayFromProto(request->effective_date(), "effective_date"))) {
+          transfer.effective_date = *day;
+        }
+        // An unspecified reason is a plain transfer (mutasi).
+        if (request->reason() != v1::ASSIGNMENT_REASON_UNSPECIFIED) {
+          if (auto reason = v.Take(AssignmentReasonFromProto(request->reason(), "reason"))) {
+            transfer.reason = *reason;
+          }
+        }
+        if (auto version = v.Take(ExpectedVersion(request->etag(), ""))) {
+          transfer.expected_version = *version;
+        }
+        RETURN_IF_ERROR(v.ToStatus());
+
+        ASSIGN_OR_RETURN(store::EmployeeRecord current, store().GetEmployee(transfer.employee_id));
+        RETURN_IF_ERROR(CanWriteAgencyData(call.principal, current.employee.agency_id));
+        ASSIGN_OR_RETURN(store::Position target,
+                         AsReference(store().GetPosition(transfer.position_id), "position_id"));
+        RETURN_IF_ERROR(CanWriteAgencyData(call.principal, target.agency_id));
+        if (!request->rank().empty()) {
+          ASSIGN_OR_RETURN(transfer.new_rank,
+                           RankFromProto(request->rank(), current.employee.kind, "rank"));
+        }
+        ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
+        ASSIGN_OR_RETURN(store::EmployeeRecord moved, store().TransferEmployee(transfer, write));
+        *response = store::ToProto(moved);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::ListAssignments(
+    grpc::CallbackServerContext* ctx, const v1::ListAssignmentsRequest* request,
+    v1::ListAssignmentsResponse* response) {
+  return deps_.calls->Unary(
+      ctx, "ListAssignments", [=, this](const CallContext& call) -> absl::Status {
+        if (request->employee_id().empty())
+          return errors::InvalidField("employee_id", "is required");
+        ASSIGN_OR_RETURN(ListPage list,
+                         StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                                   {"ListAssignments", request->employee_id()}));
+        ASSIGN_OR_RETURN(store::EmployeeRecord target, store().GetEmployee(request->employee_id()));
+        RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, target, TodayInJakarta()));
+        ASSIGN_OR_RETURN(store::Page<store::AssignmentRecord> page,
+                         store().ListAssignments(request->employee_id(), list.request));
+        for (const auto& a : page.items) *response->add_assignments() = store::ToProto(a);
+        response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::CreateActingOfficial(
+    grpc::CallbackServerContext* ctx, const v1::CreateActingOfficialRequest* request,
+    v1::ActingOfficial* response) {
+  return deps_.calls->Unary(
+      ctx, "CreateActingOfficial", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(store::ActingOfficial acting,
+                         ActingOfficialFromProto(request->acting_official(), "acting_official."));
+        ASSIGN_OR_RETURN(
+            store::Position position,
+            AsReference(store().GetPosition(acting.position_id), "acting_official.position_id"));
+        RETURN_IF_ERROR(CanWriteAgencyData(call.principal, position.agency_id));
+        ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
+        ASSIGN_OR_RETURN(store::ActingOfficial created,
+                         store().CreateActingOfficial(acting, write));
+        *response = store::ToProto(created);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::ListActingOfficials(
+    grpc::CallbackServerContext* ctx, const v1::ListActingOfficialsRequest* request,
+    v1::ListActingOfficialsResponse* response) {
+  return deps_.calls->Unary(
+      ctx, "ListActingOfficials", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            std::vector<rpc::Condition> filter,
+            AgencyScopedFilter(call.principal, request->filter(), store::ActingFilterSchema()));
+        ASSIGN_OR_RETURN(ListPage list,
+                         StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                                   {"ListActingOfficials", request->filter()}));
+        ASSIGN_OR_RETURN(store::Page<store::ActingOfficial> page,
+                         store().ListActingOfficials(filter, list.request));
+        for (const auto& a : page.items) *response->add_acting_officials() = store::ToProto(a);
+        response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+        return absl::OkStatus();
+      });
+}
+
+}  // namespace kinerja::employee::api

@@ -1,0 +1,247 @@
+#include "services/employee/api/convert.h"
+
+#include <array>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/employee/api/text.h"
+#include "services/employee/domain/field_violation.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::employee::api {
+namespace {
+
+// A domain parse error ("golongan: ...") re-labelled with the request field.
+absl::Status Relabel(std::string_view field, const absl::Status& status) {
+  FieldViolation v = ViolationFromStatus(field, status);
+  return errors::InvalidField(Absl(v.field), Absl(v.description));
+}
+
+absl::Status BadEnum(std::string_view field, int value) {
+  if (value == 0) return errors::InvalidField(Absl(field), "is required");
+  return errors::InvalidField(Absl(field), absl::StrCat("unknown value ", value));
+}
+
+// A bidirectional table between a proto enum and a domain enum.
+template <typename Proto, typename Domain, size_t N>
+using EnumTable = std::array<std::pair<Proto, Domain>, N>;
+
+template <typename Proto, typename Domain, size_t N>
+absl::StatusOr<Domain> FromProto(const EnumTable<Proto, Domain, N>& table, Proto value,
+                                 std::string_view field) {
+  for (const auto& [p, d] : table) {
+    if (p == value) return d;
+  }
+  return BadEnum(field, static_cast<int>(value));
+}
+
+template <typename Proto, typename Domain, size_t N>
+Proto ToProto(const EnumTable<Proto, Domain, N>& table, Domain value) {
+  for (const auto& [p, d] : table) {
+    if (d == value) return p;
+  }
+  return Proto{};  // unreachable for valid domain values
+}
+
+constexpr EnumTable<pb::EmployeeKind, EmployeeKind, 2> kKinds = {{
+    {pb::EMPLOYEE_KIND_PNS, EmployeeKind::kPns},
+    {pb::EMPLOYEE_KIND_PPPK, EmployeeKind::kPppk},
+}};
+
+constexpr EnumTable<pb::Sex, Sex, 2> kSexes = {{
+    {pb::SEX_MALE, Sex::kMale},
+    {pb::SEX_FEMALE, Sex::kFemale},
+}};
+
+constexpr EnumTable<pb::EmployeeStatus, EmployeeStatus, 7> kStatuses = {{
+    {pb::EMPLOYEE_STATUS_ACTIVE, EmployeeStatus::kActive},
+    {pb::EMPLOYEE_STATUS_ON_LEAVE, EmployeeStatus::kOnLeave},
+    {pb::EMPLOYEE_STATUS_SUSPENDED, EmployeeStatus::kSuspended},
+    {pb::EMPLOYEE_STATUS_RETIRED, EmployeeStatus::kRetired},
+    {pb::EMPLOYEE_STATUS_DECEASED, EmployeeStatus::kDeceased},
+    {pb::EMPLOYEE_STATUS_DISMISSED, EmployeeStatus::kDismissed},
+    {pb::EMPLOYEE_STATUS_TRANSFERRED_OUT, EmployeeStatus::kTransferredOut},
+}};
+
+constexpr EnumTable<pb::PositionType, PositionType, 7> kPositionTypes = {{
+    {pb::POSITION_TYPE_JPT_UTAMA, PositionType::kJptUtama},
+    {pb::POSITION_TYPE_JPT_MADYA, PositionType::kJptMadya},
+    {pb::POSITION_TYPE_JPT_PRATAMA, PositionType::kJptPratama},
+    {pb::POSITION_TYPE_ADMINISTRATOR, PositionType::kAdministrator},
+    {pb::POSITION_TYPE_PENGAWAS, PositionType::kPengawas},
+    {pb::POSITION_TYPE_PELAKSANA, PositionType::kPelaksana},
+    {pb::POSITION_TYPE_FUNGSIONAL, PositionType::kFungsional},
+}};
+
+constexpr EnumTable<pb::FunctionalLevel, FunctionalLevel, 9> kLevels = {{
+    {pb::FUNCTIONAL_LEVEL_UNSPECIFIED, FunctionalLevel::kNone},
+    {pb::FUNCTIONAL_LEVEL_AHLI_PERTAMA, FunctionalLevel::kAhliPertama},
+    {pb::FUNCTIONAL_LEVEL_AHLI_MUDA, FunctionalLevel::kAhliMuda},
+    {pb::FUNCTIONAL_LEVEL_AHLI_MADYA, FunctionalLevel::kAhliMadya},
+    {pb::FUNCTIONAL_LEVEL_AHLI_UTAMA, FunctionalLevel::kAhliUtama},
+    {pb::FUNCTIONAL_LEVEL_PEMULA, FunctionalLevel::kPemula},
+    {pb::FUNCTIONAL_LEVEL_TERAMPIL, FunctionalLevel::kTerampil},
+    {pb::FUNCTIONAL_LEVEL_MAHIR, FunctionalLevel::kMahir},
+    {pb::FUNCTIONAL_LEVEL_PENYELIA, FunctionalLevel::kPenyelia},
+}};
+
+constexpr EnumTable<pb::ActingKind, Official::Acting, 2> kActing = {{
+    {pb::ACTING_KIND_PLT, Official::kPlt},
+    {pb::ACTING_KIND_PLH, Official::kPlh},
+}};
+
+}  // namespace
+
+bool IsSet(const google::type::Date& date) {
+  return date.year() != 0 || date.month() != 0 || date.day() != 0;
+}
+
+absl::StatusOr<absl::CivilDay> DayFromProto(const google::type::Date& date,
+                                            std::string_view field) {
+  if (!IsSet(date)) return errors::InvalidField(Absl(field), "is required");
+  if (date.year() < 1 || date.year() > 9999 || date.month() < 1 || date.month() > 12 ||
+      date.day() < 1 || date.day() > 31) {
+    return errors::InvalidField(Absl(field), "must be a full date (year, month and day)");
+  }
+  absl::CivilDay day(date.year(), date.month(), date.day());
+  if (day.year() != date.year() || day.month() != date.month() || day.day() != date.day()) {
+    return errors::InvalidField(Absl(field), absl::StrCat(date.year(), "-", date.month(), "-",
+                                                          date.day(), " is not a calendar date"));
+  }
+  return day;
+}
+
+absl::StatusOr<std::optional<absl::CivilDay>> OptionalDayFromProto(const google::type::Date& date,
+                                                                   std::string_view field) {
+  if (!IsSet(date)) return std::optional<absl::CivilDay>();
+  absl::StatusOr<absl::CivilDay> day = DayFromProto(date, field);
+  if (!day.ok()) return day.status();
+  return std::optional<absl::CivilDay>(*day);
+}
+
+void DayToProto(absl::CivilDay day, google::type::Date* out) {
+  out->set_year(static_cast<int32_t>(day.year()));
+  out->set_month(day.month());
+  out->set_day(day.day());
+}
+
+google::type::Date DayToProto(absl::CivilDay day) {
+  google::type::Date out;
+  DayToProto(day, &out);
+  return out;
+}
+
+absl::CivilDay TodayInJakarta(absl::Time now) {
+  static const absl::TimeZone kJakarta = absl::FixedTimeZone(7 * 60 * 60);
+  return absl::ToCivilDay(now, kJakarta);
+}
+
+void TimeToProto(absl::Time time, google::protobuf::Timestamp* out) {
+  const int64_t micros = absl::ToUnixMicros(time);
+  int64_t seconds = micros / 1000000;
+  int64_t rest = micros % 1000000;
+  if (rest < 0) {
+    rest += 1000000;
+    --seconds;
+  }
+  out->set_seconds(seconds);
+  out->set_nanos(static_cast<int32_t>(rest * 1000));
+}
+
+absl::StatusOr<EmployeeKind> KindFromProto(pb::EmployeeKind kind, std::string_view field) {
+  return FromProto(kKinds, kind, field);
+}
+pb::EmployeeKind KindToProto(EmployeeKind kind) { return ToProto(kKinds, kind); }
+
+absl::StatusOr<Sex> SexFromProto(pb::Sex sex, std::string_view field) {
+  return FromProto(kSexes, sex, field);
+}
+pb::Sex SexToProto(Sex sex) { return ToProto(kSexes, sex); }
+
+absl::StatusOr<EmployeeStatus> StatusFromProto(pb::EmployeeStatus status, std::string_view field) {
+  return FromProto(kStatuses, status, field);
+}
+pb::EmployeeStatus StatusToProto(EmployeeStatus status) { return ToProto(kStatuses, status); }
+
+absl::StatusOr<PositionType> PositionTypeFromProto(pb::PositionType type, std::string_view field) {
+  return FromProto(kPositionTypes, type, field);
+}
+pb::PositionType PositionTypeToProto(PositionType type) { return ToProto(kPositionTypes, type); }
+
+absl::StatusOr<FunctionalLevel> FunctionalLevelFromProto(pb::FunctionalLevel level,
+                                                         std::string_view field) {
+  return FromProto(kLevels, level, field);
+}
+pb::FunctionalLevel FunctionalLevelToProto(FunctionalLevel level) {
+  return ToProto(kLevels, level);
+}
+
+absl::StatusOr<Official::Acting> ActingFromProto(pb::ActingKind kind, std::string_view field) {
+  return FromProto(kActing, kind, field);
+}
+pb::ActingKind ActingToProto(Official::Acting acting) {
+  return acting == Official::kNone ? pb::ACTING_KIND_UNSPECIFIED : ToProto(kActing, acting);
+}
+
+absl::StatusOr<Rank> RankFromProto(std::string_view text, EmployeeKind kind,
+                                   std::string_view field) {
+  if (text.empty()) return errors::InvalidField(Absl(field), "is required");
+  if (kind == EmployeeKind::kPns) {
+    absl::StatusOr<Golongan> golongan = Golongan::Parse(text);
+    if (!golongan.ok()) return Relabel(field, golongan.status());
+    return Rank(*golongan);
+  }
+  absl::StatusOr<PppkGrade> grade = PppkGrade::Parse(text);
+  if (!grade.ok()) return Relabel(field, grade.status());
+  return Rank(*grade);
+}
+
+std::string RankCode(const Rank& rank) {
+  if (const auto* golongan = std::get_if<Golongan>(&rank)) return absl::StrCat(golongan->code());
+  if (const auto* grade = std::get_if<PppkGrade>(&rank)) return std::string(grade->label());
+  return "";
+}
+
+std::string RankDisplayLabel(const Rank& rank) {
+  if (const auto* golongan = std::get_if<Golongan>(&rank)) {
+    return absl::StrCat(Absl(golongan->label()), " ", Absl(golongan->pangkat()));
+  }
+  if (const auto* grade = std::get_if<PppkGrade>(&rank)) return std::string(grade->label());
+  return "";
+}
+
+std::string RankDisplayLabel(std::string_view stored) {
+  if (stored.empty()) return "";
+  if (absl::StatusOr<Golongan> golongan = Golongan::Parse(stored); golongan.ok()) {
+    return RankDisplayLabel(Rank(*golongan));
+  }
+  return std::string(stored);
+}
+
+absl::StatusOr<std::optional<Eselon>> EselonFromProto(std::string_view text,
+                                                      std::string_view field) {
+  if (text.empty()) return std::optional<Eselon>();
+  absl::StatusOr<Eselon> eselon = ParseEselon(text);
+  if (!eselon.ok()) return Relabel(field, eselon.status());
+  return std::optional<Eselon>(*eselon);
+}
+
+std::string EselonToProto(const std::optional<Eselon>& eselon) {
+  return eselon ? absl::StrCat(EselonCode(*eselon)) : std::string();
+}
+
+void OfficialToProto(const Official& official, const OfficialLabels& labels, pb::Official* out) {
+  out->set_kind(official.kind == Official::kAsn ? pb::Official::KIND_ASN
+                                                : pb::Official::KIND_NON_ASN);
+  out->set_employee_id(official.employee_id);
+  out->set_nip(official.nip);
+  out->set_name(official.name);
+  out->set_position_id(official.position_id);
+  out->set_position_name(labels.position_name);
+  out->set_unit_id(official.unit_id);
+  out->set_unit_name(labels.unit_name);
+  out->set_acting(ActingToProto(official.acting));
+  out->set_rank_label(labels.rank_label);
+}
+
+}  // namespace kinerja::employee::api

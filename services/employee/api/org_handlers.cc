@@ -1,0 +1,117 @@
+// Organisation: units (UNOR) and positions (jabatan).
+#include "absl/strings/str_cat.h"
+#include "services/employee/api/employee_service.h"
+#include "services/employee/api/request_support.h"
+#include "services/employee/api/resource_convert.h"
+#include "services/employee/api/text.h"
+#include "services/employee/domain/access.h"
+#include "services/employee/domain/position.h"
+#include "services/employee/store/event_payloads.h"
+
+namespace kinerja::employee::api {
+
+using server::CallContext;
+
+grpc::ServerUnaryReactor* EmployeeService::CreateOrgUnit(grpc::CallbackServerContext* ctx,
+                                                         const v1::CreateOrgUnitRequest* request,
+                                                         v1::OrgUnit* response) {
+  return deps_.calls->Unary(
+      ctx, "CreateOrgUnit", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(store::OrgUnit unit, OrgUnitFromProto(request->unit(), "unit."));
+        RETURN_IF_ERROR(CanWriteAgencyData(call.principal, unit.agency_id));
+        ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
+        ASSIGN_OR_RETURN(store::OrgUnit created, store().CreateOrgUnit(unit, write));
+        *response = store::ToProto(created);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::GetOrgUnit(grpc::CallbackServerContext* ctx,
+                                                      const v1::GetOrgUnitRequest* request,
+                                                      v1::OrgUnit* response) {
+  return deps_.calls->Unary(ctx, "GetOrgUnit", [=, this](const CallContext& call) -> absl::Status {
+    if (request->id().empty()) return errors::InvalidField("id", "is required");
+    ASSIGN_OR_RETURN(store::OrgUnit unit, store().GetOrgUnit(request->id()));
+    RETURN_IF_ERROR(CanReadAgencyData(call.principal, unit.agency_id));
+    *response = store::ToProto(unit);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::ListOrgUnits(grpc::CallbackServerContext* ctx,
+                                                        const v1::ListOrgUnitsRequest* request,
+                                                        v1::ListOrgUnitsResponse* response) {
+  return deps_.calls->Unary(
+      ctx, "ListOrgUnits", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            std::vector<rpc::Condition> filter,
+            AgencyScopedFilter(call.principal, request->filter(), store::OrgUnitFilterSchema()));
+        ASSIGN_OR_RETURN(ListPage list,
+                         StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                                   {"ListOrgUnits", request->filter()}));
+        ASSIGN_OR_RETURN(store::Page<store::OrgUnit> page,
+                         store().ListOrgUnits(filter, list.request));
+        for (const store::OrgUnit& unit : page.items) *response->add_units() = store::ToProto(unit);
+        response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::CreatePosition(grpc::CallbackServerContext* ctx,
+                                                          const v1::CreatePositionRequest* request,
+                                                          v1::Position* response) {
+  return deps_.calls->Unary(
+      ctx, "CreatePosition", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(store::Position position,
+                         PositionFromProto(request->position(), "position."));
+        ASSIGN_OR_RETURN(store::OrgUnit unit,
+                         AsReference(store().GetOrgUnit(position.unit_id), "position.unit_id"));
+        RETURN_IF_ERROR(CanWriteAgencyData(call.principal, unit.agency_id));
+        // A unit's leader is its staff's assessor (reporting_line.h trusts this check).
+        if (request->unit_leader() && !MayBeAssessor(position.type)) {
+          return errors::RuleViolation(
+              "LEADER_NOT_ASSESSOR",
+              absl::StrCat("position.type: a ", Absl(PositionTypeLabel(position.type)),
+                           " position cannot lead a unit; its holder could not be an assessor "
+                           "(at least Pengawas)"));
+        }
+        ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
+        ASSIGN_OR_RETURN(store::Position created,
+                         store().CreatePosition(position, request->unit_leader(), write));
+        *response = store::ToProto(created);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::GetPosition(grpc::CallbackServerContext* ctx,
+                                                       const v1::GetPositionRequest* request,
+                                                       v1::Position* response) {
+  return deps_.calls->Unary(ctx, "GetPosition", [=, this](const CallContext& call) -> absl::Status {
+    if (request->id().empty()) return errors::InvalidField("id", "is required");
+    ASSIGN_OR_RETURN(store::Position position, store().GetPosition(request->id()));
+    RETURN_IF_ERROR(CanReadAgencyData(call.principal, position.agency_id));
+    *response = store::ToProto(position);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::ListPositions(grpc::CallbackServerContext* ctx,
+                                                         const v1::ListPositionsRequest* request,
+                                                         v1::ListPositionsResponse* response) {
+  return deps_.calls->Unary(
+      ctx, "ListPositions", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            std::vector<rpc::Condition> filter,
+            AgencyScopedFilter(call.principal, request->filter(), store::PositionFilterSchema()));
+        ASSIGN_OR_RETURN(ListPage list,
+                         StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                                   {"ListPositions", request->filter()}));
+        ASSIGN_OR_RETURN(store::Page<store::Position> page,
+                         store().ListPositions(filter, list.request));
+        for (const store::Position& p : page.items) *response->add_positions() = store::ToProto(p);
+        response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+        return absl::OkStatus();
+      });
+}
+
+}  // namespace kinerja::employee::api

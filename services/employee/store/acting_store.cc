@@ -1,0 +1,114 @@
+// Acting officials (Plt / Plh): create, list.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "services/employee/store/employee_store.h"
+#include "services/employee/store/event_payloads.h"
+#include "services/employee/store/rows.h"
+
+namespace kinerja::employee::store {
+
+absl::StatusOr<ActingOfficial> EmployeeStore::CreateActingOfficial(const ActingOfficial& acting,
+                                                                   const WriteOptions& write) {
+  if (acting.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
+  if (acting.position_id.empty()) return errors::InvalidField("position_id", "is required");
+  if (acting.employee_id.empty()) return errors::InvalidField("employee_id", "is required");
+  if (acting.kind != Official::kPlt && acting.kind != Official::kPlh) {
+    return errors::InvalidField("kind", "must be PLT or PLH");
+  }
+  if (acting.end_date < acting.start_date) {
+    return errors::InvalidField("end_date", "is before start_date");
+  }
+  if (acting.basis.size() > 500) return errors::InvalidField("basis", "longer than 500 bytes");
+  return internal::RunWrite<ActingOfficial>(
+      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<ActingOfficial> {
+        pqxx::result position =
+            tx.exec_params("SELECT agency_id FROM positions WHERE id = $1", acting.position_id);
+        if (position.empty()) {
+          return internal::ReferenceNotFound("position_id", "position", acting.position_id);
+        }
+        const std::string agency_id = position[0][0].as<std::string>();
+        if (!acting.agency_id.empty() && acting.agency_id != agency_id) {
+          return errors::RuleViolation("DIFFERENT_AGENCY",
+                                       absl::StrCat("agency_id: position ", acting.position_id,
+                                                    " belongs to agency ", agency_id));
+        }
+        pqxx::result employee =
+            tx.exec_params("SELECT agency_id FROM employees WHERE id = $1", acting.employee_id);
+        if (employee.empty()) {
+          return internal::ReferenceNotFound("employee_id", "employee", acting.employee_id);
+        }
+        if (employee[0][0].as<std::string>() != agency_id) {
+          return errors::RuleViolation(
+              "DIFFERENT_AGENCY", absl::StrCat("employee_id: employee ", acting.employee_id,
+                                               " is not in the position's agency ", agency_id));
+        }
+        static const std::string* sql = new std::string(absl::StrCat(
+            "INSERT INTO acting_officials AS a (id, position_id, employee_id, kind, start_date, "
+            "end_date, basis, agency_id) VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, "
+            "$4, $5::date, $6::date, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ",
+            internal::ActingColumns("a"), ", to_jsonb(a.*)::text"));
+        pqxx::result r =
+            tx.exec_params(*sql, internal::NullIfEmpty(acting.id), acting.position_id,
+                           acting.employee_id, std::string(internal::ActingKindName(acting.kind)),
+                           internal::DayText(acting.start_date), internal::DayText(acting.end_date),
+                           acting.basis, agency_id);
+        if (r.empty()) {
+          return absl::AlreadyExistsError(absl::StrCat("acting official ", acting.id, " exists"));
+        }
+        ActingOfficial created = internal::ActingFromRow(r[0]);
+        internal::Audit(tx, write, "acting_official.create", "acting_official", created.id,
+                        std::nullopt, r[0][9].as<std::string>());
+        v1::ActingOfficialAssigned event;
+        *event.mutable_acting_official() = ToProto(created);
+        internal::Emit(tx, write, internal::kActingOfficialAssigned, "acting_official", created.id,
+                       event);
+        return created;
+      });
+}
+
+absl::StatusOr<Page<ActingOfficial>> EmployeeStore::ListActingOfficials(
+    const std::vector<rpc::Condition>& filter, const PageRequest& page) {
+  if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");
+  if (!page.after.empty() && page.after.size() != 2) {
+    return errors::InvalidField("page_token", "does not fit this list");
+  }
+  internal::Params params;
+  std::vector<std::string> where;
+  for (const rpc::Condition& c : filter) {
+    if (c.op != rpc::FilterOp::kEq ||
+        (c.field != "position_id" && c.field != "employee_id" && c.field != "agency_id")) {
+      return internal::UnsupportedCondition(c);
+    }
+    where.push_back(absl::StrCat("a.", c.field, " = ", params.Add(internal::ConditionText(c))));
+  }
+  if (!page.after.empty()) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(page.after[0], &day)) {
+      return errors::InvalidField("page_token", "does not fit this list");
+    }
+    where.push_back(absl::StrCat("(a.start_date, a.id) > (", params.Add(page.after[0]), "::date, ",
+                                 params.Add(page.after[1]), ")"));
+  }
+  const std::string sql = absl::StrCat("SELECT ", internal::ActingColumns("a"),
+                                       " FROM acting_officials a", internal::WhereClause(where),
+                                       " ORDER BY a.start_date, a.id LIMIT ", page.page_size + 1);
+  return internal::RunRead(
+      pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<ActingOfficial>> {
+        pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));
+        Page<ActingOfficial> out;
+        for (const pqxx::row& row : r) {
+          if (static_cast<int>(out.items.size()) == page.page_size) {
+            out.has_more = true;
+            break;
+          }
+          out.items.push_back(internal::ActingFromRow(row));
+        }
+        if (out.has_more) {
+          out.last_key = {internal::DayText(out.items.back().start_date), out.items.back().id};
+        }
+        return out;
+      });
+}
+
+}  // namespace kinerja::employee::store

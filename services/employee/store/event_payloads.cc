@@ -1,0 +1,324 @@
+#include "services/employee/store/event_payloads.h"
+
+#include <string>
+#include <string_view>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "google/type/date.pb.h"
+#include "services/employee/store/rows.h"
+#include "shared/rpc/etag.h"
+
+namespace kinerja::employee::store {
+namespace {
+
+using internal::Absl;
+
+void SetDay(absl::CivilDay day, google::type::Date* out) {
+  out->set_year(static_cast<int32_t>(day.year()));
+  out->set_month(day.month());
+  out->set_day(day.day());
+}
+
+void SetTime(absl::Time time, google::protobuf::Timestamp* out) {
+  if (time == absl::Time()) return;  // unset
+  const int64_t micros = absl::ToUnixMicros(time);
+  int64_t seconds = micros / 1000000;
+  int64_t rest = micros % 1000000;
+  if (rest < 0) {
+    rest += 1000000;
+    --seconds;
+  }
+  out->set_seconds(seconds);
+  out->set_nanos(static_cast<int32_t>(rest * 1000));
+}
+
+bool DaySet(const google::type::Date& d) { return d.year() != 0 || d.month() != 0 || d.day() != 0; }
+
+absl::StatusOr<absl::CivilDay> DayOf(const google::type::Date& d, std::string_view field) {
+  absl::CivilDay day(d.year(), d.month(), d.day());
+  if (day.year() != d.year() || day.month() != d.month() || day.day() != d.day()) {
+    return absl::InvalidArgumentError(absl::StrCat(Absl(field), ": not a calendar date"));
+  }
+  return day;
+}
+
+absl::Time TimeOf(const google::protobuf::Timestamp& t) {
+  if (t.seconds() == 0 && t.nanos() == 0) return absl::Time();
+  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+}
+
+absl::StatusOr<int64_t> VersionOf(const std::string& etag) {
+  if (etag.empty()) return 0;
+  return rpc::VersionFromEtag(etag);
+}
+
+std::string EselonText(const std::optional<Eselon>& eselon) {
+  return eselon ? absl::StrCat(EselonCode(*eselon)) : std::string();
+}
+
+absl::StatusOr<std::optional<Eselon>> EselonOf(const std::string& text) {
+  if (text.empty()) return std::optional<Eselon>();
+  ASSIGN_OR_RETURN(Eselon eselon, ParseEselon(text));
+  return std::optional<Eselon>(eselon);
+}
+
+v1::AgencyKind AgencyKindToProto(AgencyKind kind) {
+  switch (kind) {
+    case AgencyKind::kCentral:
+      return v1::AGENCY_KIND_CENTRAL;
+    case AgencyKind::kProvince:
+      return v1::AGENCY_KIND_PROVINCE;
+    case AgencyKind::kRegency:
+      return v1::AGENCY_KIND_REGENCY;
+    case AgencyKind::kCity:
+      return v1::AGENCY_KIND_CITY;
+  }
+  return v1::AGENCY_KIND_UNSPECIFIED;
+}
+
+// The proto enums number the domain's stable names in declaration order from 1.
+v1::PositionType PositionTypeToProto(PositionType type) {
+  return static_cast<v1::PositionType>(static_cast<int>(type) + 1);
+}
+v1::FunctionalLevel FunctionalLevelToProto(FunctionalLevel level) {
+  return static_cast<v1::FunctionalLevel>(static_cast<int>(level));  // kNone -> UNSPECIFIED
+}
+v1::EmployeeStatus StatusToProto(EmployeeStatus status) {
+  return static_cast<v1::EmployeeStatus>(static_cast<int>(status) + 1);
+}
+
+// Wire form: golongan code ("31") for PNS, grade label ("IX") for PPPK.
+std::string RankCode(const Rank& rank) {
+  if (const auto* g = std::get_if<Golongan>(&rank)) return absl::StrCat(g->code());
+  if (const auto* p = std::get_if<PppkGrade>(&rank)) return std::string(p->label());
+  return std::string();
+}
+
+std::string RankDisplay(const Rank& rank) {
+  if (const auto* g = std::get_if<Golongan>(&rank)) {
+    return absl::StrCat(Absl(g->label()), " ", Absl(g->pangkat()));
+  }
+  if (const auto* p = std::get_if<PppkGrade>(&rank)) return std::string(p->label());
+  return std::string();
+}
+
+absl::StatusOr<Rank> RankOf(const std::string& text, EmployeeKind kind) {
+  if (text.empty()) return Rank(std::monostate());
+  if (kind == EmployeeKind::kPns) {
+    ASSIGN_OR_RETURN(Golongan g, Golongan::Parse(text));
+    return Rank(g);
+  }
+  ASSIGN_OR_RETURN(PppkGrade p, PppkGrade::Parse(text));
+  return Rank(p);
+}
+
+}  // namespace
+
+v1::Agency ToProto(const Agency& agency) {
+  v1::Agency p;
+  p.set_id(agency.id);
+  p.set_name(agency.name);
+  p.set_kind(AgencyKindToProto(agency.kind));
+  p.set_head_title(agency.head_title);
+  if (agency.version > 0) p.set_etag(rpc::EtagFor(agency.version));
+  SetTime(agency.create_time, p.mutable_create_time());
+  SetTime(agency.update_time, p.mutable_update_time());
+  return p;
+}
+
+v1::OrgUnit ToProto(const OrgUnit& unit) {
+  v1::OrgUnit p;
+  p.set_id(unit.id);
+  p.set_agency_id(unit.agency_id);
+  p.set_parent_id(unit.parent_id);
+  p.set_name(unit.name);
+  p.set_leader_position_id(unit.leader_position_id);
+  p.set_eselon(EselonText(unit.eselon));
+  if (unit.version > 0) p.set_etag(rpc::EtagFor(unit.version));
+  SetTime(unit.create_time, p.mutable_create_time());
+  SetTime(unit.update_time, p.mutable_update_time());
+  return p;
+}
+
+v1::Position ToProto(const Position& position) {
+  v1::Position p;
+  p.set_id(position.id);
+  p.set_agency_id(position.agency_id);
+  p.set_unit_id(position.unit_id);
+  p.set_name(position.name);
+  p.set_type(PositionTypeToProto(position.type));
+  p.set_functional_level(FunctionalLevelToProto(position.functional_level));
+  p.set_eselon(EselonText(position.eselon));
+  p.set_non_asn_holder_name(position.non_asn_holder_name);
+  if (position.version > 0) p.set_etag(rpc::EtagFor(position.version));
+  return p;
+}
+
+v1::Employee ToProto(const EmployeeRecord& record) {
+  const Employee& e = record.employee;
+  v1::Employee p;
+  p.set_id(e.id);
+  p.set_kind(e.kind == EmployeeKind::kPppk ? v1::EMPLOYEE_KIND_PPPK : v1::EMPLOYEE_KIND_PNS);
+  p.set_nip(e.nip);
+  p.set_name(e.name);
+  p.set_sex(e.sex == Sex::kFemale ? v1::SEX_FEMALE : v1::SEX_MALE);
+  SetDay(e.birth_date, p.mutable_birth_date());
+  p.set_rank(RankCode(e.rank));
+  p.set_rank_label(RankDisplay(e.rank));
+  p.set_agency_id(e.agency_id);
+  p.set_unit_id(e.unit_id);
+  p.set_position_id(e.position_id);
+  p.set_status(StatusToProto(e.status));
+  if (record.appointment_date) SetDay(*record.appointment_date, p.mutable_appointment_date());
+  if (record.position_start_date) {
+    SetDay(*record.position_start_date, p.mutable_position_start_date());
+  }
+  if (record.version > 0) p.set_etag(rpc::EtagFor(record.version));
+  SetTime(record.create_time, p.mutable_create_time());
+  SetTime(record.update_time, p.mutable_update_time());
+  return p;
+}
+
+v1::ActingOfficial ToProto(const ActingOfficial& acting) {
+  v1::ActingOfficial p;
+  p.set_id(acting.id);
+  p.set_position_id(acting.position_id);
+  p.set_employee_id(acting.employee_id);
+  p.set_kind(acting.kind == Official::kPlh ? v1::ACTING_KIND_PLH : v1::ACTING_KIND_PLT);
+  SetDay(acting.start_date, p.mutable_start_date());
+  SetDay(acting.end_date, p.mutable_end_date());
+  p.set_basis(acting.basis);
+  p.set_agency_id(acting.agency_id);
+  return p;
+}
+
+v1::Assignment ToProto(const AssignmentRecord& a) {
+  v1::Assignment p;
+  p.set_employee_id(a.employee_id);
+  p.set_position_id(a.position_id);
+  p.set_unit_id(a.unit_id);
+  p.set_agency_id(a.agency_id);
+  SetDay(a.start_date, p.mutable_start_date());
+  if (a.end_date) SetDay(*a.end_date, p.mutable_end_date());
+  p.set_reason(static_cast<v1::AssignmentReason>(static_cast<int>(a.reason) + 1));
+  return p;
+}
+
+absl::StatusOr<Agency> FromProto(const v1::Agency& p) {
+  Agency a;
+  a.id = p.id();
+  a.name = p.name();
+  switch (p.kind()) {
+    case v1::AGENCY_KIND_CENTRAL:
+      a.kind = AgencyKind::kCentral;
+      break;
+    case v1::AGENCY_KIND_PROVINCE:
+      a.kind = AgencyKind::kProvince;
+      break;
+    case v1::AGENCY_KIND_REGENCY:
+      a.kind = AgencyKind::kRegency;
+      break;
+    case v1::AGENCY_KIND_CITY:
+      a.kind = AgencyKind::kCity;
+      break;
+    default:
+      return absl::InvalidArgumentError("kind: unspecified agency kind");
+  }
+  a.head_title = p.head_title();
+  ASSIGN_OR_RETURN(a.version, VersionOf(p.etag()));
+  a.create_time = TimeOf(p.create_time());
+  a.update_time = TimeOf(p.update_time());
+  return a;
+}
+
+absl::StatusOr<OrgUnit> FromProto(const v1::OrgUnit& p) {
+  OrgUnit u;
+  u.id = p.id();
+  u.agency_id = p.agency_id();
+  u.parent_id = p.parent_id();
+  u.name = p.name();
+  u.leader_position_id = p.leader_position_id();
+  ASSIGN_OR_RETURN(u.eselon, EselonOf(p.eselon()));
+  ASSIGN_OR_RETURN(u.version, VersionOf(p.etag()));
+  u.create_time = TimeOf(p.create_time());
+  u.update_time = TimeOf(p.update_time());
+  return u;
+}
+
+absl::StatusOr<Position> FromProto(const v1::Position& p) {
+  Position pos;
+  pos.id = p.id();
+  pos.agency_id = p.agency_id();
+  pos.unit_id = p.unit_id();
+  pos.name = p.name();
+  if (p.type() < v1::POSITION_TYPE_JPT_UTAMA || p.type() > v1::POSITION_TYPE_FUNGSIONAL) {
+    return absl::InvalidArgumentError("type: unspecified position type");
+  }
+  pos.type = static_cast<PositionType>(static_cast<int>(p.type()) - 1);
+  if (p.functional_level() < 0 || p.functional_level() > v1::FUNCTIONAL_LEVEL_PENYELIA) {
+    return absl::InvalidArgumentError("functional_level: unknown level");
+  }
+  pos.functional_level = static_cast<FunctionalLevel>(static_cast<int>(p.functional_level()));
+  ASSIGN_OR_RETURN(pos.eselon, EselonOf(p.eselon()));
+  pos.non_asn_holder_name = p.non_asn_holder_name();
+  ASSIGN_OR_RETURN(pos.version, VersionOf(p.etag()));
+  return pos;
+}
+
+absl::StatusOr<EmployeeRecord> FromProto(const v1::Employee& p) {
+  EmployeeRecord r;
+  Employee& e = r.employee;
+  e.id = p.id();
+  if (p.kind() == v1::EMPLOYEE_KIND_PNS) {
+    e.kind = EmployeeKind::kPns;
+  } else if (p.kind() == v1::EMPLOYEE_KIND_PPPK) {
+    e.kind = EmployeeKind::kPppk;
+  } else {
+    return absl::InvalidArgumentError("kind: unspecified employee kind");
+  }
+  e.nip = p.nip();
+  e.name = p.name();
+  e.sex = p.sex() == v1::SEX_FEMALE ? Sex::kFemale : Sex::kMale;
+  ASSIGN_OR_RETURN(e.birth_date, DayOf(p.birth_date(), "birth_date"));
+  ASSIGN_OR_RETURN(e.rank, RankOf(p.rank(), e.kind));
+  e.agency_id = p.agency_id();
+  e.unit_id = p.unit_id();
+  e.position_id = p.position_id();
+  if (p.status() < v1::EMPLOYEE_STATUS_ACTIVE || p.status() > v1::EMPLOYEE_STATUS_TRANSFERRED_OUT) {
+    return absl::InvalidArgumentError("status: unspecified employee status");
+  }
+  e.status = static_cast<EmployeeStatus>(static_cast<int>(p.status()) - 1);
+  if (DaySet(p.appointment_date())) {
+    ASSIGN_OR_RETURN(r.appointment_date, DayOf(p.appointment_date(), "appointment_date"));
+  }
+  if (DaySet(p.position_start_date())) {
+    ASSIGN_OR_RETURN(r.position_start_date, DayOf(p.position_start_date(), "position_start_date"));
+  }
+  ASSIGN_OR_RETURN(r.version, VersionOf(p.etag()));
+  r.create_time = TimeOf(p.create_time());
+  r.update_time = TimeOf(p.update_time());
+  return r;
+}
+
+absl::StatusOr<ActingOfficial> FromProto(const v1::ActingOfficial& p) {
+  ActingOfficial a;
+  a.id = p.id();
+  a.position_id = p.position_id();
+  a.employee_id = p.employee_id();
+  if (p.kind() == v1::ACTING_KIND_PLT) {
+    a.kind = Official::kPlt;
+  } else if (p.kind() == v1::ACTING_KIND_PLH) {
+    a.kind = Official::kPlh;
+  } else {
+    return absl::InvalidArgumentError("kind: unspecified acting kind");
+  }
+  ASSIGN_OR_RETURN(a.start_date, DayOf(p.start_date(), "start_date"));
+  ASSIGN_OR_RETURN(a.end_date, DayOf(p.end_date(), "end_date"));
+  a.basis = p.basis();
+  a.agency_id = p.agency_id();
+  return a;
+}
+
+}  // namespace kinerja::employee::store

@@ -1,0 +1,31 @@
+// Conversions between store records and the kinerja.employee.v1 resource protos: the payloads
+// of the outbox events, and the responses stored for idempotent retries. The API layer may use
+// the ToProto functions for its responses too, so both agree byte for byte.
+#pragma once
+
+#include "absl/status/statusor.h"
+#include "kinerja/employee/v1/events.pb.h"
+#include "kinerja/employee/v1/resources.pb.h"
+#include "services/employee/store/employee_store.h"
+
+namespace kinerja::employee::store {
+
+// Etags are rpc::EtagFor(version); timestamps and dates are filled when set.
+// Employee.rank is the golongan code ("31") for PNS and the roman grade ("IX") for PPPK;
+// rank_label is "III/a Penata Muda" / "IX".
+v1::Agency ToProto(const Agency& agency);
+v1::OrgUnit ToProto(const OrgUnit& unit);
+v1::Position ToProto(const Position& position);
+v1::Employee ToProto(const EmployeeRecord& record);
+v1::ActingOfficial ToProto(const ActingOfficial& acting);
+v1::Assignment ToProto(const AssignmentRecord& assignment);
+
+// Inverse conversions (used to return a replayed idempotent answer). INVALID_ARGUMENT on values
+// that do not map back (unspecified enums, bad etag, bad rank).
+absl::StatusOr<Agency> FromProto(const v1::Agency& proto);
+absl::StatusOr<OrgUnit> FromProto(const v1::OrgUnit& proto);
+absl::StatusOr<Position> FromProto(const v1::Position& proto);
+absl::StatusOr<EmployeeRecord> FromProto(const v1::Employee& proto);
+absl::StatusOr<ActingOfficial> FromProto(const v1::ActingOfficial& proto);
+
+}  // namespace kinerja::employee::store

@@ -1,0 +1,138 @@
+// Positions (jabatan): create (optionally as the unit's leader position), get, list.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "services/employee/store/employee_store.h"
+#include "services/employee/store/event_payloads.h"
+#include "services/employee/store/rows.h"
+
+namespace kinerja::employee::store {
+namespace {
+
+const std::string& SelectPosition() {
+  static const std::string* sql =
+      new std::string(absl::StrCat("SELECT ", internal::PositionColumns("p"), " FROM positions p"));
+  return *sql;
+}
+
+absl::Status ValidatePosition(const Position& position) {
+  if (position.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
+  if (position.unit_id.empty()) return errors::InvalidField("unit_id", "is required");
+  if (position.name.empty()) return errors::InvalidField("name", "is required");
+  if (position.name.size() > 300) return errors::InvalidField("name", "longer than 300 bytes");
+  if (position.functional_level != FunctionalLevel::kNone &&
+      position.type != PositionType::kFungsional) {
+    return errors::InvalidField("functional_level", "only functional positions have a level");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position, bool unit_leader,
+                                                       const WriteOptions& write) {
+  RETURN_IF_ERROR(ValidatePosition(position));
+  return internal::RunWrite<Position>(
+      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Position> {
+        // Lock the unit when the position becomes its leader (the unit row changes too).
+        pqxx::result unit = tx.exec_params(
+            unit_leader ? "SELECT agency_id, version, to_jsonb(u.*)::text FROM org_units u "
+                          "WHERE id = $1 FOR UPDATE"
+                        : "SELECT agency_id, version, NULL FROM org_units WHERE id = $1",
+            position.unit_id);
+        if (unit.empty()) {
+          return internal::ReferenceNotFound("unit_id", "unit", position.unit_id);
+        }
+        const std::string agency_id = unit[0][0].as<std::string>();
+        if (!position.agency_id.empty() && position.agency_id != agency_id) {
+          return errors::RuleViolation(
+              "DIFFERENT_AGENCY",
+              absl::StrCat("agency_id: unit ", position.unit_id, " belongs to agency ", agency_id));
+        }
+        static const std::string* sql = new std::string(absl::StrCat(
+            "INSERT INTO positions AS p (id, agency_id, unit_id, name, type, functional_level, "
+            "eselon, non_asn_holder_name) "
+            "VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, $7, $8) "
+            "ON CONFLICT (id) DO NOTHING RETURNING ",
+            internal::PositionColumns("p"), ", to_jsonb(p.*)::text"));
+        pqxx::result r =
+            tx.exec_params(*sql, internal::NullIfEmpty(position.id), agency_id, position.unit_id,
+                           position.name, std::string(PositionTypeName(position.type)),
+                           std::string(FunctionalLevelName(position.functional_level)),
+                           internal::EselonParam(position.eselon), position.non_asn_holder_name);
+        if (r.empty()) {
+          return absl::AlreadyExistsError(absl::StrCat("position ", position.id, " exists"));
+        }
+        Position created = internal::PositionFromRow(r[0]);
+        internal::Audit(tx, write, "position.create", "position", created.id, std::nullopt,
+                        r[0][11].as<std::string>());
+        v1::PositionChanged event;
+        *event.mutable_position() = ToProto(created);
+        internal::Emit(tx, write, internal::kPositionChanged, "position", created.id, event);
+        if (unit_leader) {
+          static const std::string* set_leader = new std::string(
+              absl::StrCat("UPDATE org_units AS u SET leader_position_id = $2, eselon = $3, "
+                           "version = version + 1, update_time = now() WHERE u.id = $1 RETURNING ",
+                           internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
+          pqxx::result u = tx.exec_params(*set_leader, position.unit_id, created.id,
+                                          internal::EselonParam(created.eselon));
+          OrgUnit updated = internal::OrgUnitFromRow(u[0]);
+          internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", updated.id,
+                          unit[0][2].as<std::string>(), u[0][9].as<std::string>());
+          v1::OrgUnitChanged unit_event;
+          *unit_event.mutable_unit() = ToProto(updated);
+          internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", updated.id, unit_event);
+        }
+        return created;
+      });
+}
+
+absl::StatusOr<Position> EmployeeStore::GetPosition(const std::string& id) {
+  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Position> {
+    static const std::string* sql = new std::string(SelectPosition() + " WHERE p.id = $1");
+    pqxx::result r = tx.exec_params(*sql, id);
+    if (r.empty()) return errors::NotFound("position", id);
+    return internal::PositionFromRow(r[0]);
+  });
+}
+
+absl::StatusOr<Page<Position>> EmployeeStore::ListPositions(
+    const std::vector<rpc::Condition>& filter, const PageRequest& page) {
+  if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");
+  if (page.after.size() > 1) return errors::InvalidField("page_token", "does not fit this list");
+  internal::Params params;
+  std::vector<std::string> where;
+  for (const rpc::Condition& c : filter) {
+    if (c.field == "agency_id" && c.op == rpc::FilterOp::kEq) {
+      where.push_back("p.agency_id = " + params.Add(internal::ConditionText(c)));
+    } else if (c.field == "unit_id" && c.op == rpc::FilterOp::kEq) {
+      where.push_back("p.unit_id = " + params.Add(internal::ConditionText(c)));
+    } else if (c.field == "type" && (c.op == rpc::FilterOp::kEq || c.op == rpc::FilterOp::kNe)) {
+      std::string type = internal::ConditionText(c, "POSITION_TYPE");
+      RETURN_IF_ERROR(ParsePositionType(type).status());
+      where.push_back(
+          absl::StrCat("p.type ", c.op == rpc::FilterOp::kEq ? "= " : "<> ", params.Add(type)));
+    } else {
+      return internal::UnsupportedCondition(c);
+    }
+  }
+  if (!page.after.empty()) where.push_back("p.id > " + params.Add(page.after[0]));
+  const std::string sql = absl::StrCat(SelectPosition(), internal::WhereClause(where),
+                                       " ORDER BY p.id LIMIT ", page.page_size + 1);
+  return internal::RunRead(
+      pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<Position>> {
+        pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));
+        Page<Position> out;
+        for (const pqxx::row& row : r) {
+          if (static_cast<int>(out.items.size()) == page.page_size) {
+            out.has_more = true;
+            break;
+          }
+          out.items.push_back(internal::PositionFromRow(row));
+        }
+        if (out.has_more) out.last_key = {out.items.back().id};
+        return out;
+      });
+}
+
+}  // namespace kinerja::employee::store

@@ -1,0 +1,218 @@
+// Org units (UNOR): create under a parent of the same agency, get, list, re-parent without
+// cycles, set the leader position.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "services/employee/store/employee_store.h"
+#include "services/employee/store/event_payloads.h"
+#include "services/employee/store/rows.h"
+
+namespace kinerja::employee::store {
+namespace {
+
+using internal::Absl;
+
+const std::string& SelectUnit() {
+  static const std::string* sql =
+      new std::string(absl::StrCat("SELECT ", internal::OrgUnitColumns("u"), " FROM org_units u"));
+  return *sql;
+}
+
+// Serialises changes to one agency's unit tree (cycle checks read the tree they change).
+void LockAgencyTree(pqxx::work& tx, const std::string& agency_id) {
+  tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))",
+                 absl::StrCat("employee.org_units/", agency_id));
+}
+
+// The parent's agency, or an error naming parent_id.
+absl::Status CheckParent(pqxx::work& tx, const std::string& agency_id,
+                         const std::string& parent_id) {
+  pqxx::result parent = tx.exec_params("SELECT agency_id FROM org_units WHERE id = $1", parent_id);
+  if (parent.empty()) return internal::ReferenceNotFound("parent_id", "unit", parent_id);
+  if (parent[0][0].as<std::string>() != agency_id) {
+    return errors::RuleViolation("DIFFERENT_AGENCY", absl::StrCat("parent_id: unit ", parent_id,
+                                                                  " belongs to another agency"));
+  }
+  return absl::OkStatus();
+}
+
+void EmitUnit(pqxx::work& tx, const WriteOptions& write, const OrgUnit& unit) {
+  v1::OrgUnitChanged event;
+  *event.mutable_unit() = ToProto(unit);
+  internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", unit.id, event);
+}
+
+struct LockedUnit {
+  OrgUnit unit;
+  std::string json;
+};
+
+absl::StatusOr<LockedUnit> LockUnit(pqxx::work& tx, const std::string& unit_id,
+                                    std::optional<int64_t> expected_version) {
+  static const std::string* sql = new std::string(
+      absl::StrCat("SELECT ", internal::OrgUnitColumns("u"),
+                   ", to_jsonb(u.*)::text FROM org_units u WHERE u.id = $1 FOR UPDATE"));
+  pqxx::result r = tx.exec_params(*sql, unit_id);
+  if (r.empty()) return errors::NotFound("org unit", unit_id);
+  LockedUnit locked{internal::OrgUnitFromRow(r[0]), r[0][9].as<std::string>()};
+  RETURN_IF_ERROR(internal::CheckVersion(expected_version, locked.unit.version,
+                                         absl::StrCat("org unit ", unit_id)));
+  return locked;
+}
+
+}  // namespace
+
+absl::StatusOr<OrgUnit> EmployeeStore::CreateOrgUnit(const OrgUnit& unit,
+                                                     const WriteOptions& write) {
+  if (unit.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
+  if (unit.agency_id.empty()) return errors::InvalidField("agency_id", "is required");
+  if (unit.name.empty()) return errors::InvalidField("name", "is required");
+  if (!unit.id.empty() && unit.id == unit.parent_id) {
+    return errors::InvalidField("parent_id", "a unit cannot be its own parent");
+  }
+  return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
+    pqxx::result agency = tx.exec_params("SELECT 1 FROM agencies WHERE id = $1", unit.agency_id);
+    if (agency.empty()) return internal::ReferenceNotFound("agency_id", "agency", unit.agency_id);
+    if (!unit.parent_id.empty()) {
+      LockAgencyTree(tx, unit.agency_id);
+      RETURN_IF_ERROR(CheckParent(tx, unit.agency_id, unit.parent_id));
+    }
+    static const std::string* sql = new std::string(
+        absl::StrCat("INSERT INTO org_units AS u (id, agency_id, parent_id, name, eselon) "
+                     "VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5) "
+                     "ON CONFLICT (id) DO NOTHING RETURNING ",
+                     internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
+    pqxx::result r = tx.exec_params(*sql, internal::NullIfEmpty(unit.id), unit.agency_id,
+                                    internal::NullIfEmpty(unit.parent_id), unit.name,
+                                    internal::EselonParam(unit.eselon));
+    if (r.empty()) return absl::AlreadyExistsError(absl::StrCat("org unit ", unit.id, " exists"));
+    OrgUnit created = internal::OrgUnitFromRow(r[0]);
+    internal::Audit(tx, write, "org_unit.create", "org_unit", created.id, std::nullopt,
+                    r[0][9].as<std::string>());
+    EmitUnit(tx, write, created);
+    return created;
+  });
+}
+
+absl::StatusOr<OrgUnit> EmployeeStore::GetOrgUnit(const std::string& id) {
+  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<OrgUnit> {
+    static const std::string* sql = new std::string(SelectUnit() + " WHERE u.id = $1");
+    pqxx::result r = tx.exec_params(*sql, id);
+    if (r.empty()) return errors::NotFound("org unit", id);
+    return internal::OrgUnitFromRow(r[0]);
+  });
+}
+
+absl::StatusOr<Page<OrgUnit>> EmployeeStore::ListOrgUnits(const std::vector<rpc::Condition>& filter,
+                                                          const PageRequest& page) {
+  if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");
+  if (page.after.size() > 1) return errors::InvalidField("page_token", "does not fit this list");
+  internal::Params params;
+  std::vector<std::string> where;
+  for (const rpc::Condition& c : filter) {
+    if (c.op != rpc::FilterOp::kEq) return internal::UnsupportedCondition(c);
+    std::string value = internal::ConditionText(c);
+    if (c.field == "agency_id") {
+      where.push_back("u.agency_id = " + params.Add(value));
+    } else if (c.field == "parent_id") {
+      where.push_back(value.empty() ? std::string("u.parent_id IS NULL")
+                                    : "u.parent_id = " + params.Add(value));
+    } else {
+      return internal::UnsupportedCondition(c);
+    }
+  }
+  if (!page.after.empty()) where.push_back("u.id > " + params.Add(page.after[0]));
+  const std::string sql = absl::StrCat(SelectUnit(), internal::WhereClause(where),
+                                       " ORDER BY u.id LIMIT ", page.page_size + 1);
+  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<OrgUnit>> {
+    pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));
+    Page<OrgUnit> out;
+    for (const pqxx::row& row : r) {
+      if (static_cast<int>(out.items.size()) == page.page_size) {
+        out.has_more = true;
+        break;
+      }
+      out.items.push_back(internal::OrgUnitFromRow(row));
+    }
+    if (out.has_more) out.last_key = {out.items.back().id};
+    return out;
+  });
+}
+
+absl::StatusOr<OrgUnit> EmployeeStore::SetUnitParent(const std::string& unit_id,
+                                                     const std::string& parent_id,
+                                                     std::optional<int64_t> expected_version,
+                                                     const WriteOptions& write) {
+  if (unit_id == parent_id) {
+    return errors::RuleViolation("UNIT_CYCLE", "parent_id: a unit cannot be its own parent");
+  }
+  return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
+    pqxx::result agency = tx.exec_params("SELECT agency_id FROM org_units WHERE id = $1", unit_id);
+    if (agency.empty()) return errors::NotFound("org unit", unit_id);
+    const std::string agency_id = agency[0][0].as<std::string>();
+    LockAgencyTree(tx, agency_id);
+    ASSIGN_OR_RETURN(LockedUnit locked, LockUnit(tx, unit_id, expected_version));
+    if (locked.unit.parent_id == parent_id) return locked.unit;
+    if (!parent_id.empty()) {
+      RETURN_IF_ERROR(CheckParent(tx, agency_id, parent_id));
+      // Walk up from the new parent: meeting the unit means the unit would be its own ancestor.
+      pqxx::result cycle = tx.exec_params(
+          "WITH RECURSIVE up(id, parent_id, depth) AS ("
+          "  SELECT id, parent_id, 0 FROM org_units WHERE id = $1"
+          "  UNION ALL"
+          "  SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id"
+          "  WHERE up.id <> $2 AND up.depth < 10000"
+          ") SELECT 1 FROM up WHERE id = $2 LIMIT 1",
+          parent_id, unit_id);
+      if (!cycle.empty()) {
+        return errors::RuleViolation(
+            "UNIT_CYCLE", absl::StrCat("parent_id: unit ", parent_id, " is inside unit ", unit_id,
+                                       "; moving it there would make a cycle"));
+      }
+    }
+    static const std::string* sql = new std::string(absl::StrCat(
+        "UPDATE org_units AS u SET parent_id = $2, version = version + 1, update_time = now() "
+        "WHERE u.id = $1 RETURNING ",
+        internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
+    pqxx::result r = tx.exec_params(*sql, unit_id, internal::NullIfEmpty(parent_id));
+    OrgUnit updated = internal::OrgUnitFromRow(r[0]);
+    internal::Audit(tx, write, "org_unit.set_parent", "org_unit", unit_id, locked.json,
+                    r[0][9].as<std::string>());
+    EmitUnit(tx, write, updated);
+    return updated;
+  });
+}
+
+absl::StatusOr<OrgUnit> EmployeeStore::SetUnitLeaderPosition(
+    const std::string& unit_id, const std::string& position_id,
+    std::optional<int64_t> expected_version, const WriteOptions& write) {
+  return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
+    ASSIGN_OR_RETURN(LockedUnit locked, LockUnit(tx, unit_id, expected_version));
+    std::optional<int> eselon;
+    if (!position_id.empty()) {
+      pqxx::result p =
+          tx.exec_params("SELECT unit_id, eselon FROM positions WHERE id = $1", position_id);
+      if (p.empty()) return internal::ReferenceNotFound("position_id", "position", position_id);
+      if (p[0][0].as<std::string>() != unit_id) {
+        return errors::RuleViolation(
+            "POSITION_IN_ANOTHER_UNIT",
+            absl::StrCat("position_id: position ", position_id, " belongs to unit ",
+                         p[0][0].as<std::string>(), ", not to ", unit_id));
+      }
+      if (!p[0][1].is_null()) eselon = p[0][1].as<int>();
+    }
+    if (locked.unit.leader_position_id == position_id) return locked.unit;
+    static const std::string* sql = new std::string(
+        absl::StrCat("UPDATE org_units AS u SET leader_position_id = $2, eselon = $3, "
+                     "version = version + 1, update_time = now() WHERE u.id = $1 RETURNING ",
+                     internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
+    pqxx::result r = tx.exec_params(*sql, unit_id, internal::NullIfEmpty(position_id), eselon);
+    OrgUnit updated = internal::OrgUnitFromRow(r[0]);
+    internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", unit_id, locked.json,
+                    r[0][9].as<std::string>());
+    EmitUnit(tx, write, updated);
+    return updated;
+  });
+}
+
+}  // namespace kinerja::employee::store

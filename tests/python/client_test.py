@@ -1,0 +1,473 @@
+#!/usr/bin/env python3
+"""The employee service's public gRPC API used from Python (grpcio + protobuf from Debian).
+
+Proves that the contracts in proto/ are usable outside C++: stubs are generated at test time
+from proto/ (grpc_tools if installed, else protoc + grpc_python_plugin), then the test imports a
+tiny SIASN UNOR tree and a few data-utama records into a running local stack, lists employees,
+resolves reporting lines (staff -> kepala bidang as assessor -> kepala dinas as superior; the
+kepala dinas is assessed by the NON-ASN mayor) and checks authentication and error details.
+
+    KINERJA_ENDPOINTS=DIR/endpoints.env python3 tests/python/client_test.py
+
+endpoints.env (written by `tools/stack up --state-dir DIR`) has KEY=VALUE lines with at least
+EMPLOYEE_ADDR, ADMIN_TOKEN (hr_admin of AGENCY_ID) and AGENCY_ID; AUDITOR_TOKEN is used when
+present. With KINERJA_CLI set to the kinerja binary, the CLI is checked against the same stack.
+The last line printed is "N passed, N failed"; the exit status is 0 only when nothing failed.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PROTO_DIR = REPO / "proto"
+CALL_TIMEOUT = 30  # seconds, every call has a deadline
+
+# Filled by main() once the stubs are generated and imported.
+grpc = None
+pb = None  # namespace of the generated modules, see load_stubs()
+ENDPOINTS = {}
+
+
+# ---- stubs -------------------------------------------------------------------------------
+
+
+def generate_stubs(out_dir):
+    """Generates Python messages and gRPC stubs for every .proto under proto/ into out_dir."""
+    protos = sorted(str(p.relative_to(PROTO_DIR)) for p in PROTO_DIR.rglob("*.proto"))
+    if not protos:
+        raise RuntimeError(f"no .proto files under {PROTO_DIR}")
+    includes = ["-I", str(PROTO_DIR)]
+    try:
+        import grpc_tools  # noqa: F401 (only asks whether it is installed)
+
+        bundled = Path(grpc_tools.__file__).parent / "_proto"
+        if bundled.is_dir():
+            includes += ["-I", str(bundled)]
+        elif Path("/usr/include/google/protobuf").is_dir():
+            includes += ["-I", "/usr/include"]
+        cmd = [sys.executable, "-m", "grpc_tools.protoc", *includes,
+               f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *protos]
+    except ImportError:
+        protoc = shutil.which("protoc")
+        plugin = shutil.which("grpc_python_plugin") or "/usr/bin/grpc_python_plugin"
+        if protoc is None or not os.path.exists(plugin):
+            raise RuntimeError("need grpc_tools, or protoc and grpc_python_plugin "
+                               "(Debian: protobuf-compiler, protobuf-compiler-grpc)")
+        cmd = [protoc, *includes, "-I", "/usr/include", f"--python_out={out_dir}",
+               f"--grpc_out={out_dir}", f"--plugin=protoc-gen-grpc={plugin}", *protos]
+    result = subprocess.run(cmd, cwd=PROTO_DIR, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"stub generation failed ({' '.join(cmd)}):\n{result.stderr}")
+
+
+def load_stubs(out_dir):
+    """Imports the generated modules (out_dir joins the `google` namespace package too)."""
+    global grpc, pb
+    sys.path.insert(0, str(out_dir))
+    import importlib
+    import types
+
+    import grpc as grpc_module
+
+    grpc = grpc_module
+    modules = {
+        "service": "kinerja.employee.v1.employee_service_pb2",
+        "service_grpc": "kinerja.employee.v1.employee_service_pb2_grpc",
+        "resources": "kinerja.employee.v1.resources_pb2",
+        "events": "kinerja.common.v1.events_pb2",
+        "rpc_status": "google.rpc.status_pb2",
+        "error_details": "google.rpc.error_details_pb2",
+        "date": "google.type.date_pb2",
+    }
+    pb = types.SimpleNamespace(**{k: importlib.import_module(v) for k, v in modules.items()})
+
+
+def read_endpoints(path):
+    """KEY=VALUE lines (values may be single- or double-quoted); # comments and blanks skipped."""
+    values = {}
+    for raw in Path(path).read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+# ---- test data: a city with a mayor, a dinas and a bidang --------------------------------
+
+ROOT_UNIT = "C0A1000000000000000000000000F001"
+DINAS_UNIT = "C0A1000000000000000000000000F002"
+BIDANG_UNIT = "C0A1000000000000000000000000F003"
+
+KADIN_ID = "E7A1000000000000000000000000A001"
+KABID_ID = "E7A1000000000000000000000000A002"
+STAFF_ID = "E7A1000000000000000000000000A003"
+FUNGSIONAL_ID = "E7A1000000000000000000000000A004"
+
+# NIP: birth date YYYYMMDD + first appointment YYYYMM + sex (1 male, 2 female) + serial.
+KADIN_NIP = "197003091997071001"
+KABID_NIP = "197508152000032002"
+STAFF_NIP = "199001012015031003"
+FUNGSIONAL_NIP = "199205102019022004"
+
+
+def unor_records(agency):
+    """The root is the city itself, led by the mayor: NON-ASN, so no pemimpinPnsId, no eselon."""
+    return [
+        {"id": ROOT_UNIT, "diatasanId": "", "namaUnor": "Pemerintah Kota Contoh",
+         "namaJabatan": "Wali Kota", "pemimpinPnsId": "", "eselonId": "", "instansiId": agency},
+        {"id": DINAS_UNIT, "diatasanId": ROOT_UNIT,
+         "namaUnor": "Dinas Komunikasi dan Informatika",
+         "namaJabatan": "Kepala Dinas Komunikasi dan Informatika", "pemimpinPnsId": KADIN_ID,
+         "eselonId": "22", "instansiId": agency},
+        {"id": BIDANG_UNIT, "diatasanId": DINAS_UNIT, "namaUnor": "Bidang Aplikasi Informatika",
+         "namaJabatan": "Kepala Bidang Aplikasi Informatika", "pemimpinPnsId": KABID_ID,
+         "eselonId": "31", "instansiId": agency},
+    ]
+
+
+def employee(agency, id_, nip, name, born, sex, rank, kind, position, eselon, unit, cpns, tmt):
+    return {"id": id_, "nipBaru": nip, "nama": name, "tglLahir": born, "jenisKelamin": sex,
+            "golRuangAkhirId": rank, "jenisJabatanId": kind, "jabatanNama": position,
+            "eselonId": eselon, "unorId": unit, "instansiIndukId": agency,
+            "statusPegawai": "PNS", "tmtCpns": cpns, "tmtJabatan": tmt}
+
+
+def data_utama_records(agency):
+    return [
+        employee(agency, KADIN_ID, KADIN_NIP, "Daniel Tefa", "09-03-1970", "M", "44", "1",
+                 "Kepala Dinas Komunikasi dan Informatika", "22", DINAS_UNIT, "01-07-1997",
+                 "01-07-2023"),
+        employee(agency, KABID_ID, KABID_NIP, "Magdalena Pandie", "15-08-1975", "F", "41", "1",
+                 "Kepala Bidang Aplikasi Informatika", "31", BIDANG_UNIT, "01-03-2000",
+                 "02-01-2022"),
+        employee(agency, STAFF_ID, STAFF_NIP, "Yosef Lado", "01-01-1990", "M", "31", "4",
+                 "Pengelola Layanan Operasional", "", BIDANG_UNIT, "01-03-2015", "01-03-2016"),
+        employee(agency, FUNGSIONAL_ID, FUNGSIONAL_NIP, "Yohana Bessie", "10-05-1992", "F", "32",
+                 "2", "Pranata Komputer Ahli Pertama", "", BIDANG_UNIT, "01-02-2019",
+                 "01-02-2020"),
+    ]
+
+
+def jsonl(records):
+    return "".join(json.dumps(r) + "\n" for r in records).encode()
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def auth(token):
+    return [("authorization", f"Bearer {token}")]
+
+
+def import_requests(header, data, chunk=97):
+    """The header, then the file split at arbitrary points (the API allows splits anywhere)."""
+    yield pb.service.ImportRecordsRequest(header=header)
+    for start in range(0, len(data), chunk):
+        yield pb.service.ImportRecordsRequest(data=data[start:start + chunk])
+
+
+def import_file(stub, token, kind, agency, data, dry_run=False):
+    header = pb.service.ImportHeader(kind=kind, format=pb.service.IMPORT_FORMAT_JSONL,
+                                     agency_id=agency, dry_run=dry_run)
+    return stub.ImportRecords(import_requests(header, data), metadata=auth(token),
+                              timeout=CALL_TIMEOUT)
+
+
+def status_details(error):
+    """The google.rpc.Status in the grpc-status-details-bin trailer of a failed call, or None."""
+    for key, value in error.trailing_metadata() or ():
+        if key == "grpc-status-details-bin":
+            status = pb.rpc_status.Status()
+            status.ParseFromString(value)
+            return status
+    return None
+
+
+def field_violations(error):
+    status = status_details(error)
+    fields = []
+    for any_detail in status.details if status else ():
+        bad_request = pb.error_details.BadRequest()
+        if any_detail.Unpack(bad_request):
+            fields += [v.field for v in bad_request.field_violations]
+    return fields
+
+
+# ---- the tests ---------------------------------------------------------------------------
+
+
+class EmployeeApiTest(unittest.TestCase):
+    """One import of the tiny organisation for the whole class; the tests read it back."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.agency = ENDPOINTS["AGENCY_ID"]
+        cls.admin = ENDPOINTS["ADMIN_TOKEN"]
+        cls.channel = grpc.insecure_channel(ENDPOINTS["EMPLOYEE_ADDR"])
+        grpc.channel_ready_future(cls.channel).result(timeout=CALL_TIMEOUT)
+        cls.stub = pb.service_grpc.EmployeeServiceStub(cls.channel)
+        cls.setup_error = None
+        try:
+            cls.ensure_agency()
+            cls.unor_summary = import_file(cls.stub, cls.admin, pb.service.IMPORT_KIND_UNOR,
+                                           cls.agency, jsonl(unor_records(cls.agency)))
+            cls.data_summary = import_file(cls.stub, cls.admin,
+                                           pb.service.IMPORT_KIND_DATA_UTAMA, cls.agency,
+                                           jsonl(data_utama_records(cls.agency)))
+        except grpc.RpcError as error:  # reported by every test that needs the data
+            cls.setup_error = f"{error.code().name}: {error.details()}"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.channel.close()
+
+    @classmethod
+    def ensure_agency(cls):
+        """Creates AGENCY_ID if the stack does not know it yet (an HR admin may, for its own)."""
+        try:
+            cls.stub.GetAgency(pb.service.GetAgencyRequest(id=cls.agency),
+                               metadata=auth(cls.admin), timeout=CALL_TIMEOUT)
+        except grpc.RpcError as error:
+            if error.code() != grpc.StatusCode.NOT_FOUND:
+                raise
+            agency = pb.resources.Agency(id=cls.agency, name="Pemerintah Kota Contoh",
+                                         kind=pb.resources.AGENCY_KIND_CITY,
+                                         head_title="Wali Kota")
+            cls.stub.CreateAgency(pb.service.CreateAgencyRequest(agency=agency),
+                                  metadata=auth(cls.admin), timeout=CALL_TIMEOUT)
+
+    def setUp(self):
+        if self.setup_error:
+            self.fail(f"importing the test organisation failed: {self.setup_error}")
+
+    def call(self, method, request, token=None):
+        return method(request, metadata=auth(token or self.admin), timeout=CALL_TIMEOUT)
+
+    def reporting_line(self, nip):
+        return self.call(self.stub.GetReportingLine, pb.service.GetReportingLineRequest(nip=nip))
+
+    def assert_official(self, official, nip):
+        self.assertEqual(official.kind, pb.resources.Official.KIND_ASN, official)
+        self.assertEqual(official.nip, nip, official)
+        self.assertEqual(official.acting, pb.resources.ACTING_KIND_UNSPECIFIED, official)
+
+    def assert_non_asn(self, official):
+        self.assertEqual(official.kind, pb.resources.Official.KIND_NON_ASN, official)
+        self.assertEqual(official.nip, "", official)
+        self.assertEqual(official.employee_id, "", official)
+
+    def assert_clean_summary(self, summary, received):
+        self.assertEqual(summary.received, received, summary)
+        self.assertEqual(summary.failed, 0, summary)
+        self.assertEqual(list(summary.errors), [], summary)
+        # A re-run against the same stack finds the records unchanged instead of creating them.
+        self.assertEqual(summary.created + summary.updated + summary.unchanged, received, summary)
+        self.assertFalse(summary.dry_run)
+
+    def test_unor_import_summary(self):
+        self.assert_clean_summary(self.unor_summary, 3)
+
+    def test_data_utama_import_summary(self):
+        self.assert_clean_summary(self.data_summary, 4)
+
+    def test_get_employee_by_nip(self):
+        e = self.call(self.stub.GetEmployee, pb.service.GetEmployeeRequest(nip=STAFF_NIP))
+        self.assertEqual(e.id, STAFF_ID)
+        self.assertEqual(e.name, "Yosef Lado")
+        self.assertEqual(e.kind, pb.resources.EMPLOYEE_KIND_PNS)
+        self.assertEqual(e.sex, pb.resources.SEX_MALE)
+        self.assertEqual((e.birth_date.year, e.birth_date.month, e.birth_date.day), (1990, 1, 1))
+        self.assertEqual(e.rank, "31")
+        self.assertEqual(e.agency_id, self.agency)
+        self.assertEqual(e.unit_id, BIDANG_UNIT)
+        self.assertEqual(e.status, pb.resources.EMPLOYEE_STATUS_ACTIVE)
+
+    def test_list_employees_of_a_unit(self):
+        response = self.call(self.stub.ListEmployees, pb.service.ListEmployeesRequest(
+            filter=f'unit_id = "{BIDANG_UNIT}"', order_by="name"))
+        # Magdalena Pandie, Yohana Bessie, Yosef Lado (the kepala dinas works in the dinas).
+        self.assertEqual([e.nip for e in response.employees],
+                         [KABID_NIP, FUNGSIONAL_NIP, STAFF_NIP])
+        self.assertEqual(response.next_page_token, "")
+
+    def test_list_employees_page_by_page(self):
+        request = pb.service.ListEmployeesRequest(filter=f'agency_id = "{self.agency}"',
+                                                  page_size=2)
+        nips, pages = [], 0
+        while True:
+            response = self.call(self.stub.ListEmployees, request)
+            pages += 1
+            self.assertLessEqual(len(response.employees), 2)
+            nips += [e.nip for e in response.employees]
+            if not response.next_page_token:
+                break
+            request.page_token = response.next_page_token
+            self.assertLess(pages, 100, "paging does not end")
+        self.assertGreaterEqual(pages, 2)
+        self.assertEqual(len(nips), len(set(nips)), f"an employee listed twice: {nips}")
+        self.assertLessEqual({KADIN_NIP, KABID_NIP, STAFF_NIP, FUNGSIONAL_NIP}, set(nips))
+        self.assertEqual(nips, sorted(nips), "default order is by NIP")
+
+    def test_reporting_line_of_staff(self):
+        line = self.reporting_line(STAFF_NIP)
+        self.assert_official(line.employee, STAFF_NIP)
+        self.assertEqual(line.employee.unit_id, BIDANG_UNIT)
+        self.assert_official(line.assessor, KABID_NIP)  # kepala bidang: pejabat penilai
+        self.assertEqual(line.assessor.name, "Magdalena Pandie")
+        self.assertEqual(line.assessor.position_name, "Kepala Bidang Aplikasi Informatika")
+        self.assert_official(line.assessor_superior, KADIN_NIP)  # kepala dinas: atasan
+        self.assertTrue(line.date.year > 0, "the server fills in the date it used")
+
+    def test_reporting_line_of_functional_staff(self):
+        line = self.reporting_line(FUNGSIONAL_NIP)
+        self.assert_official(line.assessor, KABID_NIP)
+        self.assert_official(line.assessor_superior, KADIN_NIP)
+
+    def test_reporting_line_of_kepala_bidang_ends_at_the_mayor(self):
+        line = self.reporting_line(KABID_NIP)
+        self.assert_official(line.assessor, KADIN_NIP)
+        self.assert_non_asn(line.assessor_superior)
+
+    def test_kepala_dinas_is_assessed_by_the_non_asn_mayor(self):
+        line = self.reporting_line(KADIN_NIP)
+        self.assertTrue(line.HasField("assessor"), line)
+        self.assert_non_asn(line.assessor)
+        self.assertEqual(line.assessor.unit_id, ROOT_UNIT)
+
+    def test_reporting_line_on_a_date(self):
+        request = pb.service.GetReportingLineRequest(
+            employee_id=STAFF_ID, date=pb.date.Date(year=2024, month=6, day=30))
+        line = self.call(self.stub.GetReportingLine, request)
+        self.assertEqual((line.date.year, line.date.month, line.date.day), (2024, 6, 30))
+        self.assert_official(line.assessor, KABID_NIP)
+
+    def test_dry_run_reports_line_and_field_and_writes_nothing(self):
+        good = employee(self.agency, "E7A1000000000000000000000000A0FF", "198811112012121005",
+                        "Calon Uji", "11-11-1988", "M", "32", "4", "Pengadministrasi Umum", "",
+                        BIDANG_UNIT, "01-12-2012", "01-12-2012")
+        bad = dict(good, id="E7A1000000000000000000000000A0FE", nipBaru="198813112012121006")
+        summary = import_file(self.stub, self.admin, pb.service.IMPORT_KIND_DATA_UTAMA,
+                              self.agency, jsonl([good, bad]), dry_run=True)
+        self.assertTrue(summary.dry_run)
+        self.assertEqual((summary.received, summary.failed), (2, 1), summary)
+        # 13 is no month: the NIP's birth date is wrong, and only the second line is at fault.
+        self.assertEqual({e.line for e in summary.errors}, {2}, summary)
+        self.assertIn("nipBaru", [e.field for e in summary.errors], summary)
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.call(self.stub.GetEmployee, pb.service.GetEmployeeRequest(nip=good["nipBaru"]))
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.NOT_FOUND)
+
+    def test_bad_header_names_the_field(self):
+        header = pb.service.ImportHeader(kind=pb.service.IMPORT_KIND_UNOR,
+                                         format=pb.service.IMPORT_FORMAT_JSONL)
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.stub.ImportRecords(import_requests(header, b""), metadata=auth(self.admin),
+                                    timeout=CALL_TIMEOUT)
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+        self.assertIn("header.agency_id", field_violations(raised.exception))
+
+    def test_unauthenticated_calls_fail(self):
+        request = pb.service.ListEmployeesRequest(filter=f'agency_id = "{self.agency}"')
+        for metadata in ([], auth("not-a-jwt")):
+            with self.subTest(metadata=metadata):
+                with self.assertRaises(grpc.RpcError) as raised:
+                    self.stub.ListEmployees(request, metadata=metadata, timeout=CALL_TIMEOUT)
+                self.assertEqual(raised.exception.code(), grpc.StatusCode.UNAUTHENTICATED)
+
+    def test_auditor_reads_but_cannot_import(self):
+        auditor = ENDPOINTS.get("AUDITOR_TOKEN")
+        if not auditor:
+            self.skipTest("no AUDITOR_TOKEN in the endpoints file")
+        e = self.call(self.stub.GetEmployee, pb.service.GetEmployeeRequest(nip=KADIN_NIP),
+                      token=auditor)
+        self.assertEqual(e.id, KADIN_ID)
+        with self.assertRaises(grpc.RpcError) as raised:
+            import_file(self.stub, auditor, pb.service.IMPORT_KIND_UNOR, self.agency,
+                        jsonl(unor_records(self.agency)), dry_run=True)
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.PERMISSION_DENIED)
+
+
+class CliTest(unittest.TestCase):
+    """The kinerja CLI (KINERJA_CLI) against the same stack, after EmployeeApiTest's import."""
+
+    def run_cli(self, *args, token=True):
+        cli = os.environ.get("KINERJA_CLI")
+        if not cli or not os.access(cli, os.X_OK):
+            self.skipTest("KINERJA_CLI does not name the kinerja binary")
+        env = {k: v for k, v in os.environ.items() if k != "KINERJA_TOKEN"}
+        env["EMPLOYEE_ADDR"] = ENDPOINTS["EMPLOYEE_ADDR"]
+        if token:
+            env["KINERJA_TOKEN"] = ENDPOINTS["ADMIN_TOKEN"]
+        return subprocess.run([cli, *args], env=env, capture_output=True, text=True,
+                              timeout=2 * CALL_TIMEOUT)
+
+    def test_reporting_line_text(self):
+        result = self.run_cli("reporting-line", "--nip", KABID_NIP)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Daniel Tefa  NIP " + KADIN_NIP, result.stdout)
+        self.assertIn("[NON-ASN]", result.stdout)
+
+    def test_get_employee_json(self):
+        result = self.run_cli("get", "employee", "--nip", STAFF_NIP, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["id"], STAFF_ID)
+
+    def test_import_dry_run_and_exit_code(self):
+        with tempfile.NamedTemporaryFile("wb", suffix=".jsonl") as f:
+            f.write(jsonl(unor_records(ENDPOINTS["AGENCY_ID"])))
+            f.flush()
+            result = self.run_cli("import", "--kind", "unor", "--agency",
+                                  ENDPOINTS["AGENCY_ID"], "--dry-run", f.name)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("dry run (nothing written): received 3", result.stdout)
+
+    def test_unauthenticated_exits_one(self):
+        result = self.run_cli("list", "employees", token=False)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("UNAUTHENTICATED", result.stderr)
+
+
+def main():
+    path = os.environ.get("KINERJA_ENDPOINTS")
+    if not path:
+        print("set KINERJA_ENDPOINTS to a stack's endpoints.env (tools/stack up --state-dir DIR "
+              "writes DIR/endpoints.env)", file=sys.stderr)
+        return 2
+    ENDPOINTS.update(read_endpoints(path))
+    missing = [k for k in ("EMPLOYEE_ADDR", "ADMIN_TOKEN", "AGENCY_ID") if not ENDPOINTS.get(k)]
+    with tempfile.TemporaryDirectory(prefix="kinerja-stubs-") as stubs:
+        try:
+            if missing:
+                raise RuntimeError(f"{path} lacks {', '.join(missing)}")
+            generate_stubs(stubs)
+            load_stubs(stubs)
+        except Exception as error:  # a broken setup is one failure, reported as such
+            print(f"setup failed: {error}", file=sys.stderr)
+            print("0 passed, 1 failed")
+            return 1
+        loader = unittest.TestLoader()
+        suite = unittest.TestSuite([loader.loadTestsFromTestCase(EmployeeApiTest),
+                                    loader.loadTestsFromTestCase(CliTest)])
+        result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    skipped = len(result.skipped)
+    passed = result.testsRun - failed - skipped
+    if skipped:
+        print(f"{skipped} skipped")
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 and result.testsRun > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+// The kinerja CLI's commands. Each takes the arguments after its command word and returns the
+// exit code (command.h); "--help" anywhere prints the command's usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tools/cli/command.h"
+
+namespace kinerja::cli {
+
+int RunImport(const std::vector<std::string>& args, const CliEnv& env);
+// get employee (--id X | --nip N) | get agency ID | get unit ID
+int RunGet(const std::vector<std::string>& args, const CliEnv& env);
+// list employees | units | agencies
+int RunList(const std::vector<std::string>& args, const CliEnv& env);
+int RunReportingLine(const std::vector<std::string>& args, const CliEnv& env);
+int RunEvents(const std::vector<std::string>& args, const CliEnv& env);
+
+// The top-level usage (kinerja --help).
+extern const char kMainUsage[];
+
+}  // namespace kinerja::cli

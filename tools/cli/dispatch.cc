@@ -1,0 +1,90 @@
+#include "tools/cli/dispatch.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+#include "tools/cli/commands.h"
+#include "tools/cli/connection.h"
+
+namespace kinerja::cli {
+
+const char kMainUsage[] = R"(kinerja: command-line client of the Kinerja employee service.
+
+Usage: kinerja [CONNECTION] COMMAND [ARGS] [CONNECTION]
+
+Commands:
+  import --kind unor|data-utama --agency ID FILE [--format jsonl|csv] [--dry-run]
+         [--request-id X]            upload a SIASN export (ImportRecords)
+  get employee (--id ID | --nip NIP) | get agency ID | get unit ID
+  list employees [--filter F] [--order-by name] [--page-size N] [--all]
+  list units [--filter F] | list agencies
+  reporting-line (--id ID | --nip NIP) [--date YYYY-MM-DD]
+                                     employee, assessor and assessor's superior
+  events [--after CURSOR] [--follow] the service's events (StreamEvents)
+
+CONNECTION (flags win over the environment):
+  --addr HOST:PORT     employee service address (env EMPLOYEE_ADDR)
+  --token JWT          bearer token, sent as "authorization: Bearer JWT" (env KINERJA_TOKEN)
+  --timeout DURATION   deadline per call, e.g. 30s, 2m (default 30s; import 10m)
+  --json               print protobuf JSON instead of text
+
+Flags take "--name value" or "--name=value". 'kinerja COMMAND --help' describes a command.
+Exit status: 0 success, 1 a call failed or an import had failed records, 2 usage error.
+)";
+
+int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
+  static const std::map<std::string, CommandFn, std::less<>>* const kCommands =
+      new std::map<std::string, CommandFn, std::less<>>{
+          {"import", RunImport},
+          {"get", RunGet},
+          {"list", RunList},
+          {"events", RunEvents},
+          {"reporting-line", RunReportingLine},
+      };
+  // Leading connection flags, kept to pass on after the command's own arguments.
+  std::vector<std::string> leading;
+  size_t i = 0;
+  for (; i < args.size() && args[i].starts_with("-"); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      *env.out << kMainUsage;
+      return kExitOk;
+    }
+    leading.push_back(arg);
+    std::string name =
+        arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
+    if (!ConnectionFlags().value_flags.contains(name) &&
+        !ConnectionFlags().bool_flags.contains(name)) {
+      *env.err << "kinerja: unknown flag " << arg << " before the command\n"
+               << "Run 'kinerja --help' for usage.\n";
+      return kExitUsage;
+    }
+    if (arg.find('=') == std::string::npos && ConnectionFlags().value_flags.contains(name) &&
+        i + 1 < args.size()) {
+      leading.push_back(args[++i]);
+    }
+  }
+  if (i >= args.size()) {
+    *env.err << kMainUsage;
+    return kExitUsage;
+  }
+  if (args[i] == "help") {
+    *env.out << kMainUsage;
+    return kExitOk;
+  }
+  auto command = kCommands->find(args[i]);
+  if (command == kCommands->end()) {
+    *env.err << "kinerja: unknown command \"" << args[i]
+             << "\" (expected import, get, list, reporting-line or events)\n"
+             << "Run 'kinerja --help' for usage.\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+  // After the command's own arguments, but before any "--" that ends its flags.
+  auto end_of_flags = std::find(rest.begin(), rest.end(), "--");
+  rest.insert(end_of_flags, leading.begin(), leading.end());
+  return command->second(rest, env);
+}
+
+}  // namespace kinerja::cli

@@ -233,7 +233,8 @@ std::string EselonToProto(const std::optional<Eselon>& eselon) {
 void OfficialToProto(const Official& official, const OfficialLabels& labels, pb::Official* out) {
   out->set_kind(official.kind == Official::kAsn ? pb::Official::KIND_ASN
                                                 : pb::Official::KIND_NON_ASN);
-  out->set_employee_id(official.employee_id);
+  // A NON-ASN holder has no employee record; its internal holder id stays inside the service.
+  if (official.kind == Official::kAsn) out->set_employee_id(official.employee_id);
   out->set_nip(official.nip);
   out->set_name(official.name);
   out->set_position_id(official.position_id);

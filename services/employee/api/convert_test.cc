@@ -81,6 +81,7 @@ TEST(ConvertTest, Officials) {
   EXPECT_EQ(out.kind(), pb::Official::KIND_NON_ASN);
   EXPECT_EQ(out.unit_name(), "Pemkot");
   EXPECT_TRUE(out.nip().empty());
+  EXPECT_TRUE(out.employee_id().empty()) << "the internal NON-ASN holder id must not leak";
 }
 
 }  // namespace

@@ -19,26 +19,19 @@
 #include "services/employee/domain/position.h"
 #include "services/employee/domain/rank.h"
 #include "services/employee/domain/sex.h"
+#include "shared/rpc/proto_time.h"
 
 namespace kinerja::employee::api {
 
 namespace pb = ::kinerja::employee::v1;
 
-// --- Dates -------------------------------------------------------------------------------
-// A google.type.Date with year, month and day all zero is "unset".
-bool IsSet(const google::type::Date& date);
-// A full, real calendar date (no partial dates, no 2023-02-30), else INVALID_ARGUMENT naming
-// `field`. Unset is an error too ("is required").
-absl::StatusOr<absl::CivilDay> DayFromProto(const google::type::Date& date, std::string_view field);
-// nullopt when unset; otherwise as DayFromProto.
-absl::StatusOr<std::optional<absl::CivilDay>> OptionalDayFromProto(const google::type::Date& date,
-                                                                   std::string_view field);
-void DayToProto(absl::CivilDay day, google::type::Date* out);
-google::type::Date DayToProto(absl::CivilDay day);
-// Today in Asia/Jakarta (UTC+7, no daylight saving): the default date of reporting queries.
-absl::CivilDay TodayInJakarta(absl::Time now = absl::Now());
-
-void TimeToProto(absl::Time time, google::protobuf::Timestamp* out);
+// --- Dates and times (shared/rpc/proto_time.h) -------------------------------------------
+using rpc::DayFromProto;
+using rpc::DayToProto;
+using rpc::IsSet;
+using rpc::OptionalDayFromProto;
+using rpc::TimeToProto;
+using rpc::TodayInJakarta;
 
 // --- Enums -------------------------------------------------------------------------------
 // FromProto: UNSPECIFIED and unknown numbers are INVALID_ARGUMENT naming `field`.

@@ -46,7 +46,9 @@
 #include "services/employee/domain/siasn_record.h"
 #include "shared/db/change_context.h"
 #include "shared/db/idempotency.h"
+#include "shared/db/paging.h"
 #include "shared/db/pool.h"
+#include "shared/db/write_options.h"
 #include "shared/rpc/filter.h"
 #include "shared/rpc/filter_schema.h"
 
@@ -148,27 +150,10 @@ struct ActingOfficial {
 // again (INVALID_ARGUMENT "request_id: ..." when the key's fingerprint differs). The API builds
 // the key: principal = caller subject, method = full RPC name, fingerprint = digest of the
 // request without request_id.
-struct WriteOptions {
-  db::ChangeContext ctx = {};  // actor + request id: written to audit_log and outbox
-  std::optional<db::IdempotencyKey> idempotency = {};
-};
-
-// Keyset pagination; the store never uses OFFSET.
-struct PageRequest {
-  int page_size = 50;  // the API clamps it (rpc::ClampPageSize); the store requires >= 1
-  // Empty for the first page; otherwise the previous Page::last_key (the API keeps it inside the
-  // signed page token, rpc::PageCursor::last_key). INVALID_ARGUMENT "page_token: ..." if it does
-  // not fit the list's key shape.
-  std::vector<std::string> after = {};
-};
-
+using WriteOptions = db::WriteOptions;  // shared/db/write_options.h
+using PageRequest = db::PageRequest;    // shared/db/paging.h (keyset pagination; never OFFSET)
 template <typename T>
-struct Page {
-  std::vector<T> items = {};
-  // Sort key of the last item when another page follows (has_more), else empty.
-  std::vector<std::string> last_key = {};
-  bool has_more = false;
-};
+using Page = db::Page<T>;
 
 // ---------------------------------------------------------------------------------------------
 // Requests

@@ -21,6 +21,7 @@
 #include "services/employee/store/event_payloads.h"
 #include "shared/db/idempotency.h"
 #include "shared/db/pool.h"
+#include "shared/db/run.h"
 #include "shared/db/transaction.h"
 #include "shared/errors/errors.h"
 
@@ -122,44 +123,22 @@ void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const 
 
 // --- Transactions -------------------------------------------------------------------------------
 
-// Runs `fn(pqxx::transaction_base&)` on a pooled connection WITHOUT BEGIN/COMMIT (one statement
-// = one round trip); for single-statement reads. Maps exceptions like RunInTransaction.
-template <typename Fn>
-auto RunRead(db::Pool& pool, Fn&& fn) -> std::invoke_result_t<Fn&, pqxx::transaction_base&> {
-  absl::StatusOr<db::Lease> lease = pool.Acquire();
-  if (!lease.ok()) return lease.status();
-  try {
-    pqxx::nontransaction tx(lease->conn());
-    return fn(tx);
-  } catch (const std::exception& e) {
-    absl::Status status = db::StatusFromException(e);
-    if (absl::IsUnavailable(status)) lease->MarkBroken();
-    return status;
-  }
-}
+using db::RunRead;  // shared/db/run.h
 
 // Runs a mutating `fn(pqxx::work&) -> StatusOr<Record>` in one transaction, honouring the
 // optional idempotency key: a replay returns the first answer (stored as the resource proto).
 template <typename Record, typename Fn>
 absl::StatusOr<Record> RunWrite(db::Pool& pool, const WriteOptions& write, Fn&& fn) {
-  return db::RunInTransaction(pool, [&](pqxx::work& tx) -> absl::StatusOr<Record> {
-    if (write.idempotency) {
-      ASSIGN_OR_RETURN(std::optional<std::string> stored,
-                       db::LookupResponse(tx, *write.idempotency));
-      if (stored) {
+  return db::RunIdempotentWrite<Record>(
+      pool, write, std::forward<Fn>(fn),
+      [](const Record& record) { return ToProto(record).SerializeAsString(); },
+      [](const std::string& stored) -> absl::StatusOr<Record> {
         decltype(ToProto(std::declval<const Record&>())) proto;
-        if (!proto.ParseFromString(*stored)) {
+        if (!proto.ParseFromString(stored)) {
           return absl::InternalError("stored idempotent response does not parse");
         }
         return FromProto(proto);
-      }
-    }
-    ASSIGN_OR_RETURN(Record record, fn(tx));
-    if (write.idempotency) {
-      db::StoreResponse(tx, *write.idempotency, ToProto(record).SerializeAsString());
-    }
-    return record;
-  });
+      });
 }
 
 }  // namespace kinerja::employee::store::internal

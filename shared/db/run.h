@@ -1,0 +1,57 @@
+// Running store work on a pooled connection: single-statement reads without BEGIN/COMMIT, and
+// mutating work in one transaction honouring the request_id idempotency key.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include <pqxx/nontransaction>
+#include <pqxx/transaction>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "shared/db/idempotency.h"
+#include "shared/db/pool.h"
+#include "shared/db/transaction.h"
+#include "shared/db/write_options.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::db {
+
+// Runs `fn(pqxx::transaction_base&)` on a pooled connection WITHOUT BEGIN/COMMIT (one statement
+// = one round trip); for single-statement reads. Maps exceptions like RunInTransaction.
+template <typename Fn>
+auto RunRead(Pool& pool, Fn&& fn) -> std::invoke_result_t<Fn&, pqxx::transaction_base&> {
+  absl::StatusOr<Lease> lease = pool.Acquire();
+  if (!lease.ok()) return lease.status();
+  try {
+    pqxx::nontransaction tx(lease->conn());
+    return fn(tx);
+  } catch (const std::exception& e) {
+    absl::Status status = StatusFromException(e);
+    if (absl::IsUnavailable(status)) lease->MarkBroken();
+    return status;
+  }
+}
+
+// Runs a mutating `fn(pqxx::work&) -> StatusOr<Record>` in one transaction. With an idempotency
+// key, a replay returns the first answer: `encode(record) -> std::string` stores it with the
+// write, `decode(bytes) -> StatusOr<Record>` turns a stored answer back into a record.
+template <typename Record, typename Fn, typename Encode, typename Decode>
+absl::StatusOr<Record> RunIdempotentWrite(Pool& pool, const WriteOptions& write, Fn&& fn,
+                                          Encode&& encode, Decode&& decode) {
+  return RunInTransaction(pool, [&](pqxx::work& tx) -> absl::StatusOr<Record> {
+    if (write.idempotency) {
+      ASSIGN_OR_RETURN(std::optional<std::string> stored, LookupResponse(tx, *write.idempotency));
+      if (stored) return decode(*stored);
+    }
+    ASSIGN_OR_RETURN(Record record, fn(tx));
+    if (write.idempotency) StoreResponse(tx, *write.idempotency, encode(record));
+    return record;
+  });
+}
+
+}  // namespace kinerja::db

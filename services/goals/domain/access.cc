@@ -1,0 +1,128 @@
+#include "services/goals/domain/access.h"
+
+#include "absl/strings/str_cat.h"
+#include "services/goals/domain/text.h"
+
+namespace kinerja::goals {
+namespace {
+
+using auth::Principal;
+using auth::Role;
+
+bool IsHrAdminOf(const Principal& principal, std::string_view agency_id) {
+  return principal.Has(Role::kHrAdmin) && !principal.agency_id.empty() &&
+         principal.agency_id == agency_id;
+}
+
+// A signed-in civil servant (not a public or service token) whose NIP is `nip`.
+bool IsPerson(const Principal& principal, std::string_view nip) {
+  return !principal.nip.empty() && principal.nip == nip &&
+         (principal.Has(Role::kEmployee) || principal.Has(Role::kUnitLeader) ||
+          principal.Has(Role::kHrAdmin));
+}
+
+bool IsAssessorOf(const Principal& principal, const Plan& plan) {
+  return plan.assessor.has_value() && IsPerson(principal, plan.assessor->nip);
+}
+
+bool IsAssessorSuperiorOf(const Principal& principal, const Plan& plan) {
+  return plan.assessor_superior.has_value() && IsPerson(principal, plan.assessor_superior->nip);
+}
+
+bool ReadsEverything(const Principal& principal) {
+  return principal.Has(Role::kAuditor) || principal.Has(Role::kService);
+}
+
+bool IsPublicOnly(const Principal& principal) {
+  return principal.roles.empty() || (principal.roles.size() == 1 && principal.Has(Role::kPublic));
+}
+
+absl::Status Denied(const Principal& principal, std::string_view action,
+                    std::string_view requirement) {
+  if (IsPublicOnly(principal)) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("public callers see aggregates only and may not ", ToAbsl(action)));
+  }
+  return absl::PermissionDeniedError(absl::StrCat("caller '", principal.subject, "' may not ",
+                                                  ToAbsl(action), ": requires ",
+                                                  ToAbsl(requirement)));
+}
+
+std::string PlanAction(std::string_view verb, const Plan& plan) {
+  return absl::StrCat(ToAbsl(verb), " plan ", plan.id);
+}
+
+}  // namespace
+
+absl::Status CanManageAgency(const Principal& principal, std::string_view agency_id) {
+  if (IsHrAdminOf(principal, agency_id)) return absl::OkStatus();
+  return Denied(principal, absl::StrCat("manage goals of agency '", ToAbsl(agency_id), "'"),
+                "an HR admin of that agency");
+}
+
+absl::Status CanReadAgency(const Principal& principal, std::string_view agency_id) {
+  if (ReadsEverything(principal) || IsHrAdminOf(principal, agency_id)) return absl::OkStatus();
+  return Denied(principal, absl::StrCat("read goals of agency '", ToAbsl(agency_id), "'"),
+                "an HR admin of that agency, an auditor or a service");
+}
+
+absl::Status CanCreatePlan(const Principal& principal, std::string_view agency_id,
+                           std::string_view employee_nip) {
+  if (IsPerson(principal, employee_nip) || IsHrAdminOf(principal, agency_id)) {
+    return absl::OkStatus();
+  }
+  return Denied(principal,
+                absl::StrCat("create a plan for employee ", ToAbsl(employee_nip), " of agency '",
+                             ToAbsl(agency_id), "'"),
+                "being that employee or an HR admin of that agency");
+}
+
+absl::Status CanReadPlan(const Principal& principal, const Plan& plan) {
+  if (ReadsEverything(principal) || IsHrAdminOf(principal, plan.agency_id) ||
+      IsPerson(principal, plan.employee.nip) || IsAssessorOf(principal, plan) ||
+      IsAssessorSuperiorOf(principal, plan)) {
+    return absl::OkStatus();
+  }
+  return Denied(principal, PlanAction("read", plan),
+                "being its employee, their assessor or the assessor's superior, an HR admin of "
+                "its agency, an auditor or a service");
+}
+
+absl::Status CanEditPlan(const Principal& principal, const Plan& plan) {
+  if (IsPerson(principal, plan.employee.nip) || IsHrAdminOf(principal, plan.agency_id)) {
+    return absl::OkStatus();
+  }
+  return Denied(principal, PlanAction("change", plan),
+                "being its employee or an HR admin of its agency");
+}
+
+absl::Status CanDecidePlan(const Principal& principal, const Plan& plan) {
+  const std::string action = PlanAction("approve or return", plan);
+  if (IsPublicOnly(principal)) return Denied(principal, action, "");
+  if (!principal.nip.empty() && principal.nip == plan.employee.nip) {
+    return absl::PermissionDeniedError(absl::StrCat("caller '", principal.subject, "' may not ",
+                                                    action,
+                                                    ": an employee never decides their own plan"));
+  }
+  if (!plan.assessor.has_value()) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("nobody may ", action,
+                     ": it has no assessor (the reporting line names none); fix the reporting "
+                     "line first"));
+  }
+  if (plan.assessor->non_asn) {
+    // A political head (NON-ASN, no NIP, no account): the agency's HR records the decision.
+    if (IsHrAdminOf(principal, plan.agency_id)) return absl::OkStatus();
+    return Denied(principal, action,
+                  "an HR admin of its agency, recording the decision of its NON-ASN assessor");
+  }
+  if (IsAssessorOf(principal, plan)) return absl::OkStatus();
+  return Denied(principal, action, "being its assessor");
+}
+
+absl::Status CanStreamEvents(const Principal& principal) {
+  if (ReadsEverything(principal)) return absl::OkStatus();
+  return Denied(principal, "stream goals events", "an auditor or a service");
+}
+
+}  // namespace kinerja::goals

@@ -1,0 +1,33 @@
+// Rules of annual periods (DOMAIN.md "Planning: SKP": an annual period set at the start of the
+// year with a filling deadline, batas pengisian).
+#pragma once
+
+#include "absl/status/status.h"
+#include "services/goals/domain/types.h"
+
+namespace kinerja::goals {
+
+// A period to be created or as changed by an update. INVALID_ARGUMENT listing every violation,
+// fields named as in the API without prefix: "agency_id" (required, <= 64 bytes), "year"
+// (2000..2100), "name" (<= 200 bytes; may be empty: the store then names it "SKP <year>"),
+// "start_date" / "end_date" (start <= end, both within `year`), "filling_deadline" (within
+// start..end).
+absl::Status ValidatePeriod(const Period& period);
+
+// OPEN -> CLOSED, CLOSED -> OPEN, CLOSED -> LOCKED; the same state is a no-op (OK). Anything
+// else FAILED_PRECONDITION reason "INVALID_PERIOD_TRANSITION".
+absl::Status CheckPeriodTransition(PeriodState from, PeriodState to);
+
+// Whether a first version submitted on `today` is on time: today <= filling_deadline, or an
+// extension's until date (inclusive) covers today.
+bool WithinFillingDeadline(const Period& period, absl::CivilDay today,
+                           const std::optional<absl::CivilDay>& extension_until);
+
+// An extension: until must be after the period's filling deadline and not after its end_date
+// ("until"); reason required, <= 1000 bytes ("reason"). INVALID_ARGUMENT listing violations.
+absl::Status ValidateExtension(const Period& period, const DeadlineExtension& extension);
+
+// The date within the period closest to `today` (the date a plan's reporting line is taken).
+absl::CivilDay ClampToPeriod(const Period& period, absl::CivilDay today);
+
+}  // namespace kinerja::goals

@@ -1,0 +1,154 @@
+#include "services/goals/domain/templates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "services/goals/domain/plan_content.h"
+#include "services/goals/domain/test_util.h"
+
+namespace kinerja::goals {
+namespace {
+
+using test_util::Fields;
+using test_util::IsInvalid;
+using test_util::IsRule;
+using test_util::MakeContent;
+using test_util::MakeResult;
+
+PlanTemplate MakeTemplate(Perspective perspective = Perspective::kNone) {
+  PlanTemplate t;
+  t.id = "tmpl-1";
+  t.agency_id = "kota-samarinda";
+  t.name = "Pelayanan perizinan";
+  t.results = {MakeResult("ignored", ResultKind::kMain, "", perspective),
+               MakeResult("", ResultKind::kAdditional, "", perspective)};
+  return t;
+}
+
+struct Counter {
+  int n = 0;
+  std::string operator()() { return "id-" + std::to_string(n++); }
+};
+
+TEST(ValidateTemplate, AcceptsValidTemplateWithOrWithoutPerspective) {
+  EXPECT_TRUE(ValidateTemplate(MakeTemplate()).ok());
+  EXPECT_TRUE(ValidateTemplate(MakeTemplate(Perspective::kBudget)).ok());
+}
+
+TEST(ValidateTemplate, RequiredFields) {
+  PlanTemplate t = MakeTemplate();
+  t.agency_id = "";
+  t.name = "";
+  t.results.clear();
+  EXPECT_EQ(Fields(ValidateTemplate(t)),
+            (std::vector<std::string>{"agency_id", "name", "results"}));
+}
+
+TEST(ValidateTemplate, NameBounded) {
+  PlanTemplate t = MakeTemplate();
+  t.name = std::string(200, 'n');
+  EXPECT_TRUE(ValidateTemplate(t).ok());
+  t.name += "n";
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "name"));
+}
+
+TEST(ValidateTemplate, ResultLimit) {
+  PlanTemplate t = MakeTemplate();
+  t.results.assign(kMaxResults, MakeResult());
+  EXPECT_TRUE(ValidateTemplate(t).ok());
+  t.results.push_back(MakeResult());
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "results"));
+}
+
+TEST(ValidateTemplate, ResultsValidAsContent) {
+  PlanTemplate t = MakeTemplate();
+  t.results[0].indicators[0].text = "";
+  t.results[1].indicators.clear();
+  t.results[1].parent_result_id = "x";
+  EXPECT_EQ(Fields(ValidateTemplate(t)),
+            (std::vector<std::string>{"results[0].indicators[0].text",
+                                      "results[1].parent_result_id", "results[1].indicators"}));
+}
+
+TEST(ApplyTemplate, AppendsWithFreshIdsAndTemplateId) {
+  PlanContent content = MakeContent({MakeResult("own")});
+  Counter counter;
+  auto outcome = ApplyTemplate(MakeTemplate(), false, content, [&] { return counter(); });
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_EQ(*outcome, TemplateOutcome::kApplied);
+  ASSERT_EQ(content.results.size(), 3u);
+  EXPECT_EQ(content.results[0].id, "own");
+  EXPECT_EQ(content.results[0].template_id, "");
+  EXPECT_EQ(content.results[1].id, "id-0");
+  EXPECT_EQ(content.results[1].indicators[0].id, "id-1");
+  EXPECT_EQ(content.results[2].id, "id-2");
+  EXPECT_EQ(content.results[2].kind, ResultKind::kAdditional);
+  EXPECT_EQ(content.results[1].template_id, "tmpl-1");
+  EXPECT_EQ(content.results[2].template_id, "tmpl-1");
+  EXPECT_EQ(content.results[1].text, MakeTemplate().results[0].text);
+  EXPECT_TRUE(ValidateContent(content, false).ok());
+}
+
+TEST(ApplyTemplate, IdempotentPerTemplate) {
+  PlanContent content = MakeContent({});
+  Counter counter;
+  ASSERT_TRUE(ApplyTemplate(MakeTemplate(), false, content, [&] { return counter(); }).ok());
+  const PlanContent once = content;
+  auto again = ApplyTemplate(MakeTemplate(), false, content, [&] { return counter(); });
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, TemplateOutcome::kAlreadyApplied);
+  EXPECT_EQ(content, once);
+  // The employee deleted one of the template's results: the template still counts as applied.
+  content.results.erase(content.results.begin());
+  EXPECT_EQ(*ApplyTemplate(MakeTemplate(), false, content, [&] { return counter(); }),
+            TemplateOutcome::kAlreadyApplied);
+  // Another template applies.
+  PlanTemplate other = MakeTemplate();
+  other.id = "tmpl-2";
+  EXPECT_EQ(*ApplyTemplate(other, false, content, [&] { return counter(); }),
+            TemplateOutcome::kApplied);
+}
+
+TEST(ApplyTemplate, PerspectiveMustMatchPlan) {
+  Counter counter;
+  PlanContent content = MakeContent({});
+  EXPECT_TRUE(
+      IsRule(ApplyTemplate(MakeTemplate(), true, content, [&] { return counter(); }).status(),
+             "TEMPLATE_PERSPECTIVE_MISMATCH"));
+  EXPECT_TRUE(IsRule(ApplyTemplate(MakeTemplate(Perspective::kBusinessProcess), false, content,
+                                   [&] { return counter(); })
+                         .status(),
+                     "TEMPLATE_PERSPECTIVE_MISMATCH"));
+  EXPECT_TRUE(content.results.empty());
+  auto jpt = ApplyTemplate(MakeTemplate(Perspective::kBusinessProcess), true, content,
+                           [&] { return counter(); });
+  ASSERT_TRUE(jpt.ok());
+  EXPECT_EQ(content.results[0].perspective, Perspective::kBusinessProcess);
+}
+
+TEST(ApplyTemplate, ResultLimit) {
+  Counter counter;
+  PlanContent content = MakeContent(std::vector<WorkResult>(kMaxResults - 2, MakeResult()));
+  ASSERT_TRUE(ApplyTemplate(MakeTemplate(), false, content, [&] { return counter(); }).ok());
+  EXPECT_EQ(content.results.size(), static_cast<size_t>(kMaxResults));
+
+  content = MakeContent(std::vector<WorkResult>(kMaxResults - 1, MakeResult()));
+  EXPECT_TRUE(
+      IsRule(ApplyTemplate(MakeTemplate(), false, content, [&] { return counter(); }).status(),
+             "TOO_MANY_RESULTS"));
+  EXPECT_EQ(content.results.size(), static_cast<size_t>(kMaxResults - 1));
+}
+
+TEST(ApplyTemplate, TemplateWithoutIdIsInvalid) {
+  Counter counter;
+  PlanTemplate t = MakeTemplate();
+  t.id = "";
+  PlanContent content = MakeContent({MakeResult()});
+  EXPECT_EQ(ApplyTemplate(t, false, content, [&] { return counter(); }).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(content.results.size(), 1u);
+}
+
+}  // namespace
+}  // namespace kinerja::goals

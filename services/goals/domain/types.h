@@ -1,0 +1,173 @@
+// The goal-setting domain's records (DOMAIN.md "Planning: SKP"): periods, plans (SKP) with work
+// results (RHK), indicators (IKI) and behaviour expectations (BerAKHLAK), templates and agency
+// policy. Plain structs: no gRPC, protobuf or SQL types. Enum names are the stable wire/storage
+// names (see names.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+
+namespace kinerja::goals {
+
+// Periodic assessment cadence for realisations (national periodikId 1 / 2).
+enum class Cadence { kMonthly, kQuarterly };
+
+// OPEN: plans are written, submitted, approved and revised. CLOSED: no new plans, edits,
+// submissions or revisions, but submitted plans may still be approved or returned; may be
+// reopened. LOCKED: nothing changes any more (final).
+enum class PeriodState { kOpen, kClosed, kLocked };
+
+enum class PlanState { kDraft, kSubmitted, kApproved, kReturned, kClosed };
+enum class PlanStyle { kQuantitative, kQualitative };  // kuantitatif / kualitatif
+enum class ResultKind { kMain, kAdditional };          // RHK utama / tambahan
+// Perspective of a JPT work result (from the agency's strategic plan).
+enum class Perspective {
+  kNone,
+  kServiceRecipients,      // penerima layanan
+  kBusinessProcess,        // proses bisnis
+  kInternalStrengthening,  // penguatan internal
+  kBudget,                 // anggaran
+};
+enum class Aspect { kQuantity, kQuality, kTime, kCost };  // kuantitas/kualitas/waktu/biaya
+// The 7 BerAKHLAK core values, in their official order.
+enum class CoreValue {
+  kServiceOriented,  // Berorientasi Pelayanan
+  kAccountable,      // Akuntabel
+  kCompetent,        // Kompeten
+  kHarmonious,       // Harmonis
+  kLoyal,            // Loyal
+  kAdaptive,         // Adaptif
+  kCollaborative,    // Kolaboratif
+};
+inline constexpr int kCoreValueCount = 7;
+
+// Position types as the employee service names them ("JPT_UTAMA", ..., "FUNGSIONAL").
+bool IsJptPositionType(const std::string& position_type);
+
+struct Period {
+  std::string id;
+  std::string agency_id;
+  int year = 0;
+  std::string name;
+  absl::CivilDay start_date;
+  absl::CivilDay end_date;          // inclusive
+  absl::CivilDay filling_deadline;  // batas pengisian: last day to submit a first version
+  Cadence cadence = Cadence::kMonthly;
+  PeriodState state = PeriodState::kOpen;
+  int64_t version = 0;  // etag source
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+struct DeadlineExtension {
+  std::string period_id;
+  std::string employee_id;
+  absl::CivilDay until;  // inclusive
+  std::string reason;
+  std::string granted_by;
+  absl::Time grant_time;
+};
+
+struct UnitPolicy {
+  std::string agency_id;
+  std::string unit_id;
+  bool public_service = false;  // needs a quality indicator in every plan
+  int64_t version = 0;
+  absl::Time update_time;
+};
+
+struct Indicator {
+  std::string id;
+  std::string text;
+  Aspect aspect = Aspect::kQuantity;
+  double target_min = 0;
+  double target_max = 0;
+  std::string target_unit;
+  friend bool operator==(const Indicator&, const Indicator&) = default;
+};
+
+struct WorkResult {
+  std::string id;
+  ResultKind kind = ResultKind::kMain;
+  std::string text;
+  std::string parent_result_id;  // the assessor's result this one cascades from
+  Perspective perspective = Perspective::kNone;
+  std::vector<Indicator> indicators;
+  std::string template_id;  // set when added by ApplyPlanTemplate
+  friend bool operator==(const WorkResult&, const WorkResult&) = default;
+};
+
+struct BehaviourExpectation {
+  CoreValue value = CoreValue::kServiceOriented;
+  std::string expectation;  // ekspektasi khusus pimpinan; may be empty
+  friend bool operator==(const BehaviourExpectation&, const BehaviourExpectation&) = default;
+};
+
+// What the plan commits to: the part the employee edits.
+struct PlanContent {
+  PlanStyle style = PlanStyle::kQuantitative;
+  std::vector<WorkResult> results;
+  std::vector<BehaviourExpectation> behaviours;  // always 7, in CoreValue order
+  friend bool operator==(const PlanContent&, const PlanContent&) = default;
+};
+
+// Someone in the plan's reporting line as snapshotted from the employee service.
+struct PlanPerson {
+  std::string employee_id;  // empty for a NON-ASN official
+  std::string nip;
+  std::string name;
+  std::string position_id;
+  std::string position_name;
+  std::string unit_id;
+  std::string unit_name;
+  bool non_asn = false;
+  std::string acting;  // "PLT", "PLH" or ""
+  std::string rank_label;
+  friend bool operator==(const PlanPerson&, const PlanPerson&) = default;
+};
+
+struct Plan {
+  std::string id;
+  std::string period_id;
+  std::string agency_id;
+  PlanPerson employee;
+  std::string position_type;           // "JPT_PRATAMA", "PELAKSANA", ...
+  std::optional<PlanPerson> assessor;  // unset when nobody was found up the tree
+  std::optional<PlanPerson> assessor_superior;
+  PlanState state = PlanState::kDraft;
+  int revision = 1;
+  std::string revision_reason;
+  std::string return_note;
+  PlanContent content;
+  std::string close_reason;
+  std::optional<absl::CivilDay> end_date;
+  std::optional<absl::Time> submit_time;
+  std::optional<absl::Time> approve_time;
+  int64_t version = 0;  // etag source
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+struct PlanVersion {
+  std::string plan_id;
+  int revision = 0;
+  Plan plan;  // as approved
+  std::string approved_by;
+  absl::Time approve_time;
+};
+
+struct PlanTemplate {
+  std::string id;
+  std::string agency_id;
+  std::string name;
+  std::vector<WorkResult> results;  // ids ignored
+  int64_t version = 0;
+  absl::Time create_time;
+};
+
+}  // namespace kinerja::goals

@@ -24,6 +24,10 @@ std::string MessageFingerprint(const google::protobuf::Message& message) {
   return rpc::QueryFingerprint({message.GetDescriptor()->full_name(), bytes});
 }
 
+std::string FullMethodName(std::string_view service_full_name, std::string_view method) {
+  return absl::StrCat("/", std::string(service_full_name), "/", std::string(method));
+}
+
 absl::StatusOr<db::WriteOptions> MakeWriteOptions(
     const CallContext& call, std::string_view full_method, const std::string& request_id,
     const google::protobuf::Message& without_request_id) {

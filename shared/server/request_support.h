@@ -32,6 +32,21 @@ absl::StatusOr<db::WriteOptions> MakeWriteOptions(
     const CallContext& call, std::string_view full_method, const std::string& request_id,
     const google::protobuf::Message& without_request_id);
 
+// "/<service_full_name>/<method>".
+std::string FullMethodName(std::string_view service_full_name, std::string_view method);
+
+// The same for a request message with a request_id field: copies it and clears the field.
+// service_full_name: "kinerja.goals.v1.GoalService".
+template <typename Request>
+absl::StatusOr<db::WriteOptions> WriteOptionsFor(const CallContext& call,
+                                                 std::string_view service_full_name,
+                                                 Request request) {
+  std::string request_id = request.request_id();
+  request.clear_request_id();
+  return MakeWriteOptions(call, FullMethodName(service_full_name, call.method), request_id,
+                          request);
+}
+
 // "" -> nullopt (no check, AIP-154); else the version, or INVALID_ARGUMENT naming
 // "<prefix>etag" (prefix e.g. "employee." or "").
 absl::StatusOr<std::optional<int64_t>> ExpectedVersion(std::string_view etag,

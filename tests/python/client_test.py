@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The employee service's public gRPC API used from Python (grpcio + protobuf from Debian).
+"""The employee and goals services' public gRPC APIs used from Python (grpcio + protobuf from Debian).
 
 Proves that the contracts in proto/ are usable outside C++: stubs are generated at test time
 from proto/ (grpc_tools if installed, else protoc + grpc_python_plugin), then the test imports a
@@ -84,6 +84,9 @@ def load_stubs(out_dir):
         "rpc_status": "google.rpc.status_pb2",
         "error_details": "google.rpc.error_details_pb2",
         "date": "google.type.date_pb2",
+        "goals": "kinerja.goals.v1.goals_service_pb2",
+        "goals_grpc": "kinerja.goals.v1.goals_service_pb2_grpc",
+        "goals_resources": "kinerja.goals.v1.resources_pb2",
     }
     pb = types.SimpleNamespace(**{k: importlib.import_module(v) for k, v in modules.items()})
 
@@ -192,6 +195,16 @@ def status_details(error):
             status.ParseFromString(value)
             return status
     return None
+
+
+def error_reason(error):
+    """ErrorInfo.reason of a failed call ("" when there is none)."""
+    status = status_details(error)
+    for any_detail in status.details if status else ():
+        info = pb.error_details.ErrorInfo()
+        if any_detail.Unpack(info):
+            return info.reason
+    return ""
 
 
 def field_violations(error):
@@ -398,6 +411,138 @@ class EmployeeApiTest(unittest.TestCase):
         self.assertEqual(raised.exception.code(), grpc.StatusCode.PERMISSION_DENIED)
 
 
+class GoalsApiTest(unittest.TestCase):
+    """A cascading SKP through the goals service: the kepala dinas (JPT, assessed by the NON-ASN
+    mayor, so the HR admin records the approval), the kepala bidang cascading from it, and the
+    staff member cascading from the kepala bidang; each approved by their assessor."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.agency = ENDPOINTS["AGENCY_ID"]
+        cls.admin = ENDPOINTS["ADMIN_TOKEN"]
+        cls.setup_error = None
+        if not ENDPOINTS.get("GOALS_ADDR"):
+            cls.setup_error = "endpoints.env has no GOALS_ADDR"
+            return
+        cls.employee_channel = grpc.insecure_channel(ENDPOINTS["EMPLOYEE_ADDR"])
+        cls.channel = grpc.insecure_channel(ENDPOINTS["GOALS_ADDR"])
+        grpc.channel_ready_future(cls.channel).result(timeout=CALL_TIMEOUT)
+        cls.stub = pb.goals_grpc.GoalServiceStub(cls.channel)
+        employees = pb.service_grpc.EmployeeServiceStub(cls.employee_channel)
+        try:
+            # The same organisation as EmployeeApiTest (imports are idempotent upserts).
+            EmployeeApiTest.stub = employees
+            EmployeeApiTest.agency, EmployeeApiTest.admin = cls.agency, cls.admin
+            EmployeeApiTest.ensure_agency()
+            import_file(employees, cls.admin, pb.service.IMPORT_KIND_UNOR, cls.agency,
+                        jsonl(unor_records(cls.agency)))
+            import_file(employees, cls.admin, pb.service.IMPORT_KIND_DATA_UTAMA, cls.agency,
+                        jsonl(data_utama_records(cls.agency)))
+            cls.tokens = {nip: cls.person_token(nip) for nip in (KADIN_NIP, KABID_NIP, STAFF_NIP)}
+        except (grpc.RpcError, RuntimeError) as error:
+            cls.setup_error = str(error)
+
+    @classmethod
+    def tearDownClass(cls):
+        if hasattr(cls, "channel"):
+            cls.channel.close()
+            cls.employee_channel.close()
+
+    @classmethod
+    def person_token(cls, nip):
+        """A dev token for the civil servant with this NIP (tools/stack token)."""
+        state = os.path.dirname(os.environ["KINERJA_ENDPOINTS"])
+        result = subprocess.run(
+            [str(REPO / "tools" / "stack"), "token", "--state-dir", state, "--sub", f"nip-{nip}",
+             "--roles", "employee", "--agency", cls.agency, "--nip", nip],
+            capture_output=True, text=True, env=os.environ)
+        if result.returncode != 0:
+            raise RuntimeError(f"tools/stack token failed: {result.stderr}")
+        return result.stdout.strip()
+
+    def setUp(self):
+        if self.setup_error:
+            self.fail(f"setting up the goals test failed: {self.setup_error}")
+
+    def call(self, method, request, token=None):
+        return method(request, metadata=auth(token or self.admin), timeout=CALL_TIMEOUT)
+
+    def result(self, text, parent="", perspective=0, aspect=None):
+        g = pb.goals_resources
+        indicator = g.Indicator(text=f"Persentase {text}", aspect=aspect or g.ASPECT_QUANTITY,
+                                target_min=90, target_max=100, target_unit="%")
+        return g.WorkResult(kind=g.RESULT_KIND_MAIN, text=text, parent_result_id=parent,
+                            perspective=perspective, indicators=[indicator])
+
+    def plan_with(self, period, nip, results, token):
+        plan = self.call(self.stub.CreatePlan,
+                         pb.goals.CreatePlanRequest(period_id=period.id, nip=nip), token)
+        request = pb.goals.UpdatePlanRequest(plan=pb.goals_resources.Plan(
+            id=plan.id, etag=plan.etag, results=results))
+        request.update_mask.paths.append("results")
+        return self.call(self.stub.UpdatePlan, request, token)
+
+    def test_cascading_plan_is_created_submitted_and_approved(self):
+        g = pb.goals_resources
+        year = int(subprocess.run(["date", "-u", "-d", "+7 hours", "+%Y"], capture_output=True,
+                                  text=True).stdout)
+        period = self.call(self.stub.CreatePeriod, pb.goals.CreatePeriodRequest(
+            period=g.Period(agency_id=self.agency, year=year, name=f"SKP {year} (python)",
+                            start_date=pb.date.Date(year=year, month=1, day=1),
+                            end_date=pb.date.Date(year=year, month=12, day=31),
+                            filling_deadline=pb.date.Date(year=year, month=12, day=31),
+                            cadence=g.CADENCE_QUARTERLY)))
+        self.assertEqual(period.state, g.PERIOD_STATE_OPEN)
+
+        kadin_token, kabid_token, staff_token = (self.tokens[n]
+                                                 for n in (KADIN_NIP, KABID_NIP, STAFF_NIP))
+        kadin = self.plan_with(period, KADIN_NIP, [
+            self.result("layanan informasi publik", perspective=g.PERSPECTIVE_SERVICE_RECIPIENTS)],
+            kadin_token)
+        self.assertEqual(kadin.position_type, "JPT_PRATAMA")
+        self.assertTrue(kadin.assessor.non_asn)
+        kadin = self.call(self.stub.SubmitPlan, pb.goals.SubmitPlanRequest(id=kadin.id),
+                          kadin_token)
+        # The NON-ASN mayor has no account: the agency's HR admin records the approval.
+        kadin = self.call(self.stub.ApprovePlan, pb.goals.ApprovePlanRequest(id=kadin.id))
+        self.assertEqual(kadin.state, g.PLAN_STATE_APPROVED)
+
+        kabid = self.plan_with(period, KABID_NIP, [
+            self.result("aplikasi layanan terintegrasi", parent=kadin.results[0].id)], kabid_token)
+        self.assertEqual(kabid.assessor.nip, KADIN_NIP)
+        self.call(self.stub.SubmitPlan, pb.goals.SubmitPlanRequest(id=kabid.id), kabid_token)
+        # The employee may not approve their own plan; their assessor does.
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.call(self.stub.ApprovePlan, pb.goals.ApprovePlanRequest(id=kabid.id),
+                      kabid_token)
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.PERMISSION_DENIED)
+        kabid = self.call(self.stub.ApprovePlan, pb.goals.ApprovePlanRequest(id=kabid.id),
+                          kadin_token)
+        self.assertEqual(kabid.state, g.PLAN_STATE_APPROVED)
+
+        # Without a parent the staff plan is refused, naming the rule.
+        staff = self.plan_with(period, STAFF_NIP, [self.result("tiket layanan selesai")],
+                               staff_token)
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.call(self.stub.SubmitPlan, pb.goals.SubmitPlanRequest(id=staff.id), staff_token)
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.FAILED_PRECONDITION)
+        self.assertEqual(error_reason(raised.exception), "CASCADE_REQUIRED")
+        request = pb.goals.UpdatePlanRequest(plan=g.Plan(id=staff.id, results=[
+            self.result("tiket layanan selesai", parent=kabid.results[0].id)]))
+        request.update_mask.paths.append("results")
+        self.call(self.stub.UpdatePlan, request, staff_token)
+        self.call(self.stub.SubmitPlan, pb.goals.SubmitPlanRequest(id=staff.id), staff_token)
+        staff = self.call(self.stub.ApprovePlan, pb.goals.ApprovePlanRequest(id=staff.id),
+                          kabid_token)
+        self.assertEqual(staff.state, g.PLAN_STATE_APPROVED)
+        self.assertEqual(staff.results[0].parent_result_id, kabid.results[0].id)
+
+        tree = self.call(self.stub.GetCascadeTree, pb.goals.GetCascadeTreeRequest(plan_id=kadin.id))
+        self.assertEqual(tree.plan_count, 3)
+        self.assertEqual(tree.root.reports[0].reports[0].plan_id, staff.id)
+        self.assertEqual(list(tree.root.results[0].child_result_ids), [kabid.results[0].id])
+
+
 class CliTest(unittest.TestCase):
     """The kinerja CLI (KINERJA_CLI) against the same stack, after EmployeeApiTest's import."""
 
@@ -458,6 +603,7 @@ def main():
             return 1
         loader = unittest.TestLoader()
         suite = unittest.TestSuite([loader.loadTestsFromTestCase(EmployeeApiTest),
+                                    loader.loadTestsFromTestCase(GoalsApiTest),
                                     loader.loadTestsFromTestCase(CliTest)])
         result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -394,6 +394,23 @@ class FakeEmployeeService final : public v1::EmployeeService::Service {
     return grpc::Status::OK;
   }
 
+  // Agency "EXISTS" is already there, "DENIED" is not the caller's; any other is created.
+  grpc::Status CreateAgency(grpc::ServerContext* context, const v1::CreateAgencyRequest* request,
+                            v1::Agency* agency) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    authorization_ = Authorization(*context);
+    create_agency_request_ = *request;
+    if (request->agency().id() == "EXISTS") {
+      return grpc::Status(grpc::ALREADY_EXISTS, "agency EXISTS already exists");
+    }
+    if (request->agency().id() == "DENIED") {
+      return grpc::Status(grpc::PERMISSION_DENIED, "not your agency");
+    }
+    *agency = request->agency();
+    agency->set_etag("e1");
+    return grpc::Status::OK;
+  }
+
   grpc::Status GetEmployee(grpc::ServerContext* context, const v1::GetEmployeeRequest* request,
                            v1::Employee* employee) override {
     if (Authorization(*context).empty()) {
@@ -465,6 +482,7 @@ class FakeEmployeeService final : public v1::EmployeeService::Service {
   v1::ImportHeader header_;
   std::string data_;
   kinerja::common::v1::StreamEventsRequest events_request_;
+  v1::CreateAgencyRequest create_agency_request_;
 };
 
 class CommandTest : public ::testing::Test {
@@ -630,6 +648,83 @@ TEST_F(CommandTest, EventsBacklogAsTextAndJsonLines) {
   EXPECT_EQ(count, 2);
 }
 
+TEST_F(CommandTest, CreateAgencySendsTheAgencyAndPrintsIt) {
+  EXPECT_EQ(Dispatch({"create-agency", "--id", "3171", "--name", "Pemerintah Kota Contoh", "--kind",
+                      "city", "--head-title=Wali Kota", "--request-id", "r-7", "--token", "secret"},
+                     env_),
+            kExitOk)
+      << err_.str();
+  EXPECT_EQ(opened_addr_, "fake:1");
+  EXPECT_THAT(out_.str(), HasSubstr("Agency 3171\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("Pemerintah Kota Contoh"));
+  EXPECT_THAT(out_.str(), HasSubstr("e1"));
+  {
+    std::lock_guard<std::mutex> lock(service_.mu_);
+    EXPECT_EQ(service_.authorization_, "Bearer secret");
+    const v1::Agency& sent = service_.create_agency_request_.agency();
+    EXPECT_EQ(sent.id(), "3171");
+    EXPECT_EQ(sent.name(), "Pemerintah Kota Contoh");
+    EXPECT_EQ(sent.kind(), v1::AGENCY_KIND_CITY);
+    EXPECT_EQ(sent.head_title(), "Wali Kota");
+    EXPECT_EQ(service_.create_agency_request_.request_id(), "r-7");
+  }
+  out_.str("");
+  EXPECT_EQ(
+      Dispatch({"--json", "create-agency", "--id=P1", "--name=Provinsi", "--kind=province"}, env_),
+      kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("\"kind\": \"AGENCY_KIND_PROVINCE\""));
+  std::lock_guard<std::mutex> lock(service_.mu_);
+  EXPECT_TRUE(service_.create_agency_request_.request_id().empty());
+  EXPECT_TRUE(service_.create_agency_request_.agency().head_title().empty());
+}
+
+TEST_F(CommandTest, CreateAgencyThatExistsFailsUnlessIfMissing) {
+  EXPECT_EQ(Dispatch({"create-agency", "--id", "EXISTS", "--name", "X", "--kind", "regency"}, env_),
+            kExitFailure);
+  EXPECT_THAT(err_.str(), HasSubstr("call to fake:1 failed: ALREADY_EXISTS"));
+  EXPECT_TRUE(out_.str().empty());
+
+  err_.str("");
+  EXPECT_EQ(Dispatch({"create-agency", "--id", "EXISTS", "--name", "X", "--kind", "regency",
+                      "--if-missing"},
+                     env_),
+            kExitOk);
+  EXPECT_EQ(out_.str(), "agency EXISTS already exists\n");
+  EXPECT_TRUE(err_.str().empty());
+
+  // A missing agency is created as without the flag; other failures still fail.
+  out_.str("");
+  EXPECT_EQ(Dispatch({"create-agency", "--id", "NEW", "--name", "X", "--if-missing"}, env_),
+            kExitOk);
+  EXPECT_THAT(out_.str(), HasSubstr("Agency NEW\n"));
+  EXPECT_EQ(Dispatch({"create-agency", "--id", "DENIED", "--name", "X", "--if-missing"}, env_),
+            kExitFailure);
+  EXPECT_THAT(err_.str(), HasSubstr("PERMISSION_DENIED"));
+}
+
+TEST_F(CommandTest, CreateAgencyUsageErrors) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"create-agency", "--id", "A1"}, "missing required flag --name"},
+      {{"create-agency", "--id", "A1", "--name="}, "--name must not be empty"},
+      {{"create-agency", "--name", "N"}, "missing required flag --id"},
+      {{"create-agency", "--id", "A1", "--name", "N", "--kind", "kota"},
+       "--kind must be central, province, regency or city"},
+      {{"create-agency", "--id", "A1", "--name", "N", "extra"}, "unexpected \"extra\""},
+      {{"create-agency", "--id", "A1", "--name", "N", "--if-missing=yes"},
+       "--if-missing takes no value"},
+  };
+  for (const Case& c : cases) {
+    err_.str("");
+    EXPECT_EQ(Dispatch(c.args, env_), kExitUsage) << c.message;
+    EXPECT_THAT(err_.str(), HasSubstr("kinerja create-agency: " + c.message));
+  }
+  EXPECT_TRUE(opened_addr_.empty());  // usage errors never reach the server
+}
+
 TEST_F(CommandTest, UsageErrorsExitTwoAndNameTheFlag) {
   struct Case {
     std::vector<std::string> args;
@@ -660,7 +755,8 @@ TEST_F(CommandTest, UsageErrorsExitTwoAndNameTheFlag) {
 }
 
 TEST_F(CommandTest, HelpPerCommand) {
-  for (const char* command : {"import", "get", "list", "reporting-line", "events"}) {
+  for (const char* command :
+       {"create-agency", "import", "get", "list", "reporting-line", "events"}) {
     out_.str("");
     EXPECT_EQ(Dispatch({command, "--help"}, env_), kExitOk) << command;
     EXPECT_THAT(out_.str(), HasSubstr(std::string("kinerja ") + command)) << command;

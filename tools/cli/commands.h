@@ -10,6 +10,8 @@
 namespace kinerja::cli {
 
 int RunImport(const std::vector<std::string>& args, const CliEnv& env);
+// create-agency --id ID --name NAME [--kind K] [--head-title T] [--if-missing] [--request-id X]
+int RunCreateAgency(const std::vector<std::string>& args, const CliEnv& env);
 // get employee (--id X | --nip N) | get agency ID | get unit ID
 int RunGet(const std::vector<std::string>& args, const CliEnv& env);
 // list employees | units | agencies

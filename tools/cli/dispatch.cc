@@ -14,6 +14,9 @@ const char kMainUsage[] = R"(kinerja: command-line client of the Kinerja employe
 Usage: kinerja [CONNECTION] COMMAND [ARGS] [CONNECTION]
 
 Commands:
+  create-agency --id ID --name NAME [--kind central|province|regency|city]
+         [--head-title TITLE] [--if-missing] [--request-id X]
+                                     create the agency (instansi) to import into
   import --kind unor|data-utama --agency ID FILE [--format jsonl|csv] [--dry-run]
          [--request-id X]            upload a SIASN export (ImportRecords)
   get employee (--id ID | --nip NIP) | get agency ID | get unit ID
@@ -36,6 +39,7 @@ Exit status: 0 success, 1 a call failed or an import had failed records, 2 usage
 int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
   static const std::map<std::string, CommandFn, std::less<>>* const kCommands =
       new std::map<std::string, CommandFn, std::less<>>{
+          {"create-agency", RunCreateAgency},
           {"import", RunImport},
           {"get", RunGet},
           {"list", RunList},
@@ -76,7 +80,7 @@ int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
   auto command = kCommands->find(args[i]);
   if (command == kCommands->end()) {
     *env.err << "kinerja: unknown command \"" << args[i]
-             << "\" (expected import, get, list, reporting-line or events)\n"
+             << "\" (expected create-agency, import, get, list, reporting-line or events)\n"
              << "Run 'kinerja --help' for usage.\n";
     return kExitUsage;
   }

@@ -169,6 +169,17 @@ namespace {
 // imp: one row per staged record with its classification:
 //   E error, C create, T transfer (unit/position changed; other fields may change too),
 //   U update (fields changed), N unchanged.
+//
+// Every lookup goes by a unique index, once per staged row, so the cost follows the batch and
+// not the size of the tables (the import runs agency by agency into tables of a million
+// employees):
+// - the unit is joined by id alone (primary key; its agency is checked in the SELECT list): a
+//   join condition on agency_id let the planner scan the agency's units for every staged row
+//   when the statistics did not yet count the units just imported (estimated one unit);
+// - the owner of the SIASN id and whether the SIASN id is free as an employee id are scalar
+//   subqueries (index scans on employees_siasn_id_key / employees_pkey per row): written as
+//   NOT EXISTS the planner may hash all of employees (a sequential scan of ~1M rows, hundreds
+//   of ms, on every import).
 constexpr char kClassify[] =
     "CREATE TEMP TABLE imp ON COMMIT DROP AS "
     "SELECT t.*,"
@@ -179,15 +190,17 @@ constexpr char kClassify[] =
     "    WHEN (t.cur_unit, t.cur_position) IS DISTINCT FROM (t.unor_id, t.position_id) THEN 'T'"
     "    WHEN t.fields_differ THEN 'U' ELSE 'N' END AS cls "
     "FROM ("
-    "  SELECT s.*, u.id AS unit_found, e.agency_id AS stored_agency,"
+    "  SELECT s.*, CASE WHEN u.agency_id = $1 THEN u.id END AS unit_found,"
+    "    e.agency_id AS stored_agency,"
     // Another employee holding the SIASN id: only possible when this row does not hold it.
-    "    CASE WHEN e.id IS NULL OR e.siasn_id IS DISTINCT FROM s.siasn_id THEN ("
-    "      SELECT o.nip FROM employees o WHERE o.siasn_id = s.siasn_id AND o.nip <> s.nip)"
+    "    CASE WHEN s.siasn_id IS NOT NULL AND (e.id IS NULL OR e.siasn_id IS DISTINCT FROM"
+    "      s.siasn_id) THEN (SELECT o.nip FROM employees o WHERE o.siasn_id = s.siasn_id"
+    "      AND o.nip <> s.nip)"
     "    END AS siasn_owner,"
     "    e.id AS cur_id, e.unit_id AS cur_unit, e.position_id AS cur_position,"
     "    e.position_start_date AS cur_start,"
-    "    CASE WHEN e.id IS NULL THEN CASE WHEN s.siasn_id IS NOT NULL AND NOT EXISTS ("
-    "      SELECT 1 FROM employees x WHERE x.id = s.siasn_id)"
+    "    CASE WHEN e.id IS NULL THEN CASE WHEN s.siasn_id IS NOT NULL AND ("
+    "      SELECT x.id FROM employees x WHERE x.id = s.siasn_id) IS NULL"
     "      THEN s.siasn_id ELSE gen_random_uuid()::text END END AS new_id,"
     "    coalesce(s.position_date, $2::date) AS eff,"
     "    CASE WHEN s.kind = e.kind THEN coalesce(s.rank, e.rank) ELSE s.rank END AS new_rank,"
@@ -199,18 +212,20 @@ constexpr char kClassify[] =
     "      coalesce(s.appointment_date, e.appointment_date), coalesce(s.siasn_id, e.siasn_id))"
     "      AS fields_differ"
     "  FROM stage_employee s"
-    "  LEFT JOIN org_units u ON u.id = s.unor_id AND u.agency_id = $1"
+    "  LEFT JOIN org_units u ON u.id = s.unor_id"
     "  LEFT JOIN employees e ON e.nip = s.nip"
     ") t";
 
+// The inserted positions are kept whole (RETURNING *) for their events: joining the ids back to
+// positions made the planner hash the whole table (~500k rows at 1M employees).
 constexpr char kNewPositions[] =
     "WITH ins AS ("
     "  INSERT INTO positions (id, agency_id, unit_id, name, type, functional_level, eselon)"
     "  SELECT position_id, $1, min(unor_id), min(pos_name), min(pos_type), min(pos_level),"
     "    min(eselon)"
     "  FROM imp WHERE cls IN ('C', 'T') GROUP BY position_id"
-    "  ON CONFLICT (id) DO NOTHING RETURNING id"
-    ") INSERT INTO new_positions SELECT id FROM ins";
+    "  ON CONFLICT (id) DO NOTHING RETURNING *"
+    ") INSERT INTO new_positions SELECT * FROM ins";
 
 constexpr char kInsertEmployees[] =
     "INSERT INTO employees (id, nip, kind, candidate, name, sex, birth_date, rank, status,"
@@ -259,8 +274,7 @@ void EmitEvents(ImportSessionImpl& session) {
   pqxx::work& tx = session.tx();
   const WriteOptions& write = session.options().write;
   ForEachBatch(tx,
-               absl::StrCat("SELECT ", PositionColumns("p"),
-                            " FROM new_positions n JOIN positions p ON p.id = n.id"),
+               absl::StrCat("SELECT ", PositionColumns("p"), " FROM new_positions p ORDER BY p.id"),
                20000, [&](const pqxx::result& rows) {
                  OutboxCopy out(tx, write);
                  v1::PositionChanged event;
@@ -335,7 +349,7 @@ absl::Status MergeEmployees(ImportSessionImpl& session) {
     session.RecordError(row[0].as<int64_t>(), field, std::move(message));
   }
 
-  tx.exec0("CREATE TEMP TABLE new_positions (id text COLLATE \"C\") ON COMMIT DROP");
+  tx.exec0("CREATE TEMP TABLE new_positions (LIKE positions) ON COMMIT DROP");
   tx.exec_params0(kNewPositions, agency);
   tx.exec_params0(kInsertEmployees, agency);
   tx.exec_params0(kInsertInitialAssignments, agency);

@@ -21,7 +21,7 @@ namespace kinerja::employee::testing {
 namespace {
 
 constexpr char kIssuer[] = "https://issuer.test/realms/kinerja";
-constexpr char kAudience[] = "kinerja-employee";
+constexpr char kAudience[] = "kinerja";
 
 template <typename T>
 T OrDie(absl::StatusOr<T> value, const char* what) {
@@ -78,7 +78,9 @@ void ServiceEnv::Start() {
   parts_ = std::make_unique<Parts>(
       Parts{auth::testing::SignerFor(auth::testing::EcP256PrivatePem(), "test-key"), nullptr,
             nullptr, nullptr});
+  database_ = db;
   std::string jwks = auth::testing::MakeTempDir() + "/jwks.json";
+  jwks_path_ = jwks;
   auth::testing::WriteFile(jwks, OrDie(parts_->signer.PublicJwks(), "jwks"));
 
   std::vector<std::string> args = {"kinerja-employee",
@@ -111,6 +113,9 @@ void ServiceEnv::Start() {
                                  grpc::InsecureChannelCredentials());
   stub_ = v1::EmployeeService::NewStub(channel_);
 }
+
+const char* ServiceEnv::Issuer() { return kIssuer; }
+const char* ServiceEnv::Audience() { return kAudience; }
 
 std::string ServiceEnv::Token(const std::string& subject, const std::vector<std::string>& roles,
                               const std::string& agency_id, const std::string& nip) const {

@@ -28,6 +28,13 @@ class ServiceEnv {
   const std::shared_ptr<grpc::Channel>& channel() { return channel_; }
   server::ServiceHost& host() { return *host_; }
 
+  // The database the service runs in (other services' test fixtures provision beside it), the
+  // JWKS file its verifier loads, and the issuer and audience of Token()s.
+  const std::string& database() const { return database_; }
+  const std::string& jwks_path() const { return jwks_path_; }
+  static const char* Issuer();
+  static const char* Audience();
+
   // A token for these roles ("hr_admin", "employee", "auditor", "service", ...).
   std::string Token(const std::string& subject, const std::vector<std::string>& roles,
                     const std::string& agency_id = "", const std::string& nip = "") const;
@@ -38,6 +45,8 @@ class ServiceEnv {
 
   struct Parts;
   std::unique_ptr<Parts> parts_;
+  std::string database_;
+  std::string jwks_path_;
   server::ServiceHost* host_ = nullptr;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::EmployeeService::Stub> stub_;

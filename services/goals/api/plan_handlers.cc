@@ -1,0 +1,147 @@
+// Plans: create (snapshotting the reporting line from the employee service), get, list, and
+// content updates.
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "services/goals/api/goal_service.h"
+#include "services/goals/api/support.h"
+#include "services/goals/domain/access.h"
+#include "services/goals/domain/period_rules.h"
+#include "services/goals/domain/plan_content.h"
+#include "services/goals/domain/workflow.h"
+#include "services/goals/store/proto_convert.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::goals::api {
+namespace {
+
+bool Has(const std::vector<std::string>& paths, const char* path) {
+  return std::find(paths.begin(), paths.end(), path) != paths.end();
+}
+
+}  // namespace
+
+absl::StatusOr<Plan> GoalService::CreatePlanFor(const CallContext& call, const Period& period,
+                                                const std::string& employee_id,
+                                                const std::string& nip, PlanStyle style,
+                                                const db::WriteOptions& write) {
+  // Refuse callers who could create no plan in this agency before asking the employee service.
+  RETURN_IF_ERROR(
+      CanCreatePlan(call.principal, period.agency_id, nip.empty() ? call.principal.nip : nip));
+  const absl::CivilDay date = ClampToPeriod(period, Today());
+  ASSIGN_OR_RETURN(EmployeeSnapshot snapshot, deps_.directory->Snapshot(employee_id, nip, date));
+  RETURN_IF_ERROR(CanCreatePlan(call.principal, snapshot.agency_id, snapshot.employee.nip));
+  if (snapshot.agency_id != period.agency_id) {
+    return errors::RuleViolation(
+        "DIFFERENT_AGENCY",
+        absl::StrCat("employee ", snapshot.employee.employee_id, " works in agency ",
+                     snapshot.agency_id, ", not in the period's agency ", period.agency_id));
+  }
+  Plan plan;
+  plan.period_id = period.id;
+  plan.agency_id = period.agency_id;
+  plan.employee = std::move(snapshot.employee);
+  plan.position_type = std::move(snapshot.position_type);
+  plan.assessor = std::move(snapshot.assessor);
+  plan.assessor_superior = std::move(snapshot.assessor_superior);
+  plan.state = PlanState::kDraft;
+  plan.revision = 1;
+  plan.content = NewContent(style);
+  return store().CreatePlan(std::move(plan), write);
+}
+
+grpc::ServerUnaryReactor* GoalService::CreatePlan(grpc::CallbackServerContext* ctx,
+                                                  const v1::CreatePlanRequest* request,
+                                                  v1::Plan* response) {
+  return deps_.calls->Unary(ctx, "CreatePlan", [=, this](const CallContext& call) -> absl::Status {
+    Violations v;
+    if (request->period_id().empty()) v.Add("period_id", "is required");
+    if (request->employee_id().empty() == request->nip().empty()) {
+      v.Add("employee_id", "exactly one of employee_id or nip is required");
+    }
+    std::optional<PlanStyle> style = v.Take(PlanStyleFromProto(request->style(), "style"));
+    RETURN_IF_ERROR(v.ToStatus());
+    ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->period_id()));
+    ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
+    ASSIGN_OR_RETURN(Plan created, CreatePlanFor(call, period, request->employee_id(),
+                                                 request->nip(), *style, write));
+    *response = ToProto(created);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GoalService::GetPlan(grpc::CallbackServerContext* ctx,
+                                               const v1::GetPlanRequest* request,
+                                               v1::Plan* response) {
+  return deps_.calls->Unary(ctx, "GetPlan", [=, this](const CallContext& call) -> absl::Status {
+    RETURN_IF_ERROR(RequireId(request->id(), "id"));
+    ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->id()));
+    RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
+    *response = ToProto(plan);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GoalService::ListPlans(grpc::CallbackServerContext* ctx,
+                                                 const v1::ListPlansRequest* request,
+                                                 v1::ListPlansResponse* response) {
+  return deps_.calls->Unary(ctx, "ListPlans", [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(ListPage list,
+                     StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                               {"ListPlans", request->filter()}));
+    ASSIGN_OR_RETURN(
+        std::vector<rpc::Condition> filter,
+        ScopedFilter(call.principal, request->filter(), store::GoalsStore::PlanFilterSchema(),
+                     {"employee_nip", "assessor_nip"}));
+    ASSIGN_OR_RETURN(db::Page<Plan> page, store().ListPlans(filter, list.request));
+    for (const Plan& plan : page.items) {
+      // The filter scoped the agency or the caller's own NIP; each plan is checked anyway.
+      RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
+      *response->add_plans() = ToProto(plan);
+    }
+    response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GoalService::UpdatePlan(grpc::CallbackServerContext* ctx,
+                                                  const v1::UpdatePlanRequest* request,
+                                                  v1::Plan* response) {
+  return deps_.calls->Unary(ctx, "UpdatePlan", [=, this](const CallContext& call) -> absl::Status {
+    const v1::Plan& in = request->plan();
+    RETURN_IF_ERROR(RequireId(in.id(), "plan.id"));
+    ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(in.etag(), "plan."));
+    std::vector<std::string> paths(request->update_mask().paths().begin(),
+                                   request->update_mask().paths().end());
+    if (paths.empty()) paths = {"results", "behaviours", "style"};
+    for (const std::string& path : paths) {
+      if (path != "results" && path != "behaviours" && path != "style") {
+        return errors::InvalidField(
+            "update_mask",
+            absl::StrCat("unknown path '", path, "'; allowed: results, behaviours, style"));
+      }
+    }
+    ASSIGN_OR_RETURN(PlanContent candidate, ContentFromProto(in, "plan."));
+    ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
+    store::PlanMutation mutation;
+    mutation.action = "plan.update";
+    mutation.event_type = store::kPlanUpdated;
+    mutation.today = Today();
+    mutation.apply = [&](Plan& plan, const PlanFacts& facts) -> absl::Status {
+      RETURN_IF_ERROR(CanEditPlan(call.principal, plan));
+      PlanContent next = plan.content;
+      if (Has(paths, "results")) next.results = candidate.results;
+      if (Has(paths, "behaviours")) next.behaviours = candidate.behaviours;
+      if (Has(paths, "style")) next.style = candidate.style;
+      RETURN_IF_ERROR(errors::PrefixField(
+          AssignIds(plan.content, next, [] { return NewContentId(); }), "plan."));
+      return ApplyEdit(plan, std::move(next), facts);
+    };
+    ASSIGN_OR_RETURN(Plan updated,
+                     store().MutatePlan(in.id(), expected, std::move(mutation), write, &candidate));
+    *response = ToProto(updated);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace kinerja::goals::api

@@ -1,0 +1,202 @@
+// Plan templates and their bulk application to many employees' plans (by unit, position type or
+// list). Re-running an application is harmless: a plan that already holds the template's
+// results is reported ALREADY_APPLIED, and a plan is created at most once per employee, period
+// and position.
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "services/goals/api/goal_service.h"
+#include "services/goals/api/support.h"
+#include "services/goals/domain/access.h"
+#include "services/goals/store/proto_convert.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::goals::api {
+namespace {
+
+using Outcome = v1::ApplyPlanTemplateResponse::Outcome;
+
+// Bound on one call's targets: large agencies apply per unit.
+constexpr size_t kMaxTargets = 10000;
+
+// The open (non-closed) plan of each employee in the period, all pages.
+absl::StatusOr<absl::flat_hash_map<std::string, Plan>> OpenPlansByEmployee(
+    store::GoalsStore& store, const std::string& period_id) {
+  ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                   rpc::ParseFilter(absl::StrCat("period_id = \"", period_id, "\""),
+                                    store::GoalsStore::PlanFilterSchema()));
+  absl::flat_hash_map<std::string, Plan> out;
+  db::PageRequest page{.page_size = 500};
+  while (true) {
+    ASSIGN_OR_RETURN(db::Page<Plan> got, store.ListPlans(filter, page));
+    for (Plan& plan : got.items) {
+      if (plan.state == PlanState::kClosed) continue;
+      std::string employee = plan.employee.employee_id;
+      out.insert_or_assign(std::move(employee), std::move(plan));
+    }
+    if (!got.has_more) break;
+    page.after = got.last_key;
+  }
+  return out;
+}
+
+void Count(v1::ApplyPlanTemplateResponse& response, Outcome::Kind kind) {
+  switch (kind) {
+    case Outcome::KIND_APPLIED:
+      response.set_applied(response.applied() + 1);
+      break;
+    case Outcome::KIND_ALREADY_APPLIED:
+      response.set_already_applied(response.already_applied() + 1);
+      break;
+    case Outcome::KIND_SKIPPED:
+      response.set_skipped(response.skipped() + 1);
+      break;
+    default:
+      response.set_failed(response.failed() + 1);
+  }
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* GoalService::CreatePlanTemplate(
+    grpc::CallbackServerContext* ctx, const v1::CreatePlanTemplateRequest* request,
+    v1::PlanTemplate* response) {
+  return deps_.calls->Unary(
+      ctx, "CreatePlanTemplate", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(PlanTemplate tmpl, FromProto(request->template_(), "template."));
+        RETURN_IF_ERROR(CanManageAgency(call.principal, tmpl.agency_id));
+        ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
+        ASSIGN_OR_RETURN(PlanTemplate created,
+                         Prefixed(store().CreateTemplate(std::move(tmpl), write), "template."));
+        *response = ToProto(created);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* GoalService::GetPlanTemplate(grpc::CallbackServerContext* ctx,
+                                                       const v1::GetPlanTemplateRequest* request,
+                                                       v1::PlanTemplate* response) {
+  return deps_.calls->Unary(
+      ctx, "GetPlanTemplate", [=, this](const CallContext& call) -> absl::Status {
+        RETURN_IF_ERROR(RequireId(request->id(), "id"));
+        ASSIGN_OR_RETURN(PlanTemplate tmpl, store().GetTemplate(request->id()));
+        RETURN_IF_ERROR(CanReadAgency(call.principal, tmpl.agency_id));
+        *response = ToProto(tmpl);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* GoalService::ApplyPlanTemplate(
+    grpc::CallbackServerContext* ctx, const v1::ApplyPlanTemplateRequest* request,
+    v1::ApplyPlanTemplateResponse* response) {
+  return deps_.calls->Unary(
+      ctx, "ApplyPlanTemplate", [=, this](const CallContext& call) -> absl::Status {
+        Violations v;
+        if (request->template_id().empty()) v.Add("template_id", "is required");
+        if (request->period_id().empty()) v.Add("period_id", "is required");
+        if (request->target_case() == v1::ApplyPlanTemplateRequest::TARGET_NOT_SET) {
+          v.Add("unit_id", "one target is required: unit_id, position_type or employees");
+        }
+        if (request->has_employees() &&
+            static_cast<size_t>(request->employees().employee_ids_size()) > kMaxTargets) {
+          v.Add("employees.employee_ids", absl::StrCat("at most ", kMaxTargets, " per call"));
+        }
+        RETURN_IF_ERROR(v.ToStatus());
+        ASSIGN_OR_RETURN(PlanTemplate tmpl, store().GetTemplate(request->template_id()));
+        ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->period_id()));
+        RETURN_IF_ERROR(CanManageAgency(call.principal, period.agency_id));
+        if (tmpl.agency_id != period.agency_id) {
+          return errors::RuleViolation("DIFFERENT_AGENCY",
+                                       "the template and the period belong to different agencies");
+        }
+        ASSIGN_OR_RETURN(auto plans, OpenPlansByEmployee(store(), period.id));
+
+        // Who is targeted, in a stable order without repeats.
+        std::vector<std::string> targets;
+        if (request->has_employees()) {
+          targets.assign(request->employees().employee_ids().begin(),
+                         request->employees().employee_ids().end());
+        } else if (request->target_case() == v1::ApplyPlanTemplateRequest::kUnitId) {
+          std::vector<std::string> units = {request->unit_id()};
+          if (request->include_subunits()) {
+            ASSIGN_OR_RETURN(std::vector<std::string> below,
+                             deps_.directory->SubunitIds(request->unit_id()));
+            units.insert(units.end(), below.begin(), below.end());
+          }
+          absl::flat_hash_set<std::string> unit_set(units.begin(), units.end());
+          for (const auto& [employee, plan] : plans) {
+            if (unit_set.contains(plan.employee.unit_id)) targets.push_back(employee);
+          }
+          if (request->create_missing_plans()) {
+            ASSIGN_OR_RETURN(std::vector<std::string> staff,
+                             deps_.directory->EmployeesInUnits(units));
+            targets.insert(targets.end(), staff.begin(), staff.end());
+          }
+        } else {
+          for (const auto& [employee, plan] : plans) {
+            if (plan.position_type == request->position_type()) targets.push_back(employee);
+          }
+          if (request->create_missing_plans()) {
+            ASSIGN_OR_RETURN(std::vector<std::string> staff,
+                             deps_.directory->EmployeesWithPositionType(period.agency_id,
+                                                                        request->position_type()));
+            targets.insert(targets.end(), staff.begin(), staff.end());
+          }
+        }
+        std::sort(targets.begin(), targets.end());
+        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+        if (targets.size() > kMaxTargets) {
+          return errors::RuleViolation("TOO_MANY_TARGETS",
+                                       absl::StrCat(targets.size(), " employees targeted; at most ",
+                                                    kMaxTargets, " per call (apply per unit)"));
+        }
+
+        // Each employee in its own transactions: one failure does not undo the others.
+        db::WriteOptions write;
+        write.ctx = call.change();
+        for (const std::string& employee : targets) {
+          Outcome* outcome = response->add_outcomes();
+          outcome->set_employee_id(employee);
+          auto found = plans.find(employee);
+          std::string plan_id;
+          if (found != plans.end()) {
+            plan_id = found->second.id;
+          } else if (!request->create_missing_plans()) {
+            outcome->set_kind(Outcome::KIND_SKIPPED);
+            outcome->set_reason("no plan in the period (create_missing_plans is off)");
+            Count(*response, outcome->kind());
+            continue;
+          } else {
+            absl::StatusOr<Plan> created =
+                CreatePlanFor(call, period, employee, "", PlanStyle::kQuantitative, write);
+            if (!created.ok()) {
+              outcome->set_kind(Outcome::KIND_FAILED);
+              outcome->set_reason(std::string(created.status().message()));
+              Count(*response, outcome->kind());
+              continue;
+            }
+            plan_id = created->id;
+          }
+          outcome->set_plan_id(plan_id);
+          absl::StatusOr<store::TemplateResult> applied =
+              store().ApplyTemplateToPlan(plan_id, tmpl, Today(), write);
+          if (applied.ok()) {
+            outcome->set_kind(applied->kind == store::TemplateResult::kApplied
+                                  ? Outcome::KIND_APPLIED
+                                  : Outcome::KIND_ALREADY_APPLIED);
+          } else if (absl::IsFailedPrecondition(applied.status())) {
+            outcome->set_kind(Outcome::KIND_SKIPPED);
+            outcome->set_reason(std::string(applied.status().message()));
+          } else {
+            outcome->set_kind(Outcome::KIND_FAILED);
+            outcome->set_reason(std::string(applied.status().message()));
+          }
+          Count(*response, outcome->kind());
+        }
+        return absl::OkStatus();
+      });
+}
+
+}  // namespace kinerja::goals::api

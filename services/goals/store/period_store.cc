@@ -1,0 +1,225 @@
+// Periods: create, get, list, update with etag, state transitions, deadline extensions.
+#include <string>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "kinerja/goals/v1/events.pb.h"
+#include "services/goals/domain/names.h"
+#include "services/goals/domain/period_rules.h"
+#include "services/goals/store/goals_store.h"
+#include "services/goals/store/rows.h"
+#include "services/goals/store/statements.h"
+#include "shared/db/filter_sql.h"
+
+namespace kinerja::goals::store {
+namespace {
+
+const std::string& SelectPeriod() {
+  static const std::string* sql =
+      new std::string(absl::StrCat("SELECT ", internal::PeriodColumns("p"), " FROM periods p"));
+  return *sql;
+}
+
+std::string DefaultName(const Period& period) { return absl::StrCat("SKP ", period.year); }
+
+void EmitPeriod(pqxx::work& tx, const WriteOptions& write, const char* type, const Period& period) {
+  pb::PeriodChanged event;
+  *event.mutable_period() = ToProto(period);
+  internal::Emit(tx, write, type, "period", period.id, event);
+}
+
+absl::StatusOr<Period> LockPeriod(pqxx::work& tx, const std::string& id,
+                                  std::optional<int64_t> expected_version) {
+  static const std::string* sql = new std::string(SelectPeriod() + " WHERE p.id = $1 FOR UPDATE");
+  pqxx::result r = tx.exec_params(*sql, id);
+  if (r.empty()) return errors::NotFound("period", id);
+  Period period = internal::PeriodFromRow(r[0]);
+  RETURN_IF_ERROR(
+      internal::CheckVersion(expected_version, period.version, absl::StrCat("period ", id)));
+  return period;
+}
+
+absl::Status DuplicateName(const Period& period) {
+  return absl::AlreadyExistsError(absl::StrCat("name: agency ", period.agency_id,
+                                               " already has a period '", period.name, "' in ",
+                                               period.year));
+}
+
+}  // namespace
+
+absl::StatusOr<Period> GoalsStore::CreatePeriod(Period period, const WriteOptions& write) {
+  RETURN_IF_ERROR(ValidatePeriod(period));
+  if (period.name.empty()) period.name = DefaultName(period);
+  period.state = PeriodState::kOpen;
+  return internal::RunWrite<Period>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Period> {
+    static const std::string* sql = new std::string(absl::StrCat(
+        "INSERT INTO periods AS p (agency_id, year, name, start_date, end_date, filling_deadline, "
+        "cadence, state) VALUES ($1, $2, $3, $4::date, $5::date, $6::date, $7, $8) "
+        "ON CONFLICT (agency_id, year, name) DO NOTHING RETURNING ",
+        internal::PeriodColumns("p")));
+    pqxx::result r = tx.exec_params(
+        *sql, period.agency_id, period.year, period.name, internal::DayText(period.start_date),
+        internal::DayText(period.end_date), internal::DayText(period.filling_deadline),
+        std::string(CadenceName(period.cadence)), std::string(PeriodStateName(period.state)));
+    if (r.empty()) return DuplicateName(period);
+    Period created = internal::PeriodFromRow(r[0]);
+    internal::Audit(tx, write, "period.create", "period", created.id, std::nullopt,
+                    internal::MessageJson(ToProto(created)));
+    EmitPeriod(tx, write, kPeriodCreated, created);
+    return created;
+  });
+}
+
+absl::StatusOr<Period> GoalsStore::GetPeriod(const std::string& id) {
+  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Period> {
+    pqxx::result r = tx.exec_prepared(internal::GetPeriodStatement().name, id);
+    if (r.empty()) return errors::NotFound("period", id);
+    return internal::PeriodFromRow(r[0]);
+  });
+}
+
+absl::StatusOr<Page<Period>> GoalsStore::ListPeriods(const std::vector<rpc::Condition>& filter,
+                                                     const PageRequest& page) {
+  RETURN_IF_ERROR(internal::CheckPage(page, 3));
+  static const std::vector<db::FilterColumn>* columns = new std::vector<db::FilterColumn>{
+      {.field = "agency_id", .column = "p.agency_id"},
+      {.field = "year", .column = "p.year", .cast = "::integer"},
+      {.field = "state", .column = "p.state", .proto_prefix = "PERIOD_STATE"},
+  };
+  db::SqlParams params;
+  std::vector<std::string> where;
+  RETURN_IF_ERROR(db::AppendFilterConditions(filter, *columns, params, where));
+  if (!page.after.empty()) {
+    int year = 0;
+    if (!absl::SimpleAtoi(page.after[1], &year)) {
+      return errors::InvalidField("page_token", "does not fit this list");
+    }
+    const std::string a = params.Add(page.after[0]);
+    const std::string y = params.Add(page.after[1]);
+    const std::string i = params.Add(page.after[2]);
+    where.push_back(absl::StrCat("(p.agency_id > ", a, " OR (p.agency_id = ", a, " AND (p.year < ",
+                                 y, "::integer OR (p.year = ", y, "::integer AND p.id > ", i,
+                                 "))))"));
+  }
+  const std::string sql =
+      absl::StrCat(SelectPeriod(), db::WhereClause(where),
+                   " ORDER BY p.agency_id, p.year DESC, p.id LIMIT ", page.page_size + 1);
+  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<Period>> {
+    pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));
+    Page<Period> out;
+    for (const pqxx::row& row : r) {
+      if (static_cast<int>(out.items.size()) == page.page_size) {
+        out.has_more = true;
+        break;
+      }
+      out.items.push_back(internal::PeriodFromRow(row));
+    }
+    if (out.has_more) {
+      const Period& last = out.items.back();
+      out.last_key = {last.agency_id, absl::StrCat(last.year), last.id};
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<Period> GoalsStore::UpdatePeriod(const PeriodUpdate& update,
+                                                const WriteOptions& write) {
+  if (update.id.empty()) return errors::InvalidField("id", "is required");
+  return internal::RunWrite<Period>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Period> {
+    ASSIGN_OR_RETURN(Period period, LockPeriod(tx, update.id, update.expected_version));
+    Period changed = period;
+    if (update.name) changed.name = *update.name;
+    if (update.filling_deadline) changed.filling_deadline = *update.filling_deadline;
+    if (update.cadence) changed.cadence = *update.cadence;
+    RETURN_IF_ERROR(ValidatePeriod(changed));
+    if (changed.name.empty()) changed.name = DefaultName(changed);
+    if (changed.name == period.name && changed.filling_deadline == period.filling_deadline &&
+        changed.cadence == period.cadence) {
+      return period;  // nothing to change: no version bump, no event
+    }
+    if (changed.name != period.name) {
+      pqxx::result same = tx.exec_params(
+          "SELECT 1 FROM periods WHERE agency_id = $1 AND year = $2 AND name = $3 AND id <> $4",
+          changed.agency_id, changed.year, changed.name, changed.id);
+      if (!same.empty()) return DuplicateName(changed);
+    }
+    static const std::string* sql = new std::string(absl::StrCat(
+        "UPDATE periods AS p SET name = $2, filling_deadline = $3::date, cadence = $4, "
+        "version = p.version + 1, update_time = now() WHERE p.id = $1 RETURNING ",
+        internal::PeriodColumns("p")));
+    pqxx::result r =
+        tx.exec_params(*sql, changed.id, changed.name, internal::DayText(changed.filling_deadline),
+                       std::string(CadenceName(changed.cadence)));
+    Period updated = internal::PeriodFromRow(r[0]);
+    internal::Audit(tx, write, "period.update", "period", updated.id,
+                    internal::MessageJson(ToProto(period)),
+                    internal::MessageJson(ToProto(updated)));
+    EmitPeriod(tx, write, kPeriodUpdated, updated);
+    return updated;
+  });
+}
+
+absl::StatusOr<Period> GoalsStore::SetPeriodState(const std::string& id, PeriodState state,
+                                                  std::optional<int64_t> expected_version,
+                                                  const WriteOptions& write) {
+  if (id.empty()) return errors::InvalidField("id", "is required");
+  return internal::RunWrite<Period>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Period> {
+    ASSIGN_OR_RETURN(Period period, LockPeriod(tx, id, expected_version));
+    RETURN_IF_ERROR(CheckPeriodTransition(period.state, state));
+    if (period.state == state) return period;
+    static const std::string* sql = new std::string(absl::StrCat(
+        "UPDATE periods AS p SET state = $2, version = p.version + 1, update_time = now() "
+        "WHERE p.id = $1 RETURNING ",
+        internal::PeriodColumns("p")));
+    pqxx::result r = tx.exec_params(*sql, id, std::string(PeriodStateName(state)));
+    Period updated = internal::PeriodFromRow(r[0]);
+    internal::Audit(tx, write, "period.set_state", "period", updated.id,
+                    internal::MessageJson(ToProto(period)),
+                    internal::MessageJson(ToProto(updated)));
+    EmitPeriod(tx, write, kPeriodStateChanged, updated);
+    return updated;
+  });
+}
+
+absl::StatusOr<DeadlineExtension> GoalsStore::GrantExtension(DeadlineExtension extension,
+                                                             const WriteOptions& write) {
+  if (extension.period_id.empty()) return errors::InvalidField("period_id", "is required");
+  if (extension.employee_id.empty()) return errors::InvalidField("employee_id", "is required");
+  extension.granted_by = write.ctx.actor;
+  return internal::RunWrite<DeadlineExtension>(
+      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<DeadlineExtension> {
+        static const std::string* lock =
+            new std::string(SelectPeriod() + " WHERE p.id = $1 FOR SHARE");
+        pqxx::result p = tx.exec_params(*lock, extension.period_id);
+        if (p.empty()) return errors::NotFound("period", extension.period_id);
+        RETURN_IF_ERROR(ValidateExtension(internal::PeriodFromRow(p[0]), extension));
+        static const std::string* select =
+            new std::string(absl::StrCat("SELECT ", internal::ExtensionColumns("x"),
+                                         " FROM deadline_extensions x WHERE x.period_id = $1 AND "
+                                         "x.employee_id = $2 FOR UPDATE"));
+        pqxx::result previous = tx.exec_params(*select, extension.period_id, extension.employee_id);
+        static const std::string* sql = new std::string(absl::StrCat(
+            "INSERT INTO deadline_extensions AS x (period_id, employee_id, until, reason, "
+            "granted_by) VALUES ($1, $2, $3::date, $4, $5) ON CONFLICT (period_id, employee_id) "
+            "DO UPDATE SET until = EXCLUDED.until, reason = EXCLUDED.reason, "
+            "granted_by = EXCLUDED.granted_by, grant_time = now() RETURNING ",
+            internal::ExtensionColumns("x")));
+        pqxx::result r = tx.exec_params(*sql, extension.period_id, extension.employee_id,
+                                        internal::DayText(extension.until), extension.reason,
+                                        extension.granted_by);
+        DeadlineExtension granted = internal::ExtensionFromRow(r[0]);
+        std::optional<std::string> before;
+        if (!previous.empty()) {
+          before = internal::MessageJson(ToProto(internal::ExtensionFromRow(previous[0])));
+        }
+        internal::Audit(tx, write, "period.grant_extension", "deadline_extension",
+                        absl::StrCat(granted.period_id, "/", granted.employee_id),
+                        std::move(before), internal::MessageJson(ToProto(granted)));
+        pb::DeadlineExtensionGranted event;
+        *event.mutable_extension() = ToProto(granted);
+        internal::Emit(tx, write, kDeadlineExtensionGranted, "period", granted.period_id, event);
+        return granted;
+      });
+}
+
+}  // namespace kinerja::goals::store

@@ -1,0 +1,143 @@
+// MutatePlan: lock the plan, load its facts in the same transaction, run the domain's change,
+// save, record the approved version, audit and emit.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "services/goals/domain/names.h"
+#include "services/goals/store/goals_store.h"
+#include "services/goals/store/rows.h"
+#include "shared/db/sql_array.h"
+
+namespace kinerja::goals::store {
+namespace internal {
+namespace {
+
+void AddParentIds(const PlanContent& content, absl::flat_hash_set<std::string>& seen,
+                  std::vector<std::string>& out) {
+  for (const WorkResult& r : content.results) {
+    if (!r.parent_result_id.empty() && seen.insert(r.parent_result_id).second) {
+      out.push_back(r.parent_result_id);
+    }
+  }
+}
+
+// The period (share-locked, so it cannot change state under the mutation), the employee's
+// extension, the unit's policy, the parents named by the plan and the candidate, and which of
+// the plan's results others cascade from.
+absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const PlanContent* candidate,
+                                    absl::CivilDay today) {
+  PlanFacts facts;
+  facts.today = today;
+  static const std::string* period_sql = new std::string(
+      absl::StrCat("SELECT ", PeriodColumns("p"),
+                   ", (SELECT x.until - DATE '1970-01-01' FROM deadline_extensions x "
+                   "WHERE x.period_id = p.id AND x.employee_id = $2), "
+                   "(SELECT u.public_service FROM unit_policies u WHERE u.unit_id = $3) "
+                   "FROM periods p WHERE p.id = $1 FOR SHARE OF p"));
+  pqxx::result period =
+      tx.exec_params(*period_sql, plan.period_id, plan.employee.employee_id, plan.employee.unit_id);
+  if (period.empty()) return errors::NotFound("period", plan.period_id);
+  facts.period = PeriodFromRow(period[0]);
+  facts.extension_until = OptionalDayFromField(period[0][kPeriodColumnCount]);
+  const pqxx::field policy = period[0][kPeriodColumnCount + 1];
+  facts.public_service_unit = !policy.is_null() && policy.as<bool>();
+
+  absl::flat_hash_set<std::string> seen;
+  std::vector<std::string> parent_ids;
+  AddParentIds(plan.content, seen, parent_ids);
+  if (candidate != nullptr) AddParentIds(*candidate, seen, parent_ids);
+  if (!parent_ids.empty()) {
+    pqxx::result parents = tx.exec_params(
+        "SELECT r.id, p.id, p.period_id, p.employee_id, r.approved, p.state "
+        "FROM plan_results r JOIN plans p ON p.id = r.plan_id WHERE r.id = ANY($1::text[])",
+        db::TextArrayLiteral(parent_ids));
+    for (const pqxx::row& row : parents) {
+      ParentResultFacts parent;
+      parent.plan_id = row[1].as<std::string>();
+      parent.period_id = row[2].as<std::string>();
+      parent.owner_employee_id = row[3].as<std::string>();
+      parent.approved = row[4].as<bool>();
+      absl::StatusOr<PlanState> state = ParsePlanState(row[5].as<std::string>(), "state");
+      parent.plan_state = state.ok() ? *state : PlanState::kDraft;
+      facts.parents.emplace(row[0].as<std::string>(), std::move(parent));
+    }
+  }
+
+  std::vector<std::string> own_ids;
+  own_ids.reserve(plan.content.results.size());
+  for (const WorkResult& r : plan.content.results) own_ids.push_back(r.id);
+  if (!own_ids.empty()) {
+    pqxx::result dependants = tx.exec_params(
+        "SELECT DISTINCT c.parent_result_id FROM plan_results c JOIN plans p ON p.id = c.plan_id "
+        "WHERE c.parent_result_id = ANY($1::text[]) AND c.plan_id <> $2 AND p.state <> 'CLOSED' "
+        "ORDER BY 1",
+        db::TextArrayLiteral(own_ids), plan.id);
+    for (const pqxx::row& row : dependants) {
+      facts.results_with_dependants.push_back(row[0].as<std::string>());
+    }
+  }
+  return facts;
+}
+
+// A mutation changes what a plan says, never which plan it is.
+absl::Status CheckIdentity(const Plan& before, const Plan& after) {
+  if (after.id != before.id || after.period_id != before.period_id ||
+      after.agency_id != before.agency_id ||
+      after.employee.employee_id != before.employee.employee_id ||
+      after.employee.position_id != before.employee.position_id) {
+    return absl::InternalError(
+        absl::StrCat("plan ", before.id, ": a mutation changed the plan's identity"));
+  }
+  return absl::OkStatus();
+}
+
+void RecordApprovedVersion(pqxx::work& tx, const WriteOptions& write, const Plan& plan) {
+  const pb::Plan snapshot = ToProto(plan);
+  tx.exec_params0(
+      absl::StrCat("INSERT INTO plan_versions (plan_id, revision, snapshot, snapshot_json, "
+                   "approved_by, approve_time) VALUES ($1, $2, $3, $4::jsonb, $5, coalesce(",
+                   MicrosToTime("$6"), ", now()))"),
+      plan.id, plan.revision, pqxx::binarystring(snapshot.SerializeAsString()),
+      MessageJson(snapshot), write.ctx.actor, MicrosParam(plan.approve_time));
+  tx.exec_params0("UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved",
+                  plan.id);
+}
+
+}  // namespace
+
+absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
+                                    std::optional<int64_t> expected_version, PlanMutation& mutation,
+                                    const WriteOptions& write, const PlanContent* candidate,
+                                    const bool* skip) {
+  if (!mutation.apply) return absl::InternalError("PlanMutation without apply");
+  ASSIGN_OR_RETURN(Plan plan, LockPlan(tx, id));
+  RETURN_IF_ERROR(CheckVersion(expected_version, plan.version, absl::StrCat("plan ", id)));
+  ASSIGN_OR_RETURN(PlanFacts facts, LoadFacts(tx, plan, candidate, mutation.today));
+  Plan changed = plan;
+  RETURN_IF_ERROR(mutation.apply(changed, facts));
+  if (skip != nullptr && *skip) return plan;
+  RETURN_IF_ERROR(CheckIdentity(plan, changed));
+  ASSIGN_OR_RETURN(Plan saved, SavePlan(tx, changed));
+  const char* event_type = mutation.event_type != nullptr ? mutation.event_type : kPlanUpdated;
+  if (std::string_view(event_type) == kPlanApproved) RecordApprovedVersion(tx, write, saved);
+  RecordPlanChange(tx, write, mutation.action.c_str(), event_type, plan, saved, mutation.note);
+  return saved;
+}
+
+}  // namespace internal
+
+absl::StatusOr<Plan> GoalsStore::MutatePlan(const std::string& id,
+                                            std::optional<int64_t> expected_version,
+                                            PlanMutation mutation, const WriteOptions& write,
+                                            const PlanContent* candidate) {
+  if (id.empty()) return errors::InvalidField("id", "is required");
+  if (mutation.action.empty()) return absl::InternalError("PlanMutation without action");
+  return internal::RunWrite<Plan>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Plan> {
+    return internal::MutatePlanInTx(tx, id, expected_version, mutation, write, candidate, nullptr);
+  });
+}
+
+}  // namespace kinerja::goals::store

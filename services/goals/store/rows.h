@@ -1,0 +1,147 @@
+// Internal to the goals store: column lists, row decoding, JSON encoding of the jsonb columns,
+// SQL value encoding, and the read / write wrappers shared by the *_store.cc files. Not for the
+// API layer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <google/protobuf/message.h>
+#include <pqxx/pqxx>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "services/goals/domain/types.h"
+#include "services/goals/store/goals_store.h"
+#include "services/goals/store/proto_convert.h"
+#include "shared/db/run.h"
+#include "shared/db/transaction.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::goals::store::internal {
+
+// absl::string_view bridge (Debian's Abseil has its own string_view).
+inline absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+// --- SQL values -------------------------------------------------------------------------------
+
+// "YYYY-MM-DD", for $n::date parameters.
+std::string DayText(absl::CivilDay day);
+std::optional<std::string> DayText(const std::optional<absl::CivilDay>& day);
+// Microseconds since the epoch, for "timestamptz 'epoch' + $n * interval '1 microsecond'".
+std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time);
+// SELECTs return dates as days since 1970-01-01 and times as microseconds since the epoch.
+absl::CivilDay DayFromField(const pqxx::field& field);
+std::optional<absl::CivilDay> OptionalDayFromField(const pqxx::field& field);
+absl::Time TimeFromField(const pqxx::field& field);
+std::optional<absl::Time> OptionalTimeFromField(const pqxx::field& field);
+std::string TextOrEmpty(const pqxx::field& field);
+std::optional<std::string> NullIfEmpty(const std::string& text);
+// SQL expression for a timestamptz parameter given as MicrosParam: "(timestamptz 'epoch' + ...)".
+std::string MicrosToTime(std::string_view param);
+// Page size and key shape checks shared by the List calls.
+absl::Status CheckPage(const PageRequest& page, size_t key_size);
+
+// --- JSON of the jsonb columns (stable domain names, see the migration) -----------------------
+
+std::string PersonJson(const PlanPerson& person);
+std::optional<std::string> PersonJson(const std::optional<PlanPerson>& person);
+std::optional<PlanPerson> PersonFromJson(const pqxx::field& field);  // NULL -> nullopt
+std::string BehavioursJson(const std::vector<BehaviourExpectation>& behaviours);
+std::string IndicatorsJson(const std::vector<Indicator>& indicators);
+// The rows of plan_results to write for `results`: [{"id", "ordinal", "kind", "text",
+// "parent_result_id", "perspective", "template_id", "indicators"}] (jsonb_to_recordset).
+std::string ResultRowsJson(const std::vector<WorkResult>& results);
+// Template results: [{"kind", "text", "parent_result_id", "perspective", "indicators"}].
+std::string TemplateResultsJson(const std::vector<WorkResult>& results);
+std::vector<WorkResult> TemplateResultsFromJson(std::string_view json);
+// A message as JSON (proto field names), for audit rows and plan_versions.snapshot_json.
+std::string MessageJson(const google::protobuf::Message& message);
+
+// --- Column lists and decoders ----------------------------------------------------------------
+// Each SELECT of a resource lists exactly these columns first (qualified by the alias).
+
+std::string PeriodColumns(std::string_view alias);
+inline constexpr int kPeriodColumnCount = 12;
+Period PeriodFromRow(const pqxx::row& row, int offset = 0);
+
+std::string ExtensionColumns(std::string_view alias);
+DeadlineExtension ExtensionFromRow(const pqxx::row& row);
+
+std::string UnitPolicyColumns(std::string_view alias);
+UnitPolicy UnitPolicyFromRow(const pqxx::row& row);
+
+// The plan header plus its results (one JSON array built by a subquery on plan_results).
+std::string PlanColumns(std::string_view alias);
+inline constexpr int kPlanColumnCount = 30;
+Plan PlanFromRow(const pqxx::row& row, int offset = 0);
+
+std::string TemplateColumns(std::string_view alias);
+PlanTemplate TemplateFromRow(const pqxx::row& row);
+
+// --- Errors -----------------------------------------------------------------------------------
+
+// ABORTED "etag: ..." unless expected is unset or equals actual.
+absl::Status CheckVersion(std::optional<int64_t> expected, int64_t actual, std::string_view what);
+
+// --- Events and audit -------------------------------------------------------------------------
+
+void Emit(pqxx::work& tx, const WriteOptions& write, const char* type, const char* aggregate_type,
+          const std::string& aggregate_id, const google::protobuf::Message& payload);
+// before/after: JSON text or nullopt.
+void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const char* resource_type,
+           const std::string& resource_id, std::optional<std::string> before,
+           std::optional<std::string> after);
+
+// --- Transactions -----------------------------------------------------------------------------
+
+using db::RunRead;  // shared/db/run.h
+
+// Runs a mutating `fn(pqxx::work&) -> StatusOr<Record>` in one transaction, honouring the
+// optional idempotency key: a replay returns the first answer (stored as the resource proto).
+template <typename Record, typename Fn>
+absl::StatusOr<Record> RunWrite(db::Pool& pool, const WriteOptions& write, Fn&& fn) {
+  return db::RunIdempotentWrite<Record>(
+      pool, write, std::forward<Fn>(fn),
+      [](const Record& record) { return ToProto(record).SerializeAsString(); },
+      [](const std::string& stored) -> absl::StatusOr<Record> {
+        decltype(ToProto(std::declval<const Record&>())) proto;
+        if (!proto.ParseFromString(stored)) {
+          return absl::InternalError("stored idempotent response does not parse");
+        }
+        return FromProto(proto);
+      });
+}
+
+// --- Plans (plan_rows.cc) ---------------------------------------------------------------------
+
+// The plan row locked FOR UPDATE; NOT_FOUND when missing.
+absl::StatusOr<Plan> LockPlan(pqxx::work& tx, const std::string& id);
+// Inserts a new plan (header and results; results and indicators without an id get one).
+// nullopt when an open plan of the same employee, period and position exists.
+absl::StatusOr<std::optional<Plan>> InsertPlan(pqxx::work& tx, const Plan& plan);
+// The id of the open plan of the employee, period and position ("" when none).
+std::string OpenPlanId(pqxx::work& tx, const Plan& plan);
+// Writes the changed plan: replaces the results (kept ones keep `approved`, new ones are not
+// approved), saves the header with version + 1 and update_time now(), returns it as stored.
+absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& plan);
+// Event PlanChanged {plan, note} and the audit row of a plan change.
+void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,
+                      const char* event_type, const std::optional<Plan>& before, const Plan& after,
+                      const std::string& note);
+
+// Loads the plan FOR UPDATE and its facts, runs `mutation.apply`, saves (plan_mutation.cc).
+// When `skip` is set to true by apply, nothing is written and the plan is returned as loaded.
+absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
+                                    std::optional<int64_t> expected_version, PlanMutation& mutation,
+                                    const WriteOptions& write, const PlanContent* candidate,
+                                    const bool* skip);
+
+}  // namespace kinerja::goals::store::internal

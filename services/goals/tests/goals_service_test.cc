@@ -1,0 +1,597 @@
+// GoalService through a real gRPC channel against a real PostgreSQL, with the real employee
+// service beside it: periods, plans snapshotting the reporting line, the cascade rule, the
+// workflow and revisions, deadlines and extensions, unit policy, the cascade tree, templates,
+// access, idempotency, etags and events.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "kinerja/goals/v1/events.pb.h"
+#include "services/goals/tests/goals_fixture.h"
+#include "shared/rpc/proto_time.h"
+
+namespace kinerja::goals::testing {
+namespace {
+
+using employee::testing::AuditorToken;
+using employee::testing::BadRequestOf;
+using employee::testing::BuildOrg;
+using employee::testing::HrAdminToken;
+using employee::testing::Org;
+using ::testing::ElementsAre;
+using ::testing::SizeIs;
+
+gv1::GoalService::Stub& Stub() { return GoalsEnv::Get().stub(); }
+
+google::type::Date Day(int y, int m, int d) { return rpc::DayToProto(absl::CivilDay(y, m, d)); }
+
+// The year's period of the org's agency; the filling deadline defaults to the year's end.
+gv1::Period CreatePeriod(const Org& org, google::type::Date deadline = Day(2026, 12, 31),
+                         const std::string& name = "") {
+  gv1::CreatePeriodRequest request;
+  gv1::Period* p = request.mutable_period();
+  p->set_agency_id(org.agency_id);
+  p->set_year(2026);
+  p->set_name(name);
+  *p->mutable_start_date() = Day(2026, 1, 1);
+  *p->mutable_end_date() = Day(2026, 12, 31);
+  *p->mutable_filling_deadline() = deadline;
+  p->set_cadence(gv1::CADENCE_QUARTERLY);
+  gv1::Period out;
+  grpc::Status s = Stub().CreatePeriod(Ctx(org.hr_token).get(), request, &out);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  return out;
+}
+
+gv1::Plan CreatePlan(const std::string& token, const gv1::Period& period,
+                     const ev1::Employee& who) {
+  gv1::CreatePlanRequest request;
+  request.set_period_id(period.id());
+  request.set_employee_id(who.id());
+  gv1::Plan out;
+  grpc::Status s = Stub().CreatePlan(Ctx(token).get(), request, &out);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  return out;
+}
+
+gv1::WorkResult Result(const std::string& text, const std::string& parent = "",
+                       gv1::Perspective perspective = gv1::PERSPECTIVE_UNSPECIFIED,
+                       gv1::Aspect aspect = gv1::ASPECT_QUANTITY,
+                       gv1::ResultKind kind = gv1::RESULT_KIND_MAIN) {
+  gv1::WorkResult r;
+  r.set_kind(kind);
+  r.set_text(text);
+  r.set_parent_result_id(parent);
+  r.set_perspective(perspective);
+  gv1::Indicator* i = r.add_indicators();
+  i->set_text("Indikator " + text);
+  i->set_aspect(aspect);
+  i->set_target_min(90);
+  i->set_target_max(100);
+  i->set_target_unit("%");
+  return r;
+}
+
+grpc::Status SetResults(const std::string& token, gv1::Plan& plan,
+                        const std::vector<gv1::WorkResult>& results) {
+  gv1::UpdatePlanRequest request;
+  request.mutable_plan()->set_id(plan.id());
+  request.mutable_plan()->set_etag(plan.etag());
+  for (const gv1::WorkResult& r : results) *request.mutable_plan()->add_results() = r;
+  request.mutable_update_mask()->add_paths("results");
+  return Stub().UpdatePlan(Ctx(token).get(), request, &plan);
+}
+
+grpc::Status Submit(const std::string& token, gv1::Plan& plan) {
+  gv1::SubmitPlanRequest request;
+  request.set_id(plan.id());
+  return Stub().SubmitPlan(Ctx(token).get(), request, &plan);
+}
+
+grpc::Status Approve(const std::string& token, gv1::Plan& plan) {
+  gv1::ApprovePlanRequest request;
+  request.set_id(plan.id());
+  return Stub().ApprovePlan(Ctx(token).get(), request, &plan);
+}
+
+// An approved JPT plan for the head of the dinas (assessed by the NON-ASN mayor, so the HR
+// admin records the approval) and an approved plan of the head of the bidang cascading from it.
+struct Cascade {
+  Org org;
+  gv1::Period period;
+  gv1::Plan kadis, kabid;
+};
+
+Cascade ApprovedTopOfCascade() {
+  Cascade c;
+  c.org = BuildOrg();
+  c.period = CreatePeriod(c.org);
+  const std::string kadis_token = PersonToken(c.org.kadis, c.org.agency_id);
+  c.kadis = CreatePlan(kadis_token, c.period, c.org.kadis);
+  EXPECT_TRUE(SetResults(kadis_token, c.kadis,
+                         {Result("Meningkatnya mutu pendidikan dasar", "",
+                                 gv1::PERSPECTIVE_SERVICE_RECIPIENTS),
+                          Result("Terwujudnya tata kelola yang akuntabel", "",
+                                 gv1::PERSPECTIVE_INTERNAL_STRENGTHENING)})
+                  .ok());
+  EXPECT_TRUE(Submit(kadis_token, c.kadis).ok());
+  grpc::Status s = Approve(c.org.hr_token, c.kadis);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  const std::string kabid_token = PersonToken(c.org.kabid, c.org.agency_id);
+  c.kabid = CreatePlan(kabid_token, c.period, c.org.kabid);
+  EXPECT_TRUE(SetResults(kabid_token, c.kabid,
+                         {Result("Meningkatnya angka kelulusan SD", c.kadis.results(0).id())})
+                  .ok());
+  EXPECT_TRUE(Submit(kabid_token, c.kabid).ok());
+  s = Approve(PersonToken(c.org.kadis, c.org.agency_id), c.kabid);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  return c;
+}
+
+TEST(GoalServiceTest, UnauthenticatedCallsAreRefused) {
+  gv1::GetPeriodRequest request;
+  request.set_id("x");
+  gv1::Period out;
+  grpc::Status s = Stub().GetPeriod(Ctx("").get(), request, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED) << Describe(s);
+}
+
+TEST(GoalServiceTest, PeriodsAreCreatedListedUpdatedAndLocked) {
+  Org org = BuildOrg();
+  gv1::Period period = CreatePeriod(org);
+  EXPECT_EQ(period.state(), gv1::PERIOD_STATE_OPEN);
+  EXPECT_EQ(period.name(), "SKP 2026");
+  EXPECT_FALSE(period.etag().empty());
+
+  // Bad input names the field; employees may not create periods.
+  gv1::CreatePeriodRequest bad;
+  bad.mutable_period()->set_agency_id(org.agency_id);
+  bad.mutable_period()->set_year(2026);
+  *bad.mutable_period()->mutable_start_date() = Day(2026, 6, 1);
+  *bad.mutable_period()->mutable_end_date() = Day(2026, 1, 1);
+  *bad.mutable_period()->mutable_filling_deadline() = Day(2026, 2, 1);
+  bad.mutable_period()->set_cadence(gv1::CADENCE_MONTHLY);
+  gv1::Period out;
+  grpc::Status s = Stub().CreatePeriod(Ctx(org.hr_token).get(), bad, &out);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  bool names_end_date = false;
+  const google::rpc::BadRequest details = BadRequestOf(s);
+  for (const auto& v : details.field_violations()) {
+    names_end_date |= v.field() == "period.end_date";
+  }
+  EXPECT_TRUE(names_end_date) << details.DebugString();
+  s = Stub().CreatePeriod(Ctx(PersonToken(org.staff1, org.agency_id)).get(), bad, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+
+  gv1::ListPeriodsRequest list;
+  list.set_filter(absl::StrCat("agency_id = \"", org.agency_id, "\""));
+  gv1::ListPeriodsResponse listed;
+  s = Stub().ListPeriods(Ctx(AuditorToken()).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed.periods(), SizeIs(1));
+  EXPECT_EQ(listed.periods(0).id(), period.id());
+  // Another agency's admin may not list this agency's periods.
+  s = Stub().ListPeriods(Ctx(HrAdminToken("elsewhere")).get(), list, &listed);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+
+  gv1::UpdatePeriodRequest update;
+  update.mutable_period()->set_id(period.id());
+  update.mutable_period()->set_etag(period.etag());
+  *update.mutable_period()->mutable_filling_deadline() = Day(2026, 3, 31);
+  update.mutable_update_mask()->add_paths("filling_deadline");
+  gv1::Period updated;
+  s = Stub().UpdatePeriod(Ctx(org.hr_token).get(), update, &updated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(updated.filling_deadline().month(), 3);
+  // The same etag again is stale.
+  s = Stub().UpdatePeriod(Ctx(org.hr_token).get(), update, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED) << Describe(s);
+
+  gv1::SetPeriodStateRequest lock;
+  lock.set_id(period.id());
+  lock.set_state(gv1::PERIOD_STATE_LOCKED);
+  s = Stub().SetPeriodState(Ctx(org.hr_token).get(), lock, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "INVALID_PERIOD_TRANSITION");
+  for (gv1::PeriodState state : {gv1::PERIOD_STATE_CLOSED, gv1::PERIOD_STATE_LOCKED}) {
+    lock.set_state(state);
+    s = Stub().SetPeriodState(Ctx(org.hr_token).get(), lock, &updated);
+    ASSERT_TRUE(s.ok()) << Describe(s);
+    EXPECT_EQ(updated.state(), state);
+  }
+  // No plans in a locked period.
+  gv1::CreatePlanRequest plan;
+  plan.set_period_id(period.id());
+  plan.set_employee_id(org.staff1.id());
+  gv1::Plan created;
+  s = Stub().CreatePlan(Ctx(org.hr_token).get(), plan, &created);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "PERIOD_NOT_OPEN");
+}
+
+TEST(GoalServiceTest, CreatePeriodWithRequestIdIsIdempotent) {
+  Org org = BuildOrg();
+  gv1::CreatePeriodRequest request;
+  request.set_request_id("create-period-1");
+  gv1::Period* p = request.mutable_period();
+  p->set_agency_id(org.agency_id);
+  p->set_year(2026);
+  *p->mutable_start_date() = Day(2026, 1, 1);
+  *p->mutable_end_date() = Day(2026, 12, 31);
+  *p->mutable_filling_deadline() = Day(2026, 1, 31);
+  p->set_cadence(gv1::CADENCE_MONTHLY);
+  gv1::Period first, second;
+  ASSERT_TRUE(Stub().CreatePeriod(Ctx(org.hr_token).get(), request, &first).ok());
+  grpc::Status s = Stub().CreatePeriod(Ctx(org.hr_token).get(), request, &second);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(first.id(), second.id());
+}
+
+TEST(GoalServiceTest, PlanSnapshotsTheReportingLineFromTheEmployeeService) {
+  Org org = BuildOrg();
+  gv1::Period period = CreatePeriod(org);
+  gv1::Plan plan = CreatePlan(PersonToken(org.staff1, org.agency_id), period, org.staff1);
+  EXPECT_EQ(plan.state(), gv1::PLAN_STATE_DRAFT);
+  EXPECT_EQ(plan.revision(), 1);
+  EXPECT_EQ(plan.employee().employee_id(), org.staff1.id());
+  EXPECT_EQ(plan.employee().nip(), org.staff1.nip());
+  EXPECT_EQ(plan.employee().position_id(), org.staff_position.id());
+  EXPECT_EQ(plan.employee().unit_name(), "Bidang SD");
+  EXPECT_EQ(plan.position_type(), "PELAKSANA");
+  EXPECT_EQ(plan.assessor().employee_id(), org.kabid.id());
+  EXPECT_EQ(plan.assessor_superior().employee_id(), org.kadis.id());
+  ASSERT_THAT(plan.behaviours(), SizeIs(7));
+  EXPECT_EQ(plan.behaviours(0).value(), gv1::CORE_VALUE_SERVICE_ORIENTED);
+
+  // A second open plan for the same position is refused; a colleague may not make one for him.
+  gv1::CreatePlanRequest again;
+  again.set_period_id(period.id());
+  again.set_nip(org.staff1.nip());
+  gv1::Plan out;
+  grpc::Status s = Stub().CreatePlan(Ctx(org.hr_token).get(), again, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS) << Describe(s);
+  s = Stub().CreatePlan(Ctx(PersonToken(org.staff2, org.agency_id)).get(), again, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  // An unknown employee is NOT_FOUND.
+  again.set_nip("199001012020011999");
+  s = Stub().CreatePlan(Ctx(org.hr_token).get(), again, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << Describe(s);
+
+  // The JPT head of the dinas is assessed by the NON-ASN mayor.
+  gv1::Plan kadis = CreatePlan(org.hr_token, period, org.kadis);
+  EXPECT_TRUE(kadis.assessor().non_asn());
+  EXPECT_TRUE(kadis.assessor().employee_id().empty());
+  EXPECT_EQ(kadis.position_type(), "JPT_PRATAMA");
+}
+
+TEST(GoalServiceTest, MainResultsCascadeFromTheAssessorsApprovedResults) {
+  Cascade c = ApprovedTopOfCascade();
+  EXPECT_EQ(c.kadis.state(), gv1::PLAN_STATE_APPROVED);
+  EXPECT_EQ(c.kabid.state(), gv1::PLAN_STATE_APPROVED);
+  const std::string staff_token = PersonToken(c.org.staff1, c.org.agency_id);
+  gv1::Plan staff = CreatePlan(staff_token, c.period, c.org.staff1);
+
+  // No parent: the rule names the reason at submission.
+  ASSERT_TRUE(SetResults(staff_token, staff, {Result("Data siswa mutakhir")}).ok());
+  grpc::Status s = Submit(staff_token, staff);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "CASCADE_REQUIRED");
+  // A parent that is not the assessor's (the head of the dinas is two levels up).
+  s = SetResults(staff_token, staff, {Result("Data siswa mutakhir", c.kadis.results(0).id())});
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  ASSERT_THAT(BadRequestOf(s).field_violations(), SizeIs(1));
+  EXPECT_EQ(BadRequestOf(s).field_violations(0).field(), "plan.results[0].parent_result_id");
+  // The assessor's approved result.
+  staff = [&] {
+    gv1::GetPlanRequest get;
+    get.set_id(staff.id());
+    gv1::Plan p;
+    EXPECT_TRUE(Stub().GetPlan(Ctx(staff_token).get(), get, &p).ok());
+    return p;
+  }();
+  ASSERT_TRUE(
+      SetResults(staff_token, staff, {Result("Data siswa mutakhir", c.kabid.results(0).id())})
+          .ok());
+  s = Submit(staff_token, staff);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(staff.state(), gv1::PLAN_STATE_SUBMITTED);
+
+  // Only the assessor decides: not the employee, not the HR admin, not a colleague.
+  for (const std::string& token :
+       {staff_token, c.org.hr_token, PersonToken(c.org.staff2, c.org.agency_id)}) {
+    gv1::Plan copy = staff;
+    s = Approve(token, copy);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  }
+  gv1::ReturnPlanRequest back;
+  back.set_id(staff.id());
+  back.set_note("Tambahkan indikator kualitas");
+  s = Stub().ReturnPlan(Ctx(PersonToken(c.org.kabid, c.org.agency_id)).get(), back, &staff);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(staff.state(), gv1::PLAN_STATE_RETURNED);
+  EXPECT_EQ(staff.return_note(), "Tambahkan indikator kualitas");
+  ASSERT_TRUE(Submit(staff_token, staff).ok());
+  s = Approve(PersonToken(c.org.kabid, c.org.agency_id), staff);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(staff.state(), gv1::PLAN_STATE_APPROVED);
+
+  // The cascade tree from the head of the dinas down.
+  gv1::GetCascadeTreeRequest tree_request;
+  tree_request.set_plan_id(c.kadis.id());
+  gv1::CascadeTree tree;
+  s = Stub().GetCascadeTree(Ctx(c.org.hr_token).get(), tree_request, &tree);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(tree.plan_count(), 3);
+  ASSERT_THAT(tree.root().reports(), SizeIs(1));
+  EXPECT_EQ(tree.root().reports(0).plan_id(), c.kabid.id());
+  ASSERT_THAT(tree.root().reports(0).reports(), SizeIs(1));
+  EXPECT_EQ(tree.root().reports(0).reports(0).plan_id(), staff.id());
+  EXPECT_THAT(tree.root().results(0).child_result_ids(), ElementsAre(c.kabid.results(0).id()));
+  // The dinas head's second result has nothing cascading from it.
+  ASSERT_THAT(tree.uncovered(), SizeIs(1));
+  EXPECT_EQ(tree.uncovered(0).result_id(), c.kadis.results(1).id());
+  EXPECT_THAT(tree.orphans(), SizeIs(0));
+  // A colleague may not read the head's tree.
+  s = Stub().GetCascadeTree(Ctx(PersonToken(c.org.staff2, c.org.agency_id)).get(), tree_request,
+                            &tree);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+TEST(GoalServiceTest, ApprovedPlanIsRevisedThroughANewVersion) {
+  Cascade c = ApprovedTopOfCascade();
+  const std::string kabid_token = PersonToken(c.org.kabid, c.org.agency_id);
+  gv1::Plan plan = c.kabid;
+  // Approved content is not edited in place.
+  grpc::Status s = SetResults(kabid_token, plan, {Result("Lain", c.kadis.results(0).id())});
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "PLAN_NOT_EDITABLE");
+
+  gv1::RevisePlanRequest revise;
+  revise.set_id(plan.id());
+  s = Stub().RevisePlan(Ctx(kabid_token).get(), revise, &plan);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  revise.set_reason("Indikator jumlah kegiatan tidak relevan; diganti kepuasan masyarakat");
+  revise.set_etag(plan.etag());
+  s = Stub().RevisePlan(Ctx(kabid_token).get(), revise, &plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(plan.state(), gv1::PLAN_STATE_DRAFT);
+  EXPECT_EQ(plan.revision(), 2);
+
+  gv1::WorkResult kept = plan.results(0);
+  kept.mutable_indicators(0)->set_aspect(gv1::ASPECT_QUALITY);
+  kept.mutable_indicators(0)->set_text("Indeks kepuasan masyarakat");
+  ASSERT_TRUE(SetResults(kabid_token, plan, {kept}).ok());
+  EXPECT_EQ(plan.results(0).id(), c.kabid.results(0).id()) << "a revision keeps result ids";
+  ASSERT_TRUE(Submit(kabid_token, plan).ok());
+  s = Approve(PersonToken(c.org.kadis, c.org.agency_id), plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+
+  gv1::ListPlanVersionsRequest versions_request;
+  versions_request.set_plan_id(plan.id());
+  gv1::ListPlanVersionsResponse versions;
+  s = Stub().ListPlanVersions(Ctx(kabid_token).get(), versions_request, &versions);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(versions.versions(), SizeIs(2));
+  EXPECT_EQ(versions.versions(0).revision(), 1);
+  EXPECT_EQ(versions.versions(0).plan().results(0).indicators(0).aspect(), gv1::ASPECT_QUANTITY);
+  EXPECT_EQ(versions.versions(1).revision(), 2);
+  EXPECT_EQ(versions.versions(1).plan().results(0).indicators(0).aspect(), gv1::ASPECT_QUALITY);
+  EXPECT_EQ(versions.versions(1).plan().revision_reason(), revise.reason());
+}
+
+TEST(GoalServiceTest, FillingDeadlineNeedsAnExtension) {
+  Org org = BuildOrg();
+  gv1::Period period = CreatePeriod(org, Day(2026, 1, 31));
+  const std::string kadis_token = PersonToken(org.kadis, org.agency_id);
+  gv1::Plan plan = CreatePlan(kadis_token, period, org.kadis);
+  ASSERT_TRUE(SetResults(kadis_token, plan,
+                         {Result("Mutu pendidikan", "", gv1::PERSPECTIVE_SERVICE_RECIPIENTS)})
+                  .ok());
+  grpc::Status s = Submit(kadis_token, plan);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "FILLING_DEADLINE_PASSED");
+
+  gv1::GrantDeadlineExtensionRequest grant;
+  grant.set_period_id(period.id());
+  grant.set_employee_id(org.kadis.id());
+  *grant.mutable_until() = Day(2026, 12, 31);
+  grant.set_reason("Cuti sakit sampai November");
+  gv1::DeadlineExtension extension;
+  s = Stub().GrantDeadlineExtension(Ctx(kadis_token).get(), grant, &extension);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  s = Stub().GrantDeadlineExtension(Ctx(org.hr_token).get(), grant, &extension);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(extension.granted_by(), "hr-" + org.agency_id);
+  s = Submit(kadis_token, plan);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+}
+
+TEST(GoalServiceTest, PublicServiceUnitsNeedAQualityIndicator) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::SetUnitPolicyRequest policy;
+  policy.mutable_policy()->set_agency_id(c.org.agency_id);
+  policy.mutable_policy()->set_unit_id(c.org.bidang.id());
+  policy.mutable_policy()->set_public_service(true);
+  gv1::UnitPolicy saved;
+  grpc::Status s = Stub().SetUnitPolicy(Ctx(c.org.hr_token).get(), policy, &saved);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_TRUE(saved.public_service());
+
+  const std::string token = PersonToken(c.org.staff2, c.org.agency_id);
+  gv1::Plan plan = CreatePlan(token, c.period, c.org.staff2);
+  ASSERT_TRUE(SetResults(token, plan, {Result("Layanan data", c.kabid.results(0).id())}).ok());
+  s = Submit(token, plan);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "QUALITY_INDICATOR_REQUIRED");
+  ASSERT_TRUE(SetResults(token, plan,
+                         {Result("Layanan data", c.kabid.results(0).id(),
+                                 gv1::PERSPECTIVE_UNSPECIFIED, gv1::ASPECT_QUALITY)})
+                  .ok());
+  s = Submit(token, plan);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+
+  gv1::ListUnitPoliciesRequest list;
+  gv1::ListUnitPoliciesResponse listed;
+  s = Stub().ListUnitPolicies(Ctx(c.org.hr_token).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed.policies(), SizeIs(1));
+  EXPECT_EQ(listed.policies(0).unit_id(), c.org.bidang.id());
+}
+
+TEST(GoalServiceTest, PlansAreReadAndListedOnlyByThoseConcerned) {
+  Cascade c = ApprovedTopOfCascade();
+  const std::string own = PersonToken(c.org.kabid, c.org.agency_id);
+  gv1::GetPlanRequest get;
+  get.set_id(c.kabid.id());
+  gv1::Plan out;
+  EXPECT_TRUE(Stub().GetPlan(Ctx(own).get(), get, &out).ok());
+  EXPECT_TRUE(Stub().GetPlan(Ctx(AuditorToken()).get(), get, &out).ok());
+  grpc::Status s = Stub().GetPlan(Ctx(PersonToken(c.org.staff1, c.org.agency_id)).get(), get, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+
+  gv1::ListPlansRequest list;
+  gv1::ListPlansResponse listed;
+  s = Stub().ListPlans(Ctx(own).get(), list, &listed);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  list.set_filter(absl::StrCat("employee_nip = \"", c.org.kabid.nip(), "\""));
+  s = Stub().ListPlans(Ctx(own).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed.plans(), SizeIs(1));
+  // The head of the dinas lists the plans he assesses.
+  list.set_filter(absl::StrCat("assessor_nip = \"", c.org.kadis.nip(), "\""));
+  s = Stub().ListPlans(Ctx(PersonToken(c.org.kadis, c.org.agency_id)).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed.plans(), SizeIs(1));
+  EXPECT_EQ(listed.plans(0).id(), c.kabid.id());
+  // The HR admin pages through the agency's plans.
+  list.set_filter("");
+  list.set_page_size(1);
+  s = Stub().ListPlans(Ctx(c.org.hr_token).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed.plans(), SizeIs(1));
+  ASSERT_FALSE(listed.next_page_token().empty());
+  list.set_page_token(listed.next_page_token());
+  gv1::ListPlansResponse second;
+  s = Stub().ListPlans(Ctx(c.org.hr_token).get(), list, &second);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(second.plans(), SizeIs(1));
+  EXPECT_NE(second.plans(0).id(), listed.plans(0).id());
+}
+
+TEST(GoalServiceTest, TemplatesApplyToAUnitIdempotently) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::CreatePlanTemplateRequest create;
+  gv1::PlanTemplate* tmpl = create.mutable_template_();
+  tmpl->set_agency_id(c.org.agency_id);
+  tmpl->set_name("Pelaksana Bidang SD");
+  *tmpl->add_results() = Result("Administrasi data sekolah", c.kabid.results(0).id());
+  gv1::PlanTemplate created;
+  grpc::Status s = Stub().CreatePlanTemplate(Ctx(c.org.hr_token).get(), create, &created);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+
+  gv1::ApplyPlanTemplateRequest apply;
+  apply.set_template_id(created.id());
+  apply.set_period_id(c.period.id());
+  apply.set_unit_id(c.org.bidang.id());
+  apply.set_create_missing_plans(true);
+  gv1::ApplyPlanTemplateResponse first;
+  s = Stub().ApplyPlanTemplate(Ctx(c.org.hr_token).get(), apply, &first);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  // The head of the bidang (approved plan) is skipped; both staff get a plan with the results.
+  EXPECT_EQ(first.applied(), 2) << first.DebugString();
+  EXPECT_EQ(first.skipped(), 1) << first.DebugString();
+  gv1::ApplyPlanTemplateResponse again;
+  s = Stub().ApplyPlanTemplate(Ctx(c.org.hr_token).get(), apply, &again);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(again.applied(), 0) << again.DebugString();
+  EXPECT_EQ(again.already_applied(), 2) << again.DebugString();
+
+  gv1::ListPlansRequest list;
+  list.set_filter(absl::StrCat("employee_nip = \"", c.org.staff1.nip(), "\""));
+  gv1::ListPlansResponse listed;
+  s = Stub().ListPlans(Ctx(PersonToken(c.org.staff1, c.org.agency_id)).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed.plans(), SizeIs(1));
+  ASSERT_THAT(listed.plans(0).results(), SizeIs(1));
+  EXPECT_EQ(listed.plans(0).results(0).template_id(), created.id());
+  // Only the agency's HR admins apply templates.
+  s = Stub().ApplyPlanTemplate(Ctx(PersonToken(c.org.kabid, c.org.agency_id)).get(), apply, &again);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+TEST(GoalServiceTest, TransferInTheEmployeeServiceClosesThePlanAndOpensANewOne) {
+  Org org = BuildOrg();
+  gv1::Period period = CreatePeriod(org);
+  gv1::Plan old_plan = CreatePlan(org.hr_token, period, org.staff1);
+  // A new position in the dinas.
+  ev1::Position analyst = employee::testing::CreatePosition(
+      org.hr_token, org.dinas.id(), "Analis Kebijakan", ev1::POSITION_TYPE_PELAKSANA, false);
+  ev1::TransferEmployeeRequest transfer;
+  transfer.set_employee_id(org.staff1.id());
+  transfer.set_position_id(analyst.id());
+  *transfer.mutable_effective_date() = Day(2026, 6, 1);
+  transfer.set_reason(ev1::ASSIGNMENT_REASON_TRANSFER);
+  ev1::Employee moved;
+  grpc::Status s =
+      GoalsEnv::Get().employees().TransferEmployee(Ctx(org.hr_token).get(), transfer, &moved);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+
+  // The goals service follows the employee service's events.
+  gv1::ListPlansRequest list;
+  list.set_filter(absl::StrCat("employee_id = \"", org.staff1.id(), "\""));
+  gv1::ListPlansResponse listed;
+  for (int i = 0; i < 200; ++i) {
+    s = Stub().ListPlans(Ctx(org.hr_token).get(), list, &listed);
+    ASSERT_TRUE(s.ok()) << Describe(s);
+    if (listed.plans_size() == 2) break;
+    listed.Clear();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_THAT(listed.plans(), SizeIs(2)) << listed.DebugString();
+  const gv1::Plan* closed = nullptr;
+  const gv1::Plan* opened = nullptr;
+  for (const gv1::Plan& p : listed.plans()) (p.id() == old_plan.id() ? closed : opened) = &p;
+  ASSERT_NE(closed, nullptr);
+  ASSERT_NE(opened, nullptr);
+  EXPECT_EQ(closed->state(), gv1::PLAN_STATE_CLOSED);
+  EXPECT_EQ(closed->close_reason(), "TRANSFER");
+  EXPECT_EQ(closed->end_date().month(), 5);
+  EXPECT_EQ(closed->end_date().day(), 31);
+  EXPECT_EQ(opened->state(), gv1::PLAN_STATE_DRAFT);
+  EXPECT_EQ(opened->employee().position_id(), analyst.id());
+  EXPECT_EQ(opened->employee().unit_id(), org.dinas.id());
+  // In the dinas the assessor is now the head of the dinas.
+  EXPECT_EQ(opened->assessor().employee_id(), org.kadis.id());
+}
+
+TEST(GoalServiceTest, EventsAreStreamedToAuditorsOnly) {
+  Cascade c = ApprovedTopOfCascade();
+  kinerja::common::v1::StreamEventsRequest request;
+  request.set_backlog_only(true);
+  request.add_types("PlanApproved");
+  auto ctx = Ctx(AuditorToken());
+  auto reader = Stub().StreamEvents(ctx.get(), request);
+  kinerja::common::v1::EventEnvelope event;
+  bool saw_kabid = false;
+  while (reader->Read(&event)) {
+    gv1::PlanChanged payload;
+    ASSERT_TRUE(event.payload().UnpackTo(&payload));
+    EXPECT_EQ(payload.plan().state(), gv1::PLAN_STATE_APPROVED);
+    saw_kabid |= payload.plan().id() == c.kabid.id();
+  }
+  grpc::Status s = reader->Finish();
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_TRUE(saw_kabid);
+
+  auto denied_ctx = Ctx(c.org.hr_token);
+  auto denied = Stub().StreamEvents(denied_ctx.get(), request);
+  while (denied->Read(&event)) {
+  }
+  EXPECT_EQ(denied->Finish().error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+}  // namespace
+}  // namespace kinerja::goals::testing

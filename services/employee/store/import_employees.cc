@@ -171,15 +171,17 @@ namespace {
 //   U update (fields changed), N unchanged.
 //
 // Every lookup goes by a unique index, once per staged row, so the cost follows the batch and
-// not the size of the tables (the import runs agency by agency into tables of a million
-// employees):
-// - the unit is joined by id alone (primary key; its agency is checked in the SELECT list): a
-//   join condition on agency_id let the planner scan the agency's units for every staged row
-//   when the statistics did not yet count the units just imported (estimated one unit);
-// - the owner of the SIASN id and whether the SIASN id is free as an employee id are scalar
-//   subqueries (index scans on employees_siasn_id_key / employees_pkey per row): written as
-//   NOT EXISTS the planner may hash all of employees (a sequential scan of ~1M rows, hundreds
-//   of ms, on every import).
+// not the size of the tables (the bench imports agency by agency into tables that grow to a
+// million employees). Written as joins or NOT EXISTS, the planner chose plans that read whole
+// tables on every import: a hashed NOT EXISTS over a sequential scan of employees, a hash join
+// of employees on nip while the statistics lagged behind the bulk inserts (the planner prices an
+// index probe as random I/O, so ~10k probes looked dearer than hashing ~300k rows), and a scan
+// of the agency's units per staged row while the units just imported were not yet counted:
+// - the unit: a scalar subquery by id (primary key) and agency;
+// - the stored employee with the record's NIP: a LATERAL subquery with LIMIT 1 (nip is unique),
+//   which the planner cannot turn into a hash join, so it probes employees_nip_key per row;
+// - the owner of the SIASN id and whether it is free as an employee id: scalar subqueries
+//   (employees_siasn_id_key, employees_pkey).
 constexpr char kClassify[] =
     "CREATE TEMP TABLE imp ON COMMIT DROP AS "
     "SELECT t.*,"
@@ -190,7 +192,9 @@ constexpr char kClassify[] =
     "    WHEN (t.cur_unit, t.cur_position) IS DISTINCT FROM (t.unor_id, t.position_id) THEN 'T'"
     "    WHEN t.fields_differ THEN 'U' ELSE 'N' END AS cls "
     "FROM ("
-    "  SELECT s.*, CASE WHEN u.agency_id = $1 THEN u.id END AS unit_found,"
+    "  SELECT s.*,"
+    "    (SELECT u.id FROM org_units u WHERE u.id = s.unor_id AND u.agency_id = $1)"
+    "      AS unit_found,"
     "    e.agency_id AS stored_agency,"
     // Another employee holding the SIASN id: only possible when this row does not hold it.
     "    CASE WHEN s.siasn_id IS NOT NULL AND (e.id IS NULL OR e.siasn_id IS DISTINCT FROM"
@@ -212,8 +216,7 @@ constexpr char kClassify[] =
     "      coalesce(s.appointment_date, e.appointment_date), coalesce(s.siasn_id, e.siasn_id))"
     "      AS fields_differ"
     "  FROM stage_employee s"
-    "  LEFT JOIN org_units u ON u.id = s.unor_id"
-    "  LEFT JOIN employees e ON e.nip = s.nip"
+    "  LEFT JOIN LATERAL (SELECT * FROM employees e WHERE e.nip = s.nip LIMIT 1) e ON true"
     ") t";
 
 // The inserted positions are kept whole (RETURNING *) for their events: joining the ids back to

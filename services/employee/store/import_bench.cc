@@ -275,6 +275,7 @@ int Run(const std::string& dir, bool rerun_too, const std::string& hold, bool lo
 }  // namespace kinerja::employee::store
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines show up in a log as they happen
   bool rerun = true;
   bool log_statements = false;
   size_t agencies = std::numeric_limits<size_t>::max();

@@ -68,7 +68,10 @@ absl::StatusOr<CascadeTreeOut> BuildCascadeTree(const std::string& root_plan_id,
 
   // Depth-first, iteratively (deep or cyclic data must not exhaust the stack). A plan is claimed
   // when its assessor's plan is expanded, so it appears once and siblings stay siblings.
-  absl::flat_hash_set<std::string_view> claimed = {plans[root].plan_id};
+  // (Not `= {plans[root].plan_id}`: that initializer list holds a temporary copy of the string,
+  // and the set would keep a view of it.)
+  absl::flat_hash_set<std::string_view> claimed;
+  claimed.insert(std::string_view(plans[root].plan_id));
   std::vector<Visit> tree = {Visit{root, {}}};  // in depth-first pre-order
   std::vector<size_t> stack = {0};
   std::vector<size_t> order;  // tree indices in pre-order

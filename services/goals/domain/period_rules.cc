@@ -106,4 +106,10 @@ absl::CivilDay ClampToPeriod(const Period& period, absl::CivilDay today) {
   return today;
 }
 
+absl::Status CheckPeriodChangeable(const Period& period) {
+  if (period.state != PeriodState::kLocked) return absl::OkStatus();
+  return errors::RuleViolation(
+      "PERIOD_LOCKED", absl::StrCat("period ", ToAbsl(period.id), " is locked; nothing changes"));
+}
+
 }  // namespace kinerja::goals

@@ -18,6 +18,10 @@ absl::Status ValidatePeriod(const Period& period);
 // else FAILED_PRECONDITION reason "INVALID_PERIOD_TRANSITION".
 absl::Status CheckPeriodTransition(PeriodState from, PeriodState to);
 
+// Changing a period's settings or granting extensions: anything but LOCKED
+// (FAILED_PRECONDITION "PERIOD_LOCKED": a locked period never changes again).
+absl::Status CheckPeriodChangeable(const Period& period);
+
 // Whether a first version submitted on `today` is on time: today <= filling_deadline, or an
 // extension's until date (inclusive) covers today.
 bool WithinFillingDeadline(const Period& period, absl::CivilDay today,

@@ -132,6 +132,15 @@ TEST(CheckPeriodTransition, Refused) {
                      "INVALID_PERIOD_TRANSITION"));
 }
 
+TEST(CheckPeriodChangeable, OnlyALockedPeriodIsFrozen) {
+  Period p = ValidPeriod();
+  EXPECT_TRUE(CheckPeriodChangeable(p).ok());
+  p.state = PeriodState::kClosed;
+  EXPECT_TRUE(CheckPeriodChangeable(p).ok());
+  p.state = PeriodState::kLocked;
+  EXPECT_TRUE(IsRule(CheckPeriodChangeable(p), "PERIOD_LOCKED"));
+}
+
 TEST(WithinFillingDeadline, DeadlineIsInclusive) {
   Period p = ValidPeriod();
   EXPECT_TRUE(WithinFillingDeadline(p, absl::CivilDay(2024, 1, 2), std::nullopt));

@@ -127,6 +127,7 @@ absl::StatusOr<Period> GoalsStore::UpdatePeriod(const PeriodUpdate& update,
   if (update.id.empty()) return errors::InvalidField("id", "is required");
   return internal::RunWrite<Period>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Period> {
     ASSIGN_OR_RETURN(Period period, LockPeriod(tx, update.id, update.expected_version));
+    RETURN_IF_ERROR(CheckPeriodChangeable(period));
     Period changed = period;
     if (update.name) changed.name = *update.name;
     if (update.filling_deadline) changed.filling_deadline = *update.filling_deadline;
@@ -192,7 +193,9 @@ absl::StatusOr<DeadlineExtension> GoalsStore::GrantExtension(DeadlineExtension e
             new std::string(SelectPeriod() + " WHERE p.id = $1 FOR SHARE");
         pqxx::result p = tx.exec_params(*lock, extension.period_id);
         if (p.empty()) return errors::NotFound("period", extension.period_id);
-        RETURN_IF_ERROR(ValidateExtension(internal::PeriodFromRow(p[0]), extension));
+        const Period period = internal::PeriodFromRow(p[0]);
+        RETURN_IF_ERROR(CheckPeriodChangeable(period));
+        RETURN_IF_ERROR(ValidateExtension(period, extension));
         static const std::string* select =
             new std::string(absl::StrCat("SELECT ", internal::ExtensionColumns("x"),
                                          " FROM deadline_extensions x WHERE x.period_id = $1 AND "

@@ -202,6 +202,11 @@ TEST(GoalServiceTest, PeriodsAreCreatedListedUpdatedAndLocked) {
     ASSERT_TRUE(s.ok()) << Describe(s);
     EXPECT_EQ(updated.state(), state);
   }
+  // A locked period's settings do not change any more.
+  update.mutable_period()->set_etag(updated.etag());
+  s = Stub().UpdatePeriod(Ctx(org.hr_token).get(), update, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "PERIOD_LOCKED");
   // No plans in a locked period.
   gv1::CreatePlanRequest plan;
   plan.set_period_id(period.id());

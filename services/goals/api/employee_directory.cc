@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "services/goals/domain/plan_content.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/proto_time.h"
 
@@ -44,6 +45,20 @@ PlanPerson PersonFrom(const ev1::Official& official) {
 }
 
 }  // namespace
+
+Plan NewPlanFromSnapshot(EmployeeSnapshot snapshot, const Period& period, PlanStyle style) {
+  Plan plan;
+  plan.period_id = period.id;
+  plan.agency_id = snapshot.agency_id;
+  plan.employee = std::move(snapshot.employee);
+  plan.position_type = std::move(snapshot.position_type);
+  plan.assessor = std::move(snapshot.assessor);
+  plan.assessor_superior = std::move(snapshot.assessor_superior);
+  plan.state = PlanState::kDraft;
+  plan.revision = 1;
+  plan.content = NewContent(style);
+  return plan;
+}
 
 absl::Status FromEmployeeService(const grpc::Status& status, std::string_view call) {
   if (status.ok()) return absl::OkStatus();

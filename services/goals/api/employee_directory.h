@@ -35,6 +35,10 @@ struct EmployeeSnapshot {
   std::optional<PlanPerson> assessor_superior;
 };
 
+// A new draft plan (revision 1, content NewContent(style)) for the snapshotted employee in
+// `period`, as CreatePlan and a transfer make it.
+Plan NewPlanFromSnapshot(EmployeeSnapshot snapshot, const Period& period, PlanStyle style);
+
 struct DirectoryOptions {
   std::string addr;        // host:port of the employee service
   std::string token_file;  // file holding the service's bearer token

@@ -37,16 +37,7 @@ absl::StatusOr<Plan> GoalService::CreatePlanFor(const CallContext& call, const P
         absl::StrCat("employee ", snapshot.employee.employee_id, " works in agency ",
                      snapshot.agency_id, ", not in the period's agency ", period.agency_id));
   }
-  Plan plan;
-  plan.period_id = period.id;
-  plan.agency_id = period.agency_id;
-  plan.employee = std::move(snapshot.employee);
-  plan.position_type = std::move(snapshot.position_type);
-  plan.assessor = std::move(snapshot.assessor);
-  plan.assessor_superior = std::move(snapshot.assessor_superior);
-  plan.state = PlanState::kDraft;
-  plan.revision = 1;
-  plan.content = NewContent(style);
+  Plan plan = NewPlanFromSnapshot(std::move(snapshot), period, style);
   return store().CreatePlan(std::move(plan), write);
 }
 

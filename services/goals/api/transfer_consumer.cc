@@ -103,16 +103,7 @@ absl::Status TransferConsumer::Handle(const kinerja::common::v1::EventEnvelope& 
     effect.close_plan_ids.push_back(plan.id);
     if (period.state != PeriodState::kOpen) continue;
     ASSIGN_OR_RETURN(EmployeeSnapshot snapshot, directory_.Snapshot(moved.id(), "", effective));
-    Plan next;
-    next.period_id = period.id;
-    next.agency_id = snapshot.agency_id;
-    next.employee = std::move(snapshot.employee);
-    next.position_type = std::move(snapshot.position_type);
-    next.assessor = std::move(snapshot.assessor);
-    next.assessor_superior = std::move(snapshot.assessor_superior);
-    next.state = PlanState::kDraft;
-    next.revision = 1;
-    next.content = NewContent(plan.content.style);
+    Plan next = NewPlanFromSnapshot(std::move(snapshot), period, plan.content.style);
     if (next.agency_id != period.agency_id) continue;  // moved to another agency: close only
     effect.new_plans.push_back(std::move(next));
   }

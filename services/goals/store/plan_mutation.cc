@@ -24,9 +24,12 @@ void AddParentIds(const PlanContent& content, absl::flat_hash_set<std::string>& 
   }
 }
 
-// The period (share-locked, so it cannot change state under the mutation), the employee's
-// extension, the unit's policy, the parents named by the plan and the candidate, and which of
-// the plan's results others cascade from.
+// The period as committed when the mutation starts (not share-locked: every concurrent plan
+// change would then share one row lock, and PostgreSQL turns shared row locks held by many
+// transactions into MultiXacts that rewrite the period row on every lock; a state change
+// therefore applies to plan changes that start after it commits), the employee's extension, the
+// unit's policy, the parents named by the plan and the candidate, and which of the plan's results
+// others cascade from.
 absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const PlanContent* candidate,
                                     absl::CivilDay today) {
   PlanFacts facts;
@@ -36,7 +39,7 @@ absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const Plan
                    ", (SELECT x.until - DATE '1970-01-01' FROM deadline_extensions x "
                    "WHERE x.period_id = p.id AND x.employee_id = $2), "
                    "(SELECT u.public_service FROM unit_policies u WHERE u.unit_id = $3) "
-                   "FROM periods p WHERE p.id = $1 FOR SHARE OF p"));
+                   "FROM periods p WHERE p.id = $1"));
   pqxx::result period =
       tx.exec_params(*period_sql, plan.period_id, plan.employee.employee_id, plan.employee.unit_id);
   if (period.empty()) return errors::NotFound("period", plan.period_id);

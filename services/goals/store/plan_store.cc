@@ -43,8 +43,8 @@ absl::StatusOr<Plan> GoalsStore::CreatePlan(Plan plan, const WriteOptions& write
   plan.state = PlanState::kDraft;
   if (plan.revision < 1) plan.revision = 1;
   return internal::RunWrite<Plan>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Plan> {
-    pqxx::result period = tx.exec_params(
-        "SELECT agency_id, state FROM periods WHERE id = $1 FOR SHARE", plan.period_id);
+    pqxx::result period =
+        tx.exec_params("SELECT agency_id, state FROM periods WHERE id = $1", plan.period_id);
     if (period.empty()) return errors::NotFound("period", plan.period_id);
     const std::string agency_id = period[0][0].as<std::string>();
     const std::string state = period[0][1].as<std::string>();

@@ -527,6 +527,43 @@ TEST(GoalServiceTest, TemplatesApplyToAUnitIdempotently) {
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
 }
 
+TEST(GoalServiceTest, TemplatesApplyByPositionTypeAndByList) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::CreatePlanTemplateRequest create;
+  create.mutable_template_()->set_agency_id(c.org.agency_id);
+  create.mutable_template_()->set_name("Tambahan: pelaporan");
+  *create.mutable_template_()->add_results() =
+      Result("Laporan bulanan tepat waktu", "", gv1::PERSPECTIVE_UNSPECIFIED, gv1::ASPECT_TIME,
+             gv1::RESULT_KIND_ADDITIONAL);
+  gv1::PlanTemplate tmpl;
+  ASSERT_TRUE(Stub().CreatePlanTemplate(Ctx(c.org.hr_token).get(), create, &tmpl).ok());
+
+  // A list without create_missing_plans: staff1 has no plan yet and is skipped.
+  gv1::ApplyPlanTemplateRequest apply;
+  apply.set_template_id(tmpl.id());
+  apply.set_period_id(c.period.id());
+  apply.mutable_employees()->add_employee_ids(c.org.staff1.id());
+  gv1::ApplyPlanTemplateResponse by_list;
+  grpc::Status s = Stub().ApplyPlanTemplate(Ctx(c.org.hr_token).get(), apply, &by_list);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(by_list.outcomes(), SizeIs(1));
+  EXPECT_EQ(by_list.outcomes(0).kind(), gv1::ApplyPlanTemplateResponse::Outcome::KIND_SKIPPED);
+
+  // Every PELAKSANA of the agency, creating their plans: both staff members.
+  apply.set_position_type("PELAKSANA");
+  apply.set_create_missing_plans(true);
+  gv1::ApplyPlanTemplateResponse by_type;
+  s = Stub().ApplyPlanTemplate(Ctx(c.org.hr_token).get(), apply, &by_type);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(by_type.applied(), 2) << by_type.DebugString();
+  EXPECT_EQ(by_type.outcomes_size(), 2) << by_type.DebugString();
+  for (const auto& outcome : by_type.outcomes()) {
+    EXPECT_TRUE(outcome.employee_id() == c.org.staff1.id() ||
+                outcome.employee_id() == c.org.staff2.id())
+        << outcome.DebugString();
+  }
+}
+
 TEST(GoalServiceTest, TransferInTheEmployeeServiceClosesThePlanAndOpensANewOne) {
   Org org = BuildOrg();
   gv1::Period period = CreatePeriod(org);

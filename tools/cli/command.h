@@ -24,7 +24,7 @@ inline constexpr int kExitUsage = 2;    // bad command line
 struct CliEnv {
   std::ostream* out;
   std::ostream* err;
-  // Environment lookup (EMPLOYEE_ADDR, KINERJA_TOKEN); nullopt when unset.
+  // Environment lookup (EMPLOYEE_ADDR, GOALS_ADDR, KINERJA_TOKEN); nullopt when unset.
   std::function<std::optional<std::string>(const std::string& name)> getenv;
   // Opens a channel to host:port.
   std::function<std::shared_ptr<grpc::ChannelInterface>(const std::string& addr)> open_channel;

@@ -19,6 +19,14 @@ int RunList(const std::vector<std::string>& args, const CliEnv& env);
 int RunReportingLine(const std::vector<std::string>& args, const CliEnv& env);
 int RunEvents(const std::vector<std::string>& args, const CliEnv& env);
 
+// Goals service (--goals-addr / GOALS_ADDR):
+// period create --agency ID --year Y --deadline D [...] | period list [--filter F]
+int RunPeriod(const std::vector<std::string>& args, const CliEnv& env);
+// plan create|get|list|add-result|submit|approve|return|revise
+int RunPlan(const std::vector<std::string>& args, const CliEnv& env);
+// cascade PLAN_ID
+int RunCascade(const std::vector<std::string>& args, const CliEnv& env);
+
 // The top-level usage (kinerja --help).
 extern const char kMainUsage[];
 

@@ -10,17 +10,19 @@ const FlagSpec& ConnectionFlags() {
   return *kSpec;
 }
 
-absl::StatusOr<ConnectionOptions> ResolveConnection(const ParsedArgs& args, const CliEnv& env,
-                                                    std::optional<absl::Duration> default_timeout) {
+absl::StatusOr<ConnectionOptions> ResolveConnectionFrom(
+    const AddressSource& source, const ParsedArgs& args, const CliEnv& env,
+    std::optional<absl::Duration> default_timeout) {
   ConnectionOptions options;
-  std::optional<std::string> addr = args.Get("addr");
-  if (!addr) addr = env.getenv("EMPLOYEE_ADDR");
+  const std::string flag = "--" + std::string(source.flag);
+  std::optional<std::string> addr = args.Get(source.flag);
+  if (!addr) addr = env.getenv(std::string(source.env_var));
   if (!addr || addr->empty()) {
-    return absl::InvalidArgumentError(
-        "missing --addr (or EMPLOYEE_ADDR): the employee service's host:port");
+    return absl::InvalidArgumentError("missing " + flag + " (or " + std::string(source.env_var) +
+                                      "): " + std::string(source.service) + "'s host:port");
   }
   if (addr->find(':') == std::string::npos) {
-    return absl::InvalidArgumentError("--addr must be host:port (got \"" + *addr + "\")");
+    return absl::InvalidArgumentError(flag + " must be host:port (got \"" + *addr + "\")");
   }
   options.addr = *addr;
 
@@ -39,17 +41,25 @@ absl::StatusOr<ConnectionOptions> ResolveConnection(const ParsedArgs& args, cons
   return options;
 }
 
+absl::StatusOr<ConnectionOptions> ResolveConnection(const ParsedArgs& args, const CliEnv& env,
+                                                    std::optional<absl::Duration> default_timeout) {
+  return ResolveConnectionFrom({"addr", "EMPLOYEE_ADDR", "the employee service"}, args, env,
+                               default_timeout);
+}
+
+void PrepareContext(const ConnectionOptions& options, grpc::ClientContext* context) {
+  if (options.timeout) {
+    context->set_deadline(absl::ToChronoTime(absl::Now() + *options.timeout));
+  }
+  if (!options.token.empty()) {
+    context->AddMetadata("authorization", "Bearer " + options.token);
+  }
+}
+
 Connection::Connection(const ConnectionOptions& options, const CliEnv& env)
     : options_(options),
       stub_(kinerja::employee::v1::EmployeeService::NewStub(env.open_channel(options.addr))) {}
 
-void Connection::Prepare(grpc::ClientContext* context) const {
-  if (options_.timeout) {
-    context->set_deadline(absl::ToChronoTime(absl::Now() + *options_.timeout));
-  }
-  if (!options_.token.empty()) {
-    context->AddMetadata("authorization", "Bearer " + options_.token);
-  }
-}
+void Connection::Prepare(grpc::ClientContext* context) const { PrepareContext(options_, context); }
 
 }  // namespace kinerja::cli

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -31,9 +32,24 @@ struct ConnectionOptions {
   bool json = false;
 };
 
+// Where a command finds its server's address: a flag, else an environment variable.
+struct AddressSource {
+  std::string_view flag;     // without "--", e.g. "addr"
+  std::string_view env_var;  // e.g. "EMPLOYEE_ADDR"
+  std::string_view service;  // e.g. "the employee service"
+};
+
 // Flags win over the environment. `default_timeout` applies when --timeout is absent.
+absl::StatusOr<ConnectionOptions> ResolveConnectionFrom(
+    const AddressSource& source, const ParsedArgs& args, const CliEnv& env,
+    std::optional<absl::Duration> default_timeout);
+
+// The employee service: --addr / EMPLOYEE_ADDR.
 absl::StatusOr<ConnectionOptions> ResolveConnection(const ParsedArgs& args, const CliEnv& env,
                                                     std::optional<absl::Duration> default_timeout);
+
+// Sets the deadline and the authorization metadata on a fresh context.
+void PrepareContext(const ConnectionOptions& options, grpc::ClientContext* context);
 
 class Connection {
  public:

@@ -6,10 +6,12 @@
 
 #include "tools/cli/commands.h"
 #include "tools/cli/connection.h"
+#include "tools/cli/goals_connection.h"
 
 namespace kinerja::cli {
 
-const char kMainUsage[] = R"(kinerja: command-line client of the Kinerja employee service.
+const char kMainUsage[] =
+    R"(kinerja: command-line client of the Kinerja employee and goals services.
 
 Usage: kinerja [CONNECTION] COMMAND [ARGS] [CONNECTION]
 
@@ -26,8 +28,24 @@ Commands:
                                      employee, assessor and assessor's superior
   events [--after CURSOR] [--follow] the service's events (StreamEvents)
 
+Goals commands (the goals service, at --goals-addr):
+  period create --agency ID --year Y --deadline YYYY-MM-DD [--cadence monthly|quarterly]
+         [--name N] [--start YYYY-MM-DD --end YYYY-MM-DD] [--request-id X]
+                                     open the agency's annual performance period
+  period list [--filter F]
+  plan create --period ID (--employee-id ID | --nip NIP) [--request-id X]
+                                     a performance plan (SKP) with its reporting line
+  plan get ID | plan list [--filter F] [--page-size N] [--all]
+  plan add-result ID --text T [--parent RESULT_ID] [--perspective P] [--additional]
+         --indicator "TEXT;ASPECT;MIN;MAX;UNIT"...
+                                     append a work result (RHK) with its indicators (IKI)
+  plan submit ID | plan approve ID | plan return ID --note N | plan revise ID --reason R
+  cascade PLAN_ID                    the cascade tree, orphans and uncovered results
+
 CONNECTION (flags win over the environment):
   --addr HOST:PORT     employee service address (env EMPLOYEE_ADDR)
+  --goals-addr HOST:PORT
+                       goals service address, for period, plan and cascade (env GOALS_ADDR)
   --token JWT          bearer token, sent as "authorization: Bearer JWT" (env KINERJA_TOKEN)
   --timeout DURATION   deadline per call, e.g. 30s, 2m (default 30s; import 10m)
   --json               print protobuf JSON instead of text
@@ -45,7 +63,11 @@ int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
           {"list", RunList},
           {"events", RunEvents},
           {"reporting-line", RunReportingLine},
+          {"period", RunPeriod},
+          {"plan", RunPlan},
+          {"cascade", RunCascade},
       };
+  const FlagSpec connection_flags = Merge(ConnectionFlags(), GoalsConnectionFlags());
   // Leading connection flags, kept to pass on after the command's own arguments.
   std::vector<std::string> leading;
   size_t i = 0;
@@ -58,13 +80,13 @@ int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
     leading.push_back(arg);
     std::string name =
         arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
-    if (!ConnectionFlags().value_flags.contains(name) &&
-        !ConnectionFlags().bool_flags.contains(name)) {
+    if (!connection_flags.value_flags.contains(name) &&
+        !connection_flags.bool_flags.contains(name)) {
       *env.err << "kinerja: unknown flag " << arg << " before the command\n"
                << "Run 'kinerja --help' for usage.\n";
       return kExitUsage;
     }
-    if (arg.find('=') == std::string::npos && ConnectionFlags().value_flags.contains(name) &&
+    if (arg.find('=') == std::string::npos && connection_flags.value_flags.contains(name) &&
         i + 1 < args.size()) {
       leading.push_back(args[++i]);
     }
@@ -80,7 +102,8 @@ int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
   auto command = kCommands->find(args[i]);
   if (command == kCommands->end()) {
     *env.err << "kinerja: unknown command \"" << args[i]
-             << "\" (expected create-agency, import, get, list, reporting-line or events)\n"
+             << "\" (expected create-agency, import, get, list, reporting-line, events, period, "
+                "plan or cascade)\n"
              << "Run 'kinerja --help' for usage.\n";
     return kExitUsage;
   }

@@ -28,6 +28,7 @@ FlagSpec Merge(const FlagSpec& a, const FlagSpec& b) {
   FlagSpec merged = a;
   merged.value_flags.insert(b.value_flags.begin(), b.value_flags.end());
   merged.bool_flags.insert(b.bool_flags.begin(), b.bool_flags.end());
+  merged.repeated_flags.insert(b.repeated_flags.begin(), b.repeated_flags.end());
   return merged;
 }
 
@@ -67,6 +68,11 @@ absl::StatusOr<ParsedArgs> ParsedArgs::Parse(const std::vector<std::string>& arg
     } else {
       return Invalid("unknown flag " + Dashed(name));
     }
+    if (spec.repeated_flags.contains(name)) {
+      parsed.repeated_[name].push_back(*value);
+      parsed.values_.emplace(name, *std::move(value));  // keeps the first
+      continue;
+    }
     if (!parsed.values_.emplace(name, *std::move(value)).second) {
       return Invalid(Dashed(name) + " given more than once");
     }
@@ -81,6 +87,14 @@ std::optional<std::string> ParsedArgs::Get(std::string_view name) const {
 }
 
 bool ParsedArgs::Has(std::string_view name) const { return values_.contains(name); }
+
+std::vector<std::string> ParsedArgs::GetAll(std::string_view name) const {
+  auto it = repeated_.find(name);
+  if (it != repeated_.end()) return it->second;
+  std::optional<std::string> value = Get(name);
+  if (!value) return {};
+  return {*std::move(value)};
+}
 
 bool WantsHelp(const std::vector<std::string>& args) {
   for (const std::string& arg : args) {

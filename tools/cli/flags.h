@@ -20,6 +20,8 @@ namespace kinerja::cli {
 struct FlagSpec {
   std::set<std::string, std::less<>> value_flags;  // names without "--"
   std::set<std::string, std::less<>> bool_flags;   // present or absent, no value
+  // Value flags that may be given more than once (ParsedArgs::GetAll); also in value_flags.
+  std::set<std::string, std::less<>> repeated_flags = {};
 };
 
 // The union of two specs (e.g. the common connection flags and a command's own).
@@ -28,16 +30,20 @@ FlagSpec Merge(const FlagSpec& a, const FlagSpec& b);
 class ParsedArgs {
  public:
   // InvalidArgumentError naming the flag for: unknown flags, a value flag without a value (or
-  // followed by another flag), a value on a bool flag, a flag given twice.
+  // followed by another flag), a value on a bool flag, a flag given twice (unless repeated).
   static absl::StatusOr<ParsedArgs> Parse(const std::vector<std::string>& args,
                                           const FlagSpec& spec);
 
+  // For a repeated flag, Get returns its first value.
   std::optional<std::string> Get(std::string_view name) const;
   bool Has(std::string_view name) const;
+  // Every value of a repeated flag, in command-line order.
+  std::vector<std::string> GetAll(std::string_view name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
 
  private:
   std::map<std::string, std::string, std::less<>> values_;
+  std::map<std::string, std::vector<std::string>, std::less<>> repeated_;
   std::vector<std::string> positionals_;
 };
 

@@ -7,6 +7,7 @@
 #include <pqxx/transaction>
 
 #include "shared/db/change_context.h"
+#include "shared/db/write_options.h"
 
 namespace kinerja::db {
 
@@ -19,5 +20,10 @@ struct AuditEntry {
 };
 
 void AppendAudit(pqxx::work& tx, const ChangeContext& ctx, const AuditEntry& entry);
+
+// AppendAudit for a store's mutating call; before/after: JSON text or nullopt.
+void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const char* resource_type,
+           const std::string& resource_id, std::optional<std::string> before,
+           std::optional<std::string> after);
 
 }  // namespace kinerja::db

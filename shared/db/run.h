@@ -1,5 +1,6 @@
 // Running store work on a pooled connection: single-statement reads without BEGIN/COMMIT, and
-// mutating work in one transaction honouring the request_id idempotency key.
+// mutating work in one transaction honouring the request_id idempotency key (the answer stored
+// as given, or as the record's resource proto).
 #pragma once
 
 #include <exception>
@@ -52,6 +53,26 @@ absl::StatusOr<Record> RunIdempotentWrite(Pool& pool, const WriteOptions& write,
     if (write.idempotency) StoreResponse(tx, *write.idempotency, encode(record));
     return record;
   });
+}
+
+// RunIdempotentWrite for a record whose stored answer is its resource proto. `ToProto(record)`
+// is found by argument-dependent lookup (it lives next to Record); `from_proto(proto) ->
+// StatusOr<Record>` turns a stored answer back (ADL cannot find a FromProto: its argument lives
+// in the contract's namespace, not the service's).
+template <typename Record, typename Fn, typename FromProtoFn>
+absl::StatusOr<Record> RunProtoWrite(Pool& pool, const WriteOptions& write, Fn&& fn,
+                                     FromProtoFn&& from_proto) {
+  using Proto = decltype(ToProto(std::declval<const Record&>()));
+  return RunIdempotentWrite<Record>(
+      pool, write, std::forward<Fn>(fn),
+      [](const Record& record) { return ToProto(record).SerializeAsString(); },
+      [&from_proto](const std::string& stored) -> absl::StatusOr<Record> {
+        Proto proto;
+        if (!proto.ParseFromString(stored)) {
+          return absl::InternalError("stored idempotent response does not parse");
+        }
+        return from_proto(proto);
+      });
 }
 
 }  // namespace kinerja::db

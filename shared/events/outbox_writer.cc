@@ -16,4 +16,10 @@ void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& even
       pqxx::binarystring(event.payload->SerializeAsString()), ctx.actor, ctx.request_id);
 }
 
+void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,
+          const char* aggregate_type, const std::string& aggregate_id,
+          const google::protobuf::Message& payload) {
+  AppendEvent(tx, write.ctx, {type, aggregate_type, aggregate_id, &payload});
+}
+
 }  // namespace kinerja::events

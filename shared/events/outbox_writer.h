@@ -8,6 +8,7 @@
 #include <pqxx/transaction>
 
 #include "shared/db/change_context.h"
+#include "shared/db/write_options.h"
 
 namespace kinerja::events {
 
@@ -19,6 +20,11 @@ struct Event {
 };
 
 void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& event);
+
+// AppendEvent for a store's mutating call.
+void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,
+          const char* aggregate_type, const std::string& aggregate_id,
+          const google::protobuf::Message& payload);
 
 // Type URL stored with each payload ("type.googleapis.com/<full name>").
 std::string TypeUrl(const google::protobuf::Message& message);

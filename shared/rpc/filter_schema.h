@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kinerja::rpc {
@@ -37,5 +38,25 @@ struct FilterSchema {
 
 // The operator as written in a filter; kPrefix reads ":*".
 std::string_view FilterOpSymbol(FilterOp op);
+
+// Field builders for the schemas of the services' List calls.
+
+// An id (or other exact-match string) field: '=' only.
+FilterField IdField(std::string name);
+
+// An enum field accepting each value's stable name and its proto enum's full name
+// ("<proto_prefix>_<NAME>", e.g. "PLAN_STATE_DRAFT"): the stores accept both.
+FilterField EnumNamesField(std::string name, const std::vector<std::string_view>& stable_names,
+                           std::string_view proto_prefix, std::vector<FilterOp> ops);
+// The same for domain values and their stable-name function:
+//   EnumField<Sex>("sex", {Sex::kMale, Sex::kFemale}, SexName, "SEX", {FilterOp::kEq})
+template <typename Enum, typename NameFn>
+FilterField EnumField(std::string name, const std::vector<Enum>& values, NameFn name_of,
+                      std::string_view proto_prefix, std::vector<FilterOp> ops) {
+  std::vector<std::string_view> stable_names;
+  stable_names.reserve(values.size());
+  for (Enum v : values) stable_names.push_back(name_of(v));
+  return EnumNamesField(std::move(name), stable_names, proto_prefix, std::move(ops));
+}
 
 }  // namespace kinerja::rpc

@@ -142,5 +142,21 @@ TEST(ParseFilterTest, LongUserTextIsShortenedInErrors) {
   EXPECT_LT(message.size(), 150u);
 }
 
+enum class Shade { kLight, kDark };
+std::string_view ShadeName(Shade shade) { return shade == Shade::kLight ? "LIGHT" : "DARK"; }
+
+TEST(FilterSchemaTest, FieldBuilders) {
+  FilterField id = IdField("agency_id");
+  EXPECT_EQ(id.name, "agency_id");
+  EXPECT_EQ(id.type, FilterFieldType::kString);
+  EXPECT_THAT(id.ops, ElementsAre(FilterOp::kEq));
+
+  FilterField shade = EnumField<Shade>("shade", {Shade::kLight, Shade::kDark}, ShadeName, "SHADE",
+                                       {FilterOp::kEq, FilterOp::kNe});
+  EXPECT_EQ(shade.type, FilterFieldType::kEnum);
+  EXPECT_THAT(shade.ops, ElementsAre(FilterOp::kEq, FilterOp::kNe));
+  EXPECT_THAT(shade.enum_values, ElementsAre("LIGHT", "DARK", "SHADE_LIGHT", "SHADE_DARK"));
+}
+
 }  // namespace
 }  // namespace kinerja::rpc

@@ -1,5 +1,8 @@
 #include "shared/server/service_host.h"
 
+#include <algorithm>
+#include <thread>
+
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
@@ -14,6 +17,14 @@
 
 namespace kinerja::server {
 namespace {
+
+// 2 per core (4 on a 2-core machine). Each worker blocks on one libpq round trip at a time, so a
+// few per core keep the database busy; beyond that, hand-offs between threads cost more than they
+// overlap (docs/benchmarks.md has the GetEmployee figures by pool size).
+int DefaultPoolSize() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(2 * (cores == 0 ? 2u : cores), 2u, 32u));
+}
 
 std::atomic<bool> g_signalled{false};
 extern "C" void OnSignal(int) { g_signalled = true; }
@@ -73,9 +84,10 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
        .secret = true},
       {.name = "db-pool-size",
        .env = "DB_POOL_SIZE",
-       .help = "database connections, and worker threads running database work",
+       .help = "database connections, and worker threads running database work (default: 2 per "
+               "CPU core; more threads than cores mostly add context switches)",
        .type = OptionType::kInt,
-       .default_value = "8",
+       .default_value = std::to_string(DefaultPoolSize()),
        .min = 1,
        .max = 256},
       {.name = "db-wait",

@@ -1,12 +1,12 @@
 #include "services/employee/api/convert.h"
 
-#include <array>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "services/employee/api/text.h"
 #include "services/employee/domain/field_violation.h"
 #include "shared/errors/errors.h"
+#include "shared/rpc/enum_table.h"
 
 namespace kinerja::employee::api {
 namespace {
@@ -17,31 +17,9 @@ absl::Status Relabel(std::string_view field, const absl::Status& status) {
   return errors::InvalidField(Absl(v.field), Absl(v.description));
 }
 
-absl::Status BadEnum(std::string_view field, int value) {
-  if (value == 0) return errors::InvalidField(Absl(field), "is required");
-  return errors::InvalidField(Absl(field), absl::StrCat("unknown value ", value));
-}
-
-// A bidirectional table between a proto enum and a domain enum.
-template <typename Proto, typename Domain, size_t N>
-using EnumTable = std::array<std::pair<Proto, Domain>, N>;
-
-template <typename Proto, typename Domain, size_t N>
-absl::StatusOr<Domain> FromProto(const EnumTable<Proto, Domain, N>& table, Proto value,
-                                 std::string_view field) {
-  for (const auto& [p, d] : table) {
-    if (p == value) return d;
-  }
-  return BadEnum(field, static_cast<int>(value));
-}
-
-template <typename Proto, typename Domain, size_t N>
-Proto ToProto(const EnumTable<Proto, Domain, N>& table, Domain value) {
-  for (const auto& [p, d] : table) {
-    if (d == value) return p;
-  }
-  return Proto{};  // unreachable for valid domain values
-}
+using rpc::EnumFromProto;
+using rpc::EnumTable;
+using rpc::EnumToProto;
 
 constexpr EnumTable<pb::EmployeeKind, EmployeeKind, 2> kKinds = {{
     {pb::EMPLOYEE_KIND_PNS, EmployeeKind::kPns},
@@ -93,38 +71,40 @@ constexpr EnumTable<pb::ActingKind, Official::Acting, 2> kActing = {{
 }  // namespace
 
 absl::StatusOr<EmployeeKind> KindFromProto(pb::EmployeeKind kind, std::string_view field) {
-  return FromProto(kKinds, kind, field);
+  return EnumFromProto(kKinds, kind, field);
 }
-pb::EmployeeKind KindToProto(EmployeeKind kind) { return ToProto(kKinds, kind); }
+pb::EmployeeKind KindToProto(EmployeeKind kind) { return EnumToProto(kKinds, kind); }
 
 absl::StatusOr<Sex> SexFromProto(pb::Sex sex, std::string_view field) {
-  return FromProto(kSexes, sex, field);
+  return EnumFromProto(kSexes, sex, field);
 }
-pb::Sex SexToProto(Sex sex) { return ToProto(kSexes, sex); }
+pb::Sex SexToProto(Sex sex) { return EnumToProto(kSexes, sex); }
 
 absl::StatusOr<EmployeeStatus> StatusFromProto(pb::EmployeeStatus status, std::string_view field) {
-  return FromProto(kStatuses, status, field);
+  return EnumFromProto(kStatuses, status, field);
 }
-pb::EmployeeStatus StatusToProto(EmployeeStatus status) { return ToProto(kStatuses, status); }
+pb::EmployeeStatus StatusToProto(EmployeeStatus status) { return EnumToProto(kStatuses, status); }
 
 absl::StatusOr<PositionType> PositionTypeFromProto(pb::PositionType type, std::string_view field) {
-  return FromProto(kPositionTypes, type, field);
+  return EnumFromProto(kPositionTypes, type, field);
 }
-pb::PositionType PositionTypeToProto(PositionType type) { return ToProto(kPositionTypes, type); }
+pb::PositionType PositionTypeToProto(PositionType type) {
+  return EnumToProto(kPositionTypes, type);
+}
 
 absl::StatusOr<FunctionalLevel> FunctionalLevelFromProto(pb::FunctionalLevel level,
                                                          std::string_view field) {
-  return FromProto(kLevels, level, field);
+  return EnumFromProto(kLevels, level, field);
 }
 pb::FunctionalLevel FunctionalLevelToProto(FunctionalLevel level) {
-  return ToProto(kLevels, level);
+  return EnumToProto(kLevels, level);
 }
 
 absl::StatusOr<Official::Acting> ActingFromProto(pb::ActingKind kind, std::string_view field) {
-  return FromProto(kActing, kind, field);
+  return EnumFromProto(kActing, kind, field);
 }
 pb::ActingKind ActingToProto(Official::Acting acting) {
-  return acting == Official::kNone ? pb::ACTING_KIND_UNSPECIFIED : ToProto(kActing, acting);
+  return acting == Official::kNone ? pb::ACTING_KIND_UNSPECIFIED : EnumToProto(kActing, acting);
 }
 
 absl::StatusOr<Rank> RankFromProto(std::string_view text, EmployeeKind kind,

@@ -2,50 +2,26 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/employee/domain/text.h"
+#include "shared/auth/access_predicates.h"
 
 namespace kinerja::employee {
 namespace {
 
+using auth::Denied;
+using auth::IsHrAdminOf;
+using auth::IsPerson;
 using auth::Principal;
-using auth::Role;
-
-bool IsHrAdminOf(const Principal& principal, std::string_view agency_id) {
-  return principal.Has(Role::kHrAdmin) && !principal.agency_id.empty() &&
-         principal.agency_id == agency_id;
-}
-
-bool IsSelf(const Principal& principal, std::string_view nip) {
-  return !principal.nip.empty() && principal.nip == nip &&
-         (principal.Has(Role::kEmployee) || principal.Has(Role::kUnitLeader) ||
-          principal.Has(Role::kHrAdmin));
-}
+using auth::ReadsEverything;
 
 bool IsAssessor(const Principal& principal, const EmployeeAccessFacts& target) {
-  return target.caller_is_assessor_of_target && !principal.nip.empty() &&
-         (principal.Has(Role::kEmployee) || principal.Has(Role::kUnitLeader) ||
-          principal.Has(Role::kHrAdmin));
-}
-
-bool ReadsEverything(const Principal& principal) {
-  return principal.Has(Role::kAuditor) || principal.Has(Role::kService);
-}
-
-absl::Status Denied(const Principal& principal, std::string_view action,
-                    std::string_view requirement) {
-  if (principal.roles.empty() || (principal.roles.size() == 1 && principal.Has(Role::kPublic))) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("public callers see aggregates only and may not ", ToAbsl(action)));
-  }
-  return absl::PermissionDeniedError(absl::StrCat("caller '", principal.subject, "' may not ",
-                                                  ToAbsl(action), ": requires ",
-                                                  ToAbsl(requirement)));
+  return target.caller_is_assessor_of_target && auth::IsCivilServant(principal);
 }
 
 }  // namespace
 
 absl::Status CanReadEmployee(const Principal& principal, const EmployeeAccessFacts& target) {
   if (ReadsEverything(principal) || IsHrAdminOf(principal, target.agency_id) ||
-      IsSelf(principal, target.nip) || IsAssessor(principal, target)) {
+      IsPerson(principal, target.nip) || IsAssessor(principal, target)) {
     return absl::OkStatus();
   }
   return Denied(principal, "read this employee",

@@ -5,6 +5,7 @@
 #include "services/employee/store/employee_store.h"
 #include "services/employee/store/event_payloads.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/filter_sql.h"
 
 namespace kinerja::employee::store {
 
@@ -73,14 +74,14 @@ absl::StatusOr<Page<ActingOfficial>> EmployeeStore::ListActingOfficials(
   if (!page.after.empty() && page.after.size() != 2) {
     return errors::InvalidField("page_token", "does not fit this list");
   }
-  internal::Params params;
+  db::SqlParams params;
   std::vector<std::string> where;
   for (const rpc::Condition& c : filter) {
     if (c.op != rpc::FilterOp::kEq ||
         (c.field != "position_id" && c.field != "employee_id" && c.field != "agency_id")) {
-      return internal::UnsupportedCondition(c);
+      return db::UnsupportedCondition(c);
     }
-    where.push_back(absl::StrCat("a.", c.field, " = ", params.Add(internal::ConditionText(c))));
+    where.push_back(absl::StrCat("a.", c.field, " = ", params.Add(db::ConditionText(c))));
   }
   if (!page.after.empty()) {
     absl::CivilDay day;
@@ -91,7 +92,7 @@ absl::StatusOr<Page<ActingOfficial>> EmployeeStore::ListActingOfficials(
                                  params.Add(page.after[1]), ")"));
   }
   const std::string sql = absl::StrCat("SELECT ", internal::ActingColumns("a"),
-                                       " FROM acting_officials a", internal::WhereClause(where),
+                                       " FROM acting_officials a", db::WhereClause(where),
                                        " ORDER BY a.start_date, a.id LIMIT ", page.page_size + 1);
   return internal::RunRead(
       pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<ActingOfficial>> {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/employee/store/employee_store.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/filter_sql.h"
 #include "shared/db/sql_array.h"
 
 namespace kinerja::employee::store {
@@ -90,60 +91,59 @@ absl::StatusOr<std::string> RankFilterLabel(const std::string& text) {
 }
 
 // Appends the SQL condition for one employee filter condition.
-absl::Status AddEmployeeCondition(const rpc::Condition& c, internal::Params& params,
+absl::Status AddEmployeeCondition(const rpc::Condition& c, db::SqlParams& params,
                                   std::vector<std::string>& where) {
   const bool eq = c.op == rpc::FilterOp::kEq;
   const bool ne = c.op == rpc::FilterOp::kNe;
   auto enum_condition = [&](const char* column, std::string value, bool allow_ne) -> absl::Status {
-    if (!eq && !(ne && allow_ne)) return internal::UnsupportedCondition(c);
+    if (!eq && !(ne && allow_ne)) return db::UnsupportedCondition(c);
     where.push_back(absl::StrCat(column, eq ? " = " : " <> ", params.Add(std::move(value))));
     return absl::OkStatus();
   };
   if (c.field == "agency_id" || c.field == "unit_id") {
-    if (!eq) return internal::UnsupportedCondition(c);
-    where.push_back(absl::StrCat("e.", c.field, " = ", params.Add(internal::ConditionText(c))));
+    if (!eq) return db::UnsupportedCondition(c);
+    where.push_back(absl::StrCat("e.", c.field, " = ", params.Add(db::ConditionText(c))));
     return absl::OkStatus();
   }
   if (c.field == "position_id") {
     // Through the position's unit: employees are indexed by (unit_id, nip), not by position.
-    if (!eq) return internal::UnsupportedCondition(c);
-    const std::string p = params.Add(internal::ConditionText(c));
+    if (!eq) return db::UnsupportedCondition(c);
+    const std::string p = params.Add(db::ConditionText(c));
     where.push_back(absl::StrCat("e.position_id = ", p,
                                  " AND e.unit_id = (SELECT unit_id FROM positions WHERE id = ", p,
                                  ")"));
     return absl::OkStatus();
   }
   if (c.field == "kind") {
-    std::string kind = internal::ConditionText(c, "EMPLOYEE_KIND");
+    std::string kind = db::ConditionText(c, "EMPLOYEE_KIND");
     RETURN_IF_ERROR(errors::PrefixField(ParseEmployeeKind(kind).status(), "filter."));
     return enum_condition("e.kind", kind, false);
   }
   if (c.field == "status") {
-    std::string status = internal::ConditionText(c, "EMPLOYEE_STATUS");
+    std::string status = db::ConditionText(c, "EMPLOYEE_STATUS");
     RETURN_IF_ERROR(errors::PrefixField(ParseEmployeeStatus(status).status(), "filter."));
     return enum_condition("e.status", status, true);
   }
   if (c.field == "sex") {
-    std::string sex = internal::ConditionText(c, "SEX");
+    std::string sex = db::ConditionText(c, "SEX");
     RETURN_IF_ERROR(errors::PrefixField(ParseSexName(sex).status(), "filter."));
     return enum_condition("e.sex", sex, false);
   }
   if (c.field == "rank") {
-    ASSIGN_OR_RETURN(std::string label, RankFilterLabel(internal::ConditionText(c)));
+    ASSIGN_OR_RETURN(std::string label, RankFilterLabel(db::ConditionText(c)));
     return enum_condition("e.rank", label, false);
   }
   if (c.field == "name") {
     if (eq) {
-      where.push_back("e.name = " + params.Add(internal::ConditionText(c)));
+      where.push_back("e.name = " + params.Add(db::ConditionText(c)));
     } else if (c.op == rpc::FilterOp::kPrefix) {
-      where.push_back("e.name LIKE " +
-                      params.Add(internal::LikePrefix(internal::ConditionText(c))));
+      where.push_back("e.name LIKE " + params.Add(db::LikePrefix(db::ConditionText(c))));
     } else {
-      return internal::UnsupportedCondition(c);
+      return db::UnsupportedCondition(c);
     }
     return absl::OkStatus();
   }
-  return internal::UnsupportedCondition(c);
+  return db::UnsupportedCondition(c);
 }
 
 }  // namespace
@@ -173,7 +173,7 @@ absl::StatusOr<std::vector<EmployeeRecord>> EmployeeStore::BatchGetEmployeesByNi
 absl::StatusOr<Page<EmployeeRecord>> EmployeeStore::ListEmployees(
     const std::vector<rpc::Condition>& filter, EmployeeOrder order, const PageRequest& page) {
   if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");
-  internal::Params params;
+  db::SqlParams params;
   std::vector<std::string> where;
   for (const rpc::Condition& c : filter) {
     RETURN_IF_ERROR(AddEmployeeCondition(c, params, where));
@@ -209,7 +209,7 @@ absl::StatusOr<Page<EmployeeRecord>> EmployeeStore::ListEmployees(
       break;
     }
   }
-  const std::string sql = absl::StrCat(SelectEmployee(), internal::WhereClause(where), " ORDER BY ",
+  const std::string sql = absl::StrCat(SelectEmployee(), db::WhereClause(where), " ORDER BY ",
                                        order_by, " LIMIT ", page.page_size + 1);
   return internal::RunRead(
       pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<EmployeeRecord>> {

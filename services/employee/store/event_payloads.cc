@@ -9,44 +9,20 @@
 #include "google/type/date.pb.h"
 #include "services/employee/store/rows.h"
 #include "shared/rpc/etag.h"
+#include "shared/rpc/proto_time.h"
 
 namespace kinerja::employee::store {
 namespace {
 
 using internal::Absl;
 
-void SetDay(absl::CivilDay day, google::type::Date* out) {
-  out->set_year(static_cast<int32_t>(day.year()));
-  out->set_month(day.month());
-  out->set_day(day.day());
-}
-
-void SetTime(absl::Time time, google::protobuf::Timestamp* out) {
-  if (time == absl::Time()) return;  // unset
-  const int64_t micros = absl::ToUnixMicros(time);
-  int64_t seconds = micros / 1000000;
-  int64_t rest = micros % 1000000;
-  if (rest < 0) {
-    rest += 1000000;
-    --seconds;
-  }
-  out->set_seconds(seconds);
-  out->set_nanos(static_cast<int32_t>(rest * 1000));
-}
-
-bool DaySet(const google::type::Date& d) { return d.year() != 0 || d.month() != 0 || d.day() != 0; }
-
+// Stored answers only: unlike rpc::DayFromProto, an unset date is "not a calendar date" too.
 absl::StatusOr<absl::CivilDay> DayOf(const google::type::Date& d, std::string_view field) {
   absl::CivilDay day(d.year(), d.month(), d.day());
   if (day.year() != d.year() || day.month() != d.month() || day.day() != d.day()) {
     return absl::InvalidArgumentError(absl::StrCat(Absl(field), ": not a calendar date"));
   }
   return day;
-}
-
-absl::Time TimeOf(const google::protobuf::Timestamp& t) {
-  if (t.seconds() == 0 && t.nanos() == 0) return absl::Time();
-  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
 }
 
 absl::StatusOr<int64_t> VersionOf(const std::string& etag) {
@@ -123,8 +99,8 @@ v1::Agency ToProto(const Agency& agency) {
   p.set_kind(AgencyKindToProto(agency.kind));
   p.set_head_title(agency.head_title);
   if (agency.version > 0) p.set_etag(rpc::EtagFor(agency.version));
-  SetTime(agency.create_time, p.mutable_create_time());
-  SetTime(agency.update_time, p.mutable_update_time());
+  rpc::TimeToProto(agency.create_time, p.mutable_create_time());
+  rpc::TimeToProto(agency.update_time, p.mutable_update_time());
   return p;
 }
 
@@ -137,8 +113,8 @@ v1::OrgUnit ToProto(const OrgUnit& unit) {
   p.set_leader_position_id(unit.leader_position_id);
   p.set_eselon(EselonText(unit.eselon));
   if (unit.version > 0) p.set_etag(rpc::EtagFor(unit.version));
-  SetTime(unit.create_time, p.mutable_create_time());
-  SetTime(unit.update_time, p.mutable_update_time());
+  rpc::TimeToProto(unit.create_time, p.mutable_create_time());
+  rpc::TimeToProto(unit.update_time, p.mutable_update_time());
   return p;
 }
 
@@ -164,20 +140,21 @@ v1::Employee ToProto(const EmployeeRecord& record) {
   p.set_nip(e.nip);
   p.set_name(e.name);
   p.set_sex(e.sex == Sex::kFemale ? v1::SEX_FEMALE : v1::SEX_MALE);
-  SetDay(e.birth_date, p.mutable_birth_date());
+  rpc::DayToProto(e.birth_date, p.mutable_birth_date());
   p.set_rank(RankCode(e.rank));
   p.set_rank_label(RankDisplay(e.rank));
   p.set_agency_id(e.agency_id);
   p.set_unit_id(e.unit_id);
   p.set_position_id(e.position_id);
   p.set_status(StatusToProto(e.status));
-  if (record.appointment_date) SetDay(*record.appointment_date, p.mutable_appointment_date());
+  if (record.appointment_date)
+    rpc::DayToProto(*record.appointment_date, p.mutable_appointment_date());
   if (record.position_start_date) {
-    SetDay(*record.position_start_date, p.mutable_position_start_date());
+    rpc::DayToProto(*record.position_start_date, p.mutable_position_start_date());
   }
   if (record.version > 0) p.set_etag(rpc::EtagFor(record.version));
-  SetTime(record.create_time, p.mutable_create_time());
-  SetTime(record.update_time, p.mutable_update_time());
+  rpc::TimeToProto(record.create_time, p.mutable_create_time());
+  rpc::TimeToProto(record.update_time, p.mutable_update_time());
   return p;
 }
 
@@ -187,8 +164,8 @@ v1::ActingOfficial ToProto(const ActingOfficial& acting) {
   p.set_position_id(acting.position_id);
   p.set_employee_id(acting.employee_id);
   p.set_kind(acting.kind == Official::kPlh ? v1::ACTING_KIND_PLH : v1::ACTING_KIND_PLT);
-  SetDay(acting.start_date, p.mutable_start_date());
-  SetDay(acting.end_date, p.mutable_end_date());
+  rpc::DayToProto(acting.start_date, p.mutable_start_date());
+  rpc::DayToProto(acting.end_date, p.mutable_end_date());
   p.set_basis(acting.basis);
   p.set_agency_id(acting.agency_id);
   return p;
@@ -200,8 +177,8 @@ v1::Assignment ToProto(const AssignmentRecord& a) {
   p.set_position_id(a.position_id);
   p.set_unit_id(a.unit_id);
   p.set_agency_id(a.agency_id);
-  SetDay(a.start_date, p.mutable_start_date());
-  if (a.end_date) SetDay(*a.end_date, p.mutable_end_date());
+  rpc::DayToProto(a.start_date, p.mutable_start_date());
+  if (a.end_date) rpc::DayToProto(*a.end_date, p.mutable_end_date());
   p.set_reason(static_cast<v1::AssignmentReason>(static_cast<int>(a.reason) + 1));
   return p;
 }
@@ -228,8 +205,8 @@ absl::StatusOr<Agency> FromProto(const v1::Agency& p) {
   }
   a.head_title = p.head_title();
   ASSIGN_OR_RETURN(a.version, VersionOf(p.etag()));
-  a.create_time = TimeOf(p.create_time());
-  a.update_time = TimeOf(p.update_time());
+  a.create_time = rpc::TimeFromProto(p.create_time());
+  a.update_time = rpc::TimeFromProto(p.update_time());
   return a;
 }
 
@@ -242,8 +219,8 @@ absl::StatusOr<OrgUnit> FromProto(const v1::OrgUnit& p) {
   u.leader_position_id = p.leader_position_id();
   ASSIGN_OR_RETURN(u.eselon, EselonOf(p.eselon()));
   ASSIGN_OR_RETURN(u.version, VersionOf(p.etag()));
-  u.create_time = TimeOf(p.create_time());
-  u.update_time = TimeOf(p.update_time());
+  u.create_time = rpc::TimeFromProto(p.create_time());
+  u.update_time = rpc::TimeFromProto(p.update_time());
   return u;
 }
 
@@ -290,15 +267,15 @@ absl::StatusOr<EmployeeRecord> FromProto(const v1::Employee& p) {
     return absl::InvalidArgumentError("status: unspecified employee status");
   }
   e.status = static_cast<EmployeeStatus>(static_cast<int>(p.status()) - 1);
-  if (DaySet(p.appointment_date())) {
+  if (rpc::IsSet(p.appointment_date())) {
     ASSIGN_OR_RETURN(r.appointment_date, DayOf(p.appointment_date(), "appointment_date"));
   }
-  if (DaySet(p.position_start_date())) {
+  if (rpc::IsSet(p.position_start_date())) {
     ASSIGN_OR_RETURN(r.position_start_date, DayOf(p.position_start_date(), "position_start_date"));
   }
   ASSIGN_OR_RETURN(r.version, VersionOf(p.etag()));
-  r.create_time = TimeOf(p.create_time());
-  r.update_time = TimeOf(p.update_time());
+  r.create_time = rpc::TimeFromProto(p.create_time());
+  r.update_time = rpc::TimeFromProto(p.update_time());
   return r;
 }
 

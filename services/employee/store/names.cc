@@ -12,26 +12,11 @@ namespace kinerja::employee::store {
 namespace {
 
 using internal::Absl;
-using rpc::FilterField;
+using rpc::EnumField;
 using rpc::FilterFieldType;
 using rpc::FilterOp;
 using rpc::FilterSchema;
-
-FilterField Id(std::string name) {
-  return {.name = std::move(name), .type = FilterFieldType::kString, .ops = {FilterOp::kEq}};
-}
-
-// Stable names plus the proto enum's full names ("<PREFIX>_<NAME>"); the store accepts both.
-template <typename Enum, typename NameFn>
-FilterField EnumField(std::string name, const std::vector<Enum>& values, NameFn name_of,
-                      std::string_view proto_prefix, std::vector<FilterOp> ops) {
-  FilterField field{.name = std::move(name), .type = FilterFieldType::kEnum, .ops = std::move(ops)};
-  for (Enum v : values) field.enum_values.emplace_back(name_of(v));
-  for (Enum v : values) {
-    field.enum_values.push_back(absl::StrCat(Absl(proto_prefix), "_", Absl(name_of(v))));
-  }
-  return field;
-}
+using rpc::IdField;
 
 }  // namespace
 
@@ -83,14 +68,15 @@ absl::StatusOr<AssignmentReason> ParseAssignmentReason(std::string_view name) {
 }
 
 const FilterSchema& OrgUnitFilterSchema() {
-  static const FilterSchema* schema = new FilterSchema{{Id("agency_id"), Id("parent_id")}};
+  static const FilterSchema* schema =
+      new FilterSchema{{IdField("agency_id"), IdField("parent_id")}};
   return *schema;
 }
 
 const FilterSchema& PositionFilterSchema() {
   static const FilterSchema* schema = new FilterSchema{{
-      Id("agency_id"),
-      Id("unit_id"),
+      IdField("agency_id"),
+      IdField("unit_id"),
       EnumField<PositionType>(
           "type",
           {PositionType::kJptUtama, PositionType::kJptMadya, PositionType::kJptPratama,
@@ -103,9 +89,9 @@ const FilterSchema& PositionFilterSchema() {
 
 const FilterSchema& EmployeeFilterSchema() {
   static const FilterSchema* schema = new FilterSchema{{
-      Id("agency_id"),
-      Id("unit_id"),
-      Id("position_id"),
+      IdField("agency_id"),
+      IdField("unit_id"),
+      IdField("position_id"),
       EnumField<EmployeeKind>("kind", {EmployeeKind::kPns, EmployeeKind::kPppk}, EmployeeKindName,
                               "EMPLOYEE_KIND", {FilterOp::kEq}),
       EnumField<EmployeeStatus>(
@@ -115,7 +101,7 @@ const FilterSchema& EmployeeFilterSchema() {
            EmployeeStatus::kTransferredOut},
           EmployeeStatusName, "EMPLOYEE_STATUS", {FilterOp::kEq, FilterOp::kNe}),
       EnumField<Sex>("sex", {Sex::kMale, Sex::kFemale}, SexName, "SEX", {FilterOp::kEq}),
-      Id("rank"),
+      IdField("rank"),
       {.name = "name", .type = FilterFieldType::kString, .ops = {FilterOp::kEq, FilterOp::kPrefix}},
   }};
   return *schema;
@@ -123,7 +109,7 @@ const FilterSchema& EmployeeFilterSchema() {
 
 const FilterSchema& ActingFilterSchema() {
   static const FilterSchema* schema =
-      new FilterSchema{{Id("position_id"), Id("employee_id"), Id("agency_id")}};
+      new FilterSchema{{IdField("position_id"), IdField("employee_id"), IdField("agency_id")}};
   return *schema;
 }
 

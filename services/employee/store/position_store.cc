@@ -5,6 +5,7 @@
 #include "services/employee/store/employee_store.h"
 #include "services/employee/store/event_payloads.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/filter_sql.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -100,24 +101,24 @@ absl::StatusOr<Page<Position>> EmployeeStore::ListPositions(
     const std::vector<rpc::Condition>& filter, const PageRequest& page) {
   if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");
   if (page.after.size() > 1) return errors::InvalidField("page_token", "does not fit this list");
-  internal::Params params;
+  db::SqlParams params;
   std::vector<std::string> where;
   for (const rpc::Condition& c : filter) {
     if (c.field == "agency_id" && c.op == rpc::FilterOp::kEq) {
-      where.push_back("p.agency_id = " + params.Add(internal::ConditionText(c)));
+      where.push_back("p.agency_id = " + params.Add(db::ConditionText(c)));
     } else if (c.field == "unit_id" && c.op == rpc::FilterOp::kEq) {
-      where.push_back("p.unit_id = " + params.Add(internal::ConditionText(c)));
+      where.push_back("p.unit_id = " + params.Add(db::ConditionText(c)));
     } else if (c.field == "type" && (c.op == rpc::FilterOp::kEq || c.op == rpc::FilterOp::kNe)) {
-      std::string type = internal::ConditionText(c, "POSITION_TYPE");
+      std::string type = db::ConditionText(c, "POSITION_TYPE");
       RETURN_IF_ERROR(ParsePositionType(type).status());
       where.push_back(
           absl::StrCat("p.type ", c.op == rpc::FilterOp::kEq ? "= " : "<> ", params.Add(type)));
     } else {
-      return internal::UnsupportedCondition(c);
+      return db::UnsupportedCondition(c);
     }
   }
   if (!page.after.empty()) where.push_back("p.id > " + params.Add(page.after[0]));
-  const std::string sql = absl::StrCat(SelectPosition(), internal::WhereClause(where),
+  const std::string sql = absl::StrCat(SelectPosition(), db::WhereClause(where),
                                        " ORDER BY p.id LIMIT ", page.page_size + 1);
   return internal::RunRead(
       pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<Position>> {

@@ -3,25 +3,16 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
-#include "shared/db/audit.h"
-#include "shared/events/outbox_writer.h"
 
 namespace kinerja::employee::store::internal {
 namespace {
 
-// Values read back from CHECK-constrained columns always parse; the fallback only guards
-// against a schema drift turning into undefined behaviour.
-template <typename T>
-T OrDefault(absl::StatusOr<T> parsed, T fallback) {
-  return parsed.ok() ? *std::move(parsed) : fallback;
-}
-
-std::string_view View(const pqxx::field& field) {
-  return std::string_view(field.c_str(), field.size());
-}
+using db::DaysColumn;
+using db::FieldView;
+using db::MicrosColumn;
+using db::OrDefault;
+using db::QualifyColumns;
 
 std::optional<Eselon> EselonFromField(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
@@ -30,51 +21,7 @@ std::optional<Eselon> EselonFromField(const pqxx::field& field) {
   return *eselon;
 }
 
-// "alias.a, alias.b, ..." from "a, b, ..." (no alias when empty).
-std::string Qualify(std::string_view alias, std::string_view columns_with_dollar) {
-  return absl::StrReplaceAll(Absl(columns_with_dollar),
-                             {{"$.", alias.empty() ? "" : absl::StrCat(Absl(alias), ".")}});
-}
-
-constexpr std::string_view kEpoch = " - DATE '1970-01-01')";
-std::string Micros(std::string_view column) {
-  return absl::StrCat("(extract(epoch FROM $.", Absl(column), ") * 1000000)::bigint");
-}
-std::string Days(std::string_view column) {
-  return absl::StrCat("($.", Absl(column), Absl(kEpoch));
-}
-
 }  // namespace
-
-std::string DayText(absl::CivilDay day) { return absl::FormatCivilTime(day); }
-
-std::optional<std::string> DayText(const std::optional<absl::CivilDay>& day) {
-  if (!day) return std::nullopt;
-  return DayText(*day);
-}
-
-absl::CivilDay DayFromField(const pqxx::field& field) {
-  return absl::CivilDay(1970, 1, 1) + field.as<int64_t>();
-}
-
-std::optional<absl::CivilDay> OptionalDayFromField(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return DayFromField(field);
-}
-
-absl::Time TimeFromField(const pqxx::field& field) {
-  return absl::FromUnixMicros(field.as<int64_t>());
-}
-
-std::string TextOrEmpty(const pqxx::field& field) {
-  if (field.is_null()) return std::string();
-  return std::string(field.c_str(), field.size());
-}
-
-std::optional<std::string> NullIfEmpty(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return text;
-}
 
 std::optional<int> EselonParam(const std::optional<Eselon>& eselon) {
   if (!eselon) return std::nullopt;
@@ -88,7 +35,7 @@ std::optional<std::string> RankParam(const Rank& rank) {
 
 Rank RankFromLabel(EmployeeKind kind, const pqxx::field& field) {
   if (field.is_null()) return std::monostate();
-  std::string_view text = View(field);
+  std::string_view text = FieldView(field);
   if (kind == EmployeeKind::kPns) {
     absl::StatusOr<Golongan> golongan = Golongan::Parse(text);
     if (golongan.ok()) return *golongan;
@@ -107,56 +54,19 @@ Official::Acting ActingKindFromName(std::string_view name) {
   return name == "PLH" ? Official::kPlh : Official::kPlt;
 }
 
-std::string Params::Add(std::optional<std::string> value) {
-  values_.push_back(std::move(value));
-  return absl::StrCat("$", values_.size());
-}
-
-std::string LikePrefix(std::string_view prefix) {
-  std::string out;
-  out.reserve(prefix.size() + 1);
-  for (char c : prefix) {
-    if (c == '\\' || c == '%' || c == '_') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
-}
-
-std::string ConditionText(const rpc::Condition& condition, std::string_view proto_prefix) {
-  const std::string* text = std::get_if<std::string>(&condition.value);
-  if (text == nullptr) return std::string();
-  std::string_view view = *text;
-  if (!proto_prefix.empty() && view.size() > proto_prefix.size() + 1 &&
-      view.substr(0, proto_prefix.size()) == proto_prefix && view[proto_prefix.size()] == '_') {
-    view.remove_prefix(proto_prefix.size() + 1);
-  }
-  return std::string(view);
-}
-
-std::string WhereClause(const std::vector<std::string>& conditions) {
-  if (conditions.empty()) return std::string();
-  return absl::StrCat(" WHERE ", absl::StrJoin(conditions, " AND "));
-}
-
-absl::Status UnsupportedCondition(const rpc::Condition& condition) {
-  return errors::InvalidField(
-      "filter", absl::StrCat("'", condition.field, " ", Absl(rpc::FilterOpSymbol(condition.op)),
-                             "' is not supported by this list"));
-}
-
 // --- Agencies -----------------------------------------------------------------------------------
 
 std::string AgencyColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.id, $.name, $.kind, $.head_title, $.version, ",
-                                     Micros("create_time"), ", ", Micros("update_time")));
+  return QualifyColumns(
+      alias, absl::StrCat("$.id, $.name, $.kind, $.head_title, $.version, ",
+                          MicrosColumn("create_time"), ", ", MicrosColumn("update_time")));
 }
 
 Agency AgencyFromRow(const pqxx::row& row) {
   Agency agency;
   agency.id = row[0].as<std::string>();
   agency.name = row[1].as<std::string>();
-  agency.kind = OrDefault(ParseAgencyKind(View(row[2])), AgencyKind::kCity);
+  agency.kind = OrDefault(ParseAgencyKind(FieldView(row[2])), AgencyKind::kCity);
   agency.head_title = row[3].as<std::string>();
   agency.version = row[4].as<int64_t>();
   agency.create_time = TimeFromField(row[5]);
@@ -167,9 +77,10 @@ Agency AgencyFromRow(const pqxx::row& row) {
 // --- Org units ----------------------------------------------------------------------------------
 
 std::string OrgUnitColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.id, $.agency_id, $.parent_id, $.name, ",
-                                     "$.leader_position_id, $.eselon, $.version, ",
-                                     Micros("create_time"), ", ", Micros("update_time")));
+  return QualifyColumns(
+      alias, absl::StrCat("$.id, $.agency_id, $.parent_id, $.name, ",
+                          "$.leader_position_id, $.eselon, $.version, ",
+                          MicrosColumn("create_time"), ", ", MicrosColumn("update_time")));
 }
 
 OrgUnit OrgUnitFromRow(const pqxx::row& row) {
@@ -189,10 +100,10 @@ OrgUnit OrgUnitFromRow(const pqxx::row& row) {
 // --- Positions ----------------------------------------------------------------------------------
 
 std::string PositionColumns(std::string_view alias) {
-  return Qualify(
+  return QualifyColumns(
       alias, absl::StrCat("$.id, $.agency_id, $.unit_id, $.name, $.type, ",
                           "$.functional_level, $.eselon, $.non_asn_holder_name, ", "$.version, ",
-                          Micros("create_time"), ", ", Micros("update_time")));
+                          MicrosColumn("create_time"), ", ", MicrosColumn("update_time")));
 }
 
 Position PositionFromRow(const pqxx::row& row) {
@@ -201,8 +112,9 @@ Position PositionFromRow(const pqxx::row& row) {
   position.agency_id = row[1].as<std::string>();
   position.unit_id = row[2].as<std::string>();
   position.name = row[3].as<std::string>();
-  position.type = OrDefault(ParsePositionType(View(row[4])), PositionType::kPelaksana);
-  position.functional_level = OrDefault(ParseFunctionalLevel(View(row[5])), FunctionalLevel::kNone);
+  position.type = OrDefault(ParsePositionType(FieldView(row[4])), PositionType::kPelaksana);
+  position.functional_level =
+      OrDefault(ParseFunctionalLevel(FieldView(row[5])), FunctionalLevel::kNone);
   position.eselon = EselonFromField(row[6]);
   position.non_asn_holder_name = row[7].as<std::string>();
   position.version = row[8].as<int64_t>();
@@ -214,12 +126,13 @@ Position PositionFromRow(const pqxx::row& row) {
 // --- Employees ----------------------------------------------------------------------------------
 
 std::string EmployeeColumns(std::string_view alias) {
-  return Qualify(
-      alias, absl::StrCat("$.id, $.nip, $.kind, $.candidate, $.name, $.sex, ", Days("birth_date"),
-                          ", $.rank, $.status, $.agency_id, $.unit_id, $.position_id, ",
-                          Days("appointment_date"), ", ", Days("position_start_date"),
-                          ", $.siasn_id, $.version, ", Micros("create_time"), ", ",
-                          Micros("update_time")));
+  return QualifyColumns(
+      alias,
+      absl::StrCat("$.id, $.nip, $.kind, $.candidate, $.name, $.sex, ", DaysColumn("birth_date"),
+                   ", $.rank, $.status, $.agency_id, $.unit_id, $.position_id, ",
+                   DaysColumn("appointment_date"), ", ", DaysColumn("position_start_date"),
+                   ", $.siasn_id, $.version, ", MicrosColumn("create_time"), ", ",
+                   MicrosColumn("update_time")));
 }
 
 EmployeeRecord EmployeeFromRow(const pqxx::row& row, int o) {
@@ -227,13 +140,13 @@ EmployeeRecord EmployeeFromRow(const pqxx::row& row, int o) {
   Employee& e = record.employee;
   e.id = row[o + 0].as<std::string>();
   e.nip = row[o + 1].as<std::string>();
-  e.kind = View(row[o + 2]) == "PPPK" ? EmployeeKind::kPppk : EmployeeKind::kPns;
+  e.kind = FieldView(row[o + 2]) == "PPPK" ? EmployeeKind::kPppk : EmployeeKind::kPns;
   e.candidate = row[o + 3].as<bool>();
   e.name = row[o + 4].as<std::string>();
-  e.sex = View(row[o + 5]) == "FEMALE" ? Sex::kFemale : Sex::kMale;
+  e.sex = FieldView(row[o + 5]) == "FEMALE" ? Sex::kFemale : Sex::kMale;
   e.birth_date = DayFromField(row[o + 6]);
   e.rank = RankFromLabel(e.kind, row[o + 7]);
-  e.status = OrDefault(ParseEmployeeStatus(View(row[o + 8])), EmployeeStatus::kActive);
+  e.status = OrDefault(ParseEmployeeStatus(FieldView(row[o + 8])), EmployeeStatus::kActive);
   e.agency_id = row[o + 9].as<std::string>();
   e.unit_id = TextOrEmpty(row[o + 10]);
   e.position_id = TextOrEmpty(row[o + 11]);
@@ -249,8 +162,9 @@ EmployeeRecord EmployeeFromRow(const pqxx::row& row, int o) {
 // --- Assignments --------------------------------------------------------------------------------
 
 std::string AssignmentColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.employee_id, $.position_id, $.unit_id, $.agency_id, ",
-                                     Days("valid_from"), ", ", Days("valid_to"), ", $.reason"));
+  return QualifyColumns(
+      alias, absl::StrCat("$.employee_id, $.position_id, $.unit_id, $.agency_id, ",
+                          DaysColumn("valid_from"), ", ", DaysColumn("valid_to"), ", $.reason"));
 }
 
 AssignmentRecord AssignmentFromRow(const pqxx::row& row) {
@@ -261,16 +175,17 @@ AssignmentRecord AssignmentFromRow(const pqxx::row& row) {
   a.agency_id = row[3].as<std::string>();
   a.start_date = DayFromField(row[4]);
   a.end_date = OptionalDayFromField(row[5]);
-  a.reason = OrDefault(ParseAssignmentReason(View(row[6])), AssignmentReason::kInitial);
+  a.reason = OrDefault(ParseAssignmentReason(FieldView(row[6])), AssignmentReason::kInitial);
   return a;
 }
 
 // --- Acting officials ---------------------------------------------------------------------------
 
 std::string ActingColumns(std::string_view alias) {
-  return Qualify(
-      alias, absl::StrCat("$.id, $.position_id, $.employee_id, $.kind, ", Days("start_date"), ", ",
-                          Days("end_date"), ", $.basis, $.agency_id, ", Micros("create_time")));
+  return QualifyColumns(
+      alias, absl::StrCat("$.id, $.position_id, $.employee_id, $.kind, ", DaysColumn("start_date"),
+                          ", ", DaysColumn("end_date"), ", $.basis, $.agency_id, ",
+                          MicrosColumn("create_time")));
 }
 
 ActingOfficial ActingFromRow(const pqxx::row& row) {
@@ -278,7 +193,7 @@ ActingOfficial ActingFromRow(const pqxx::row& row) {
   a.id = row[0].as<std::string>();
   a.position_id = row[1].as<std::string>();
   a.employee_id = row[2].as<std::string>();
-  a.kind = ActingKindFromName(View(row[3]));
+  a.kind = ActingKindFromName(FieldView(row[3]));
   a.start_date = DayFromField(row[4]);
   a.end_date = DayFromField(row[5]);
   a.basis = row[6].as<std::string>();
@@ -287,29 +202,7 @@ ActingOfficial ActingFromRow(const pqxx::row& row) {
   return a;
 }
 
-// --- Events and audit
-// ------------------------------------------------------------------------------
-
-void Emit(pqxx::work& tx, const WriteOptions& write, const char* type, const char* aggregate_type,
-          const std::string& aggregate_id, const google::protobuf::Message& payload) {
-  events::AppendEvent(tx, write.ctx, {type, aggregate_type, aggregate_id, &payload});
-}
-
-void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const char* resource_type,
-           const std::string& resource_id, std::optional<std::string> before,
-           std::optional<std::string> after) {
-  db::AppendAudit(tx, write.ctx,
-                  {action, resource_type, resource_id, std::move(before), std::move(after)});
-}
-
 // --- Errors -------------------------------------------------------------------------------------
-
-absl::Status CheckVersion(std::optional<int64_t> expected, int64_t actual, std::string_view what) {
-  if (!expected || *expected == actual) return absl::OkStatus();
-  return absl::AbortedError(absl::StrCat("etag: ", Absl(what),
-                                         " was changed by someone else (now version ", actual,
-                                         ", expected ", *expected, "); read it again"));
-}
 
 absl::Status ReferenceNotFound(std::string_view field, std::string_view what, std::string_view id) {
   return errors::RuleViolation(

@@ -6,6 +6,7 @@
 #include "services/employee/store/employee_store.h"
 #include "services/employee/store/event_payloads.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/filter_sql.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -107,22 +108,22 @@ absl::StatusOr<Page<OrgUnit>> EmployeeStore::ListOrgUnits(const std::vector<rpc:
                                                           const PageRequest& page) {
   if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");
   if (page.after.size() > 1) return errors::InvalidField("page_token", "does not fit this list");
-  internal::Params params;
+  db::SqlParams params;
   std::vector<std::string> where;
   for (const rpc::Condition& c : filter) {
-    if (c.op != rpc::FilterOp::kEq) return internal::UnsupportedCondition(c);
-    std::string value = internal::ConditionText(c);
+    if (c.op != rpc::FilterOp::kEq) return db::UnsupportedCondition(c);
+    std::string value = db::ConditionText(c);
     if (c.field == "agency_id") {
       where.push_back("u.agency_id = " + params.Add(value));
     } else if (c.field == "parent_id") {
       where.push_back(value.empty() ? std::string("u.parent_id IS NULL")
                                     : "u.parent_id = " + params.Add(value));
     } else {
-      return internal::UnsupportedCondition(c);
+      return db::UnsupportedCondition(c);
     }
   }
   if (!page.after.empty()) where.push_back("u.id > " + params.Add(page.after[0]));
-  const std::string sql = absl::StrCat(SelectUnit(), internal::WhereClause(where),
+  const std::string sql = absl::StrCat(SelectUnit(), db::WhereClause(where),
                                        " ORDER BY u.id LIMIT ", page.page_size + 1);
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<OrgUnit>> {
     pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));

@@ -2,24 +2,17 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/text.h"
+#include "shared/auth/access_predicates.h"
 
 namespace kinerja::goals {
 namespace {
 
+using auth::Denied;
+using auth::IsHrAdminOf;
+using auth::IsPerson;
+using auth::IsPublicOnly;
 using auth::Principal;
-using auth::Role;
-
-bool IsHrAdminOf(const Principal& principal, std::string_view agency_id) {
-  return principal.Has(Role::kHrAdmin) && !principal.agency_id.empty() &&
-         principal.agency_id == agency_id;
-}
-
-// A signed-in civil servant (not a public or service token) whose NIP is `nip`.
-bool IsPerson(const Principal& principal, std::string_view nip) {
-  return !principal.nip.empty() && principal.nip == nip &&
-         (principal.Has(Role::kEmployee) || principal.Has(Role::kUnitLeader) ||
-          principal.Has(Role::kHrAdmin));
-}
+using auth::ReadsEverything;
 
 bool IsAssessorOf(const Principal& principal, const Plan& plan) {
   return plan.assessor.has_value() && IsPerson(principal, plan.assessor->nip);
@@ -27,25 +20,6 @@ bool IsAssessorOf(const Principal& principal, const Plan& plan) {
 
 bool IsAssessorSuperiorOf(const Principal& principal, const Plan& plan) {
   return plan.assessor_superior.has_value() && IsPerson(principal, plan.assessor_superior->nip);
-}
-
-bool ReadsEverything(const Principal& principal) {
-  return principal.Has(Role::kAuditor) || principal.Has(Role::kService);
-}
-
-bool IsPublicOnly(const Principal& principal) {
-  return principal.roles.empty() || (principal.roles.size() == 1 && principal.Has(Role::kPublic));
-}
-
-absl::Status Denied(const Principal& principal, std::string_view action,
-                    std::string_view requirement) {
-  if (IsPublicOnly(principal)) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("public callers see aggregates only and may not ", ToAbsl(action)));
-  }
-  return absl::PermissionDeniedError(absl::StrCat("caller '", principal.subject, "' may not ",
-                                                  ToAbsl(action), ": requires ",
-                                                  ToAbsl(requirement)));
 }
 
 std::string PlanAction(std::string_view verb, const Plan& plan) {

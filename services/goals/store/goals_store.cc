@@ -12,27 +12,11 @@
 namespace kinerja::goals::store {
 namespace {
 
-using internal::Absl;
-using rpc::FilterField;
+using rpc::EnumField;
 using rpc::FilterFieldType;
 using rpc::FilterOp;
 using rpc::FilterSchema;
-
-FilterField Id(std::string name) {
-  return {.name = std::move(name), .type = FilterFieldType::kString, .ops = {FilterOp::kEq}};
-}
-
-// Stable names plus the proto enum's full names ("<PREFIX>_<NAME>"); the store accepts both.
-template <typename Enum, typename NameFn>
-FilterField EnumField(std::string name, const std::vector<Enum>& values, NameFn name_of,
-                      std::string_view proto_prefix, std::vector<FilterOp> ops) {
-  FilterField field{.name = std::move(name), .type = FilterFieldType::kEnum, .ops = std::move(ops)};
-  for (Enum v : values) field.enum_values.emplace_back(name_of(v));
-  for (Enum v : values) {
-    field.enum_values.push_back(absl::StrCat(Absl(proto_prefix), "_", Absl(name_of(v))));
-  }
-  return field;
-}
+using rpc::IdField;
 
 }  // namespace
 
@@ -59,7 +43,7 @@ std::vector<db::Statement> GoalsStore::Statements() {
 
 const FilterSchema& GoalsStore::PeriodFilterSchema() {
   static const FilterSchema* schema = new FilterSchema{{
-      Id("agency_id"),
+      IdField("agency_id"),
       {.name = "year",
        .type = FilterFieldType::kInt,
        .ops = {FilterOp::kEq, FilterOp::kNe, FilterOp::kLt, FilterOp::kLe, FilterOp::kGt,
@@ -73,13 +57,13 @@ const FilterSchema& GoalsStore::PeriodFilterSchema() {
 
 const FilterSchema& GoalsStore::PlanFilterSchema() {
   static const FilterSchema* schema = new FilterSchema{{
-      Id("period_id"),
-      Id("agency_id"),
-      Id("employee_id"),
-      Id("assessor_employee_id"),
-      Id("employee_nip"),
-      Id("assessor_nip"),
-      Id("unit_id"),
+      IdField("period_id"),
+      IdField("agency_id"),
+      IdField("employee_id"),
+      IdField("assessor_employee_id"),
+      IdField("employee_nip"),
+      IdField("assessor_nip"),
+      IdField("unit_id"),
       EnumField<PlanState>("state",
                            {PlanState::kDraft, PlanState::kSubmitted, PlanState::kApproved,
                             PlanState::kReturned, PlanState::kClosed},
@@ -89,7 +73,7 @@ const FilterSchema& GoalsStore::PlanFilterSchema() {
 }
 
 const FilterSchema& GoalsStore::UnitPolicyFilterSchema() {
-  static const FilterSchema* schema = new FilterSchema{{Id("agency_id")}};
+  static const FilterSchema* schema = new FilterSchema{{IdField("agency_id")}};
   return *schema;
 }
 

@@ -1,6 +1,5 @@
 #include "services/goals/store/proto_convert.h"
 
-#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
 #include "shared/errors/errors.h"
+#include "shared/rpc/enum_table.h"
 #include "shared/rpc/etag.h"
 #include "shared/rpc/proto_time.h"
 
@@ -20,31 +20,9 @@ std::string Path(std::string_view prefix, std::string_view field) {
   return absl::StrCat(Absl(prefix), Absl(field));
 }
 
-absl::Status BadEnum(std::string_view field, int value) {
-  if (value == 0) return errors::InvalidField(Absl(field), "is required");
-  return errors::InvalidField(Absl(field), absl::StrCat("unknown value ", value));
-}
-
-// A bidirectional table between a proto enum and a domain enum.
-template <typename Proto, typename Domain, size_t N>
-using EnumTable = std::array<std::pair<Proto, Domain>, N>;
-
-template <typename Proto, typename Domain, size_t N>
-absl::StatusOr<Domain> EnumFromProto(const EnumTable<Proto, Domain, N>& table, Proto value,
-                                     std::string_view field) {
-  for (const auto& [p, d] : table) {
-    if (p == value) return d;
-  }
-  return BadEnum(field, static_cast<int>(value));
-}
-
-template <typename Proto, typename Domain, size_t N>
-Proto EnumToProto(const EnumTable<Proto, Domain, N>& table, Domain value) {
-  for (const auto& [p, d] : table) {
-    if (d == value) return p;
-  }
-  return Proto{};  // unreachable for valid domain values
-}
+using rpc::EnumFromProto;
+using rpc::EnumTable;
+using rpc::EnumToProto;
 
 constexpr EnumTable<pb::Cadence, Cadence, 2> kCadences = {{
     {pb::CADENCE_MONTHLY, Cadence::kMonthly},

@@ -6,40 +6,18 @@
 #include <google/protobuf/util/json_util.h>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "nlohmann/json.hpp"
 #include "services/goals/domain/names.h"
-#include "shared/db/audit.h"
-#include "shared/events/outbox_writer.h"
 
 namespace kinerja::goals::store::internal {
 namespace {
 
+using db::DaysColumn;
+using db::FieldView;
+using db::MicrosColumn;
+using db::OrDefault;
+using db::QualifyColumns;
 using nlohmann::json;
-
-// Values read back from CHECK-constrained columns always parse; the fallback only guards
-// against a schema drift turning into undefined behaviour.
-template <typename T>
-T OrDefault(absl::StatusOr<T> parsed, T fallback) {
-  return parsed.ok() ? *std::move(parsed) : fallback;
-}
-
-std::string_view View(const pqxx::field& field) {
-  return std::string_view(field.c_str(), field.size());
-}
-
-// "alias.a, alias.b, ..." from "$.a, $.b, ...".
-std::string Qualify(std::string_view alias, std::string_view columns) {
-  return absl::StrReplaceAll(Absl(columns),
-                             {{"$.", alias.empty() ? "" : absl::StrCat(Absl(alias), ".")}});
-}
-
-std::string Micros(std::string_view column) {
-  return absl::StrCat("(extract(epoch FROM $.", Absl(column), ") * 1000000)::bigint");
-}
-std::string Days(std::string_view column) {
-  return absl::StrCat("($.", Absl(column), " - DATE '1970-01-01')");
-}
 
 std::string Text(const json& j, const char* key) {
   auto it = j.find(key);
@@ -91,7 +69,7 @@ std::vector<Indicator> IndicatorsFromArray(const json& array) {
 std::vector<WorkResult> ResultsFromColumn(const pqxx::field& field) {
   std::vector<WorkResult> out;
   if (field.is_null()) return out;
-  json rows = json::parse(View(field));
+  json rows = json::parse(FieldView(field));
   out.reserve(rows.size());
   for (const json& row : rows) {
     WorkResult r;
@@ -110,7 +88,7 @@ std::vector<WorkResult> ResultsFromColumn(const pqxx::field& field) {
 
 std::vector<BehaviourExpectation> BehavioursFromColumn(const pqxx::field& field) {
   std::vector<BehaviourExpectation> out;
-  json array = json::parse(View(field));
+  json array = json::parse(FieldView(field));
   out.reserve(array.size());
   for (const json& j : array) {
     BehaviourExpectation b;
@@ -125,13 +103,6 @@ std::vector<BehaviourExpectation> BehavioursFromColumn(const pqxx::field& field)
 
 // --- SQL values -------------------------------------------------------------------------------
 
-std::string DayText(absl::CivilDay day) { return absl::FormatCivilTime(day); }
-
-std::optional<std::string> DayText(const std::optional<absl::CivilDay>& day) {
-  if (!day) return std::nullopt;
-  return DayText(*day);
-}
-
 std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time) {
   if (!time) return std::nullopt;
   return absl::ToUnixMicros(*time);
@@ -140,34 +111,6 @@ std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time) {
 std::string MicrosToTime(std::string_view param) {
   return absl::StrCat("(timestamptz 'epoch' + ", Absl(param),
                       "::bigint * interval '1 microsecond')");
-}
-
-absl::CivilDay DayFromField(const pqxx::field& field) {
-  return absl::CivilDay(1970, 1, 1) + field.as<int64_t>();
-}
-
-std::optional<absl::CivilDay> OptionalDayFromField(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return DayFromField(field);
-}
-
-absl::Time TimeFromField(const pqxx::field& field) {
-  return absl::FromUnixMicros(field.as<int64_t>());
-}
-
-std::optional<absl::Time> OptionalTimeFromField(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return TimeFromField(field);
-}
-
-std::string TextOrEmpty(const pqxx::field& field) {
-  if (field.is_null()) return std::string();
-  return std::string(field.c_str(), field.size());
-}
-
-std::optional<std::string> NullIfEmpty(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return text;
 }
 
 absl::Status CheckPage(const PageRequest& page, size_t key_size) {
@@ -201,7 +144,7 @@ std::optional<std::string> PersonJson(const std::optional<PlanPerson>& person) {
 
 std::optional<PlanPerson> PersonFromJson(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
-  json j = json::parse(View(field));
+  json j = json::parse(FieldView(field));
   PlanPerson p;
   p.employee_id = Text(j, "employee_id");
   p.nip = Text(j, "nip");
@@ -289,10 +232,11 @@ std::string MessageJson(const google::protobuf::Message& message) {
 // --- Periods ----------------------------------------------------------------------------------
 
 std::string PeriodColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.id, $.agency_id, $.year, $.name, ", Days("start_date"),
-                                     ", ", Days("end_date"), ", ", Days("filling_deadline"),
-                                     ", $.cadence, $.state, $.version, ", Micros("create_time"),
-                                     ", ", Micros("update_time")));
+  return QualifyColumns(
+      alias, absl::StrCat("$.id, $.agency_id, $.year, $.name, ", DaysColumn("start_date"), ", ",
+                          DaysColumn("end_date"), ", ", DaysColumn("filling_deadline"),
+                          ", $.cadence, $.state, $.version, ", MicrosColumn("create_time"), ", ",
+                          MicrosColumn("update_time")));
 }
 
 Period PeriodFromRow(const pqxx::row& row, int o) {
@@ -304,8 +248,8 @@ Period PeriodFromRow(const pqxx::row& row, int o) {
   p.start_date = DayFromField(row[o + 4]);
   p.end_date = DayFromField(row[o + 5]);
   p.filling_deadline = DayFromField(row[o + 6]);
-  p.cadence = OrDefault(ParseCadence(View(row[o + 7]), "cadence"), Cadence::kMonthly);
-  p.state = OrDefault(ParsePeriodState(View(row[o + 8]), "state"), PeriodState::kOpen);
+  p.cadence = OrDefault(ParseCadence(FieldView(row[o + 7]), "cadence"), Cadence::kMonthly);
+  p.state = OrDefault(ParsePeriodState(FieldView(row[o + 8]), "state"), PeriodState::kOpen);
   p.version = row[o + 9].as<int64_t>();
   p.create_time = TimeFromField(row[o + 10]);
   p.update_time = TimeFromField(row[o + 11]);
@@ -315,8 +259,9 @@ Period PeriodFromRow(const pqxx::row& row, int o) {
 // --- Deadline extensions ----------------------------------------------------------------------
 
 std::string ExtensionColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.period_id, $.employee_id, ", Days("until"),
-                                     ", $.reason, $.granted_by, ", Micros("grant_time")));
+  return QualifyColumns(alias,
+                        absl::StrCat("$.period_id, $.employee_id, ", DaysColumn("until"),
+                                     ", $.reason, $.granted_by, ", MicrosColumn("grant_time")));
 }
 
 DeadlineExtension ExtensionFromRow(const pqxx::row& row) {
@@ -333,8 +278,8 @@ DeadlineExtension ExtensionFromRow(const pqxx::row& row) {
 // --- Unit policies ----------------------------------------------------------------------------
 
 std::string UnitPolicyColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.agency_id, $.unit_id, $.public_service, $.version, ",
-                                     Micros("update_time")));
+  return QualifyColumns(alias, absl::StrCat("$.agency_id, $.unit_id, $.public_service, $.version, ",
+                                            MicrosColumn("update_time")));
 }
 
 UnitPolicy UnitPolicyFromRow(const pqxx::row& row) {
@@ -350,15 +295,15 @@ UnitPolicy UnitPolicyFromRow(const pqxx::row& row) {
 // --- Plans ------------------------------------------------------------------------------------
 
 std::string PlanColumns(std::string_view alias) {
-  return Qualify(
+  return QualifyColumns(
       alias, absl::StrCat(
                  "$.id, $.period_id, $.agency_id, $.employee_id, $.employee_nip, $.employee_name, ",
                  "$.position_id, $.position_name, $.unit_id, $.unit_name, $.employee_non_asn, ",
                  "$.employee_acting, $.employee_rank_label, $.position_type, $.assessor::text, ",
                  "$.assessor_superior::text, $.state, $.style, $.revision, $.revision_reason, ",
-                 "$.return_note, $.behaviours::text, $.close_reason, ", Days("end_date"), ", ",
-                 Micros("submit_time"), ", ", Micros("approve_time"), ", $.version, ",
-                 Micros("create_time"), ", ", Micros("update_time"),
+                 "$.return_note, $.behaviours::text, $.close_reason, ", DaysColumn("end_date"),
+                 ", ", MicrosColumn("submit_time"), ", ", MicrosColumn("approve_time"),
+                 ", $.version, ", MicrosColumn("create_time"), ", ", MicrosColumn("update_time"),
                  ", (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id, "
                  "r.perspective, r.template_id, r.indicators) ORDER BY r.ordinal)::text "
                  "FROM plan_results r WHERE r.plan_id = $.id)"));
@@ -382,8 +327,9 @@ Plan PlanFromRow(const pqxx::row& row, int o) {
   p.position_type = row[o + 13].as<std::string>();
   p.assessor = PersonFromJson(row[o + 14]);
   p.assessor_superior = PersonFromJson(row[o + 15]);
-  p.state = OrDefault(ParsePlanState(View(row[o + 16]), "state"), PlanState::kDraft);
-  p.content.style = OrDefault(ParsePlanStyle(View(row[o + 17]), "style"), PlanStyle::kQuantitative);
+  p.state = OrDefault(ParsePlanState(FieldView(row[o + 16]), "state"), PlanState::kDraft);
+  p.content.style =
+      OrDefault(ParsePlanStyle(FieldView(row[o + 17]), "style"), PlanStyle::kQuantitative);
   p.revision = row[o + 18].as<int>();
   p.revision_reason = row[o + 19].as<std::string>();
   p.return_note = row[o + 20].as<std::string>();
@@ -402,8 +348,9 @@ Plan PlanFromRow(const pqxx::row& row, int o) {
 // --- Templates --------------------------------------------------------------------------------
 
 std::string TemplateColumns(std::string_view alias) {
-  return Qualify(alias, absl::StrCat("$.id, $.agency_id, $.name, $.results::text, $.version, ",
-                                     Micros("create_time")));
+  return QualifyColumns(alias,
+                        absl::StrCat("$.id, $.agency_id, $.name, $.results::text, $.version, ",
+                                     MicrosColumn("create_time")));
 }
 
 PlanTemplate TemplateFromRow(const pqxx::row& row) {
@@ -411,33 +358,10 @@ PlanTemplate TemplateFromRow(const pqxx::row& row) {
   t.id = row[0].as<std::string>();
   t.agency_id = row[1].as<std::string>();
   t.name = row[2].as<std::string>();
-  t.results = TemplateResultsFromJson(View(row[3]));
+  t.results = TemplateResultsFromJson(FieldView(row[3]));
   t.version = row[4].as<int64_t>();
   t.create_time = TimeFromField(row[5]);
   return t;
-}
-
-// --- Errors -----------------------------------------------------------------------------------
-
-absl::Status CheckVersion(std::optional<int64_t> expected, int64_t actual, std::string_view what) {
-  if (!expected || *expected == actual) return absl::OkStatus();
-  return absl::AbortedError(absl::StrCat("etag: ", Absl(what),
-                                         " was changed by someone else (now version ", actual,
-                                         ", expected ", *expected, "); read it again"));
-}
-
-// --- Events and audit -------------------------------------------------------------------------
-
-void Emit(pqxx::work& tx, const WriteOptions& write, const char* type, const char* aggregate_type,
-          const std::string& aggregate_id, const google::protobuf::Message& payload) {
-  events::AppendEvent(tx, write.ctx, {type, aggregate_type, aggregate_id, &payload});
-}
-
-void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const char* resource_type,
-           const std::string& resource_id, std::optional<std::string> before,
-           std::optional<std::string> after) {
-  db::AppendAudit(tx, write.ctx,
-                  {action, resource_type, resource_id, std::move(before), std::move(after)});
 }
 
 }  // namespace kinerja::goals::store::internal

@@ -21,9 +21,14 @@
 #include "services/goals/domain/types.h"
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/proto_convert.h"
+#include "shared/db/audit.h"
+#include "shared/db/row_decode.h"
 #include "shared/db/run.h"
+#include "shared/db/sql_values.h"
 #include "shared/db/transaction.h"
+#include "shared/db/version_check.h"
 #include "shared/errors/errors.h"
+#include "shared/events/outbox_writer.h"
 
 namespace kinerja::goals::store::internal {
 
@@ -32,18 +37,17 @@ inline absl::string_view Absl(std::string_view s) { return absl::string_view(s.d
 
 // --- SQL values -------------------------------------------------------------------------------
 
-// "YYYY-MM-DD", for $n::date parameters.
-std::string DayText(absl::CivilDay day);
-std::optional<std::string> DayText(const std::optional<absl::CivilDay>& day);
+// Dates as "YYYY-MM-DD" parameters, "" as NULL (shared/db/sql_values.h); SELECTs return dates as
+// days since 1970-01-01 and times as microseconds since the epoch (shared/db/row_decode.h).
+using db::DayFromField;
+using db::DayText;
+using db::NullIfEmpty;
+using db::OptionalDayFromField;
+using db::OptionalTimeFromField;
+using db::TextOrEmpty;
+using db::TimeFromField;
 // Microseconds since the epoch, for "timestamptz 'epoch' + $n * interval '1 microsecond'".
 std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time);
-// SELECTs return dates as days since 1970-01-01 and times as microseconds since the epoch.
-absl::CivilDay DayFromField(const pqxx::field& field);
-std::optional<absl::CivilDay> OptionalDayFromField(const pqxx::field& field);
-absl::Time TimeFromField(const pqxx::field& field);
-std::optional<absl::Time> OptionalTimeFromField(const pqxx::field& field);
-std::string TextOrEmpty(const pqxx::field& field);
-std::optional<std::string> NullIfEmpty(const std::string& text);
 // SQL expression for a timestamptz parameter given as MicrosParam: "(timestamptz 'epoch' + ...)".
 std::string MicrosToTime(std::string_view param);
 // Page size and key shape checks shared by the List calls.
@@ -88,36 +92,24 @@ PlanTemplate TemplateFromRow(const pqxx::row& row);
 
 // --- Errors -----------------------------------------------------------------------------------
 
-// ABORTED "etag: ..." unless expected is unset or equals actual.
-absl::Status CheckVersion(std::optional<int64_t> expected, int64_t actual, std::string_view what);
+using db::CheckVersion;  // shared/db/version_check.h
 
 // --- Events and audit -------------------------------------------------------------------------
 
-void Emit(pqxx::work& tx, const WriteOptions& write, const char* type, const char* aggregate_type,
-          const std::string& aggregate_id, const google::protobuf::Message& payload);
-// before/after: JSON text or nullopt.
-void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const char* resource_type,
-           const std::string& resource_id, std::optional<std::string> before,
-           std::optional<std::string> after);
+using db::Audit;     // shared/db/audit.h (before/after: JSON text or nullopt)
+using events::Emit;  // shared/events/outbox_writer.h
 
 // --- Transactions -----------------------------------------------------------------------------
 
 using db::RunRead;  // shared/db/run.h
 
 // Runs a mutating `fn(pqxx::work&) -> StatusOr<Record>` in one transaction, honouring the
-// optional idempotency key: a replay returns the first answer (stored as the resource proto).
+// optional idempotency key: a replay returns the first answer (stored as the resource proto,
+// read back by this store's FromProto).
 template <typename Record, typename Fn>
 absl::StatusOr<Record> RunWrite(db::Pool& pool, const WriteOptions& write, Fn&& fn) {
-  return db::RunIdempotentWrite<Record>(
-      pool, write, std::forward<Fn>(fn),
-      [](const Record& record) { return ToProto(record).SerializeAsString(); },
-      [](const std::string& stored) -> absl::StatusOr<Record> {
-        decltype(ToProto(std::declval<const Record&>())) proto;
-        if (!proto.ParseFromString(stored)) {
-          return absl::InternalError("stored idempotent response does not parse");
-        }
-        return FromProto(proto);
-      });
+  return db::RunProtoWrite<Record>(pool, write, std::forward<Fn>(fn),
+                                   [](const auto& proto) { return FromProto(proto); });
 }
 
 // --- Plans (plan_rows.cc) ---------------------------------------------------------------------

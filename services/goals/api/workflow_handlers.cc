@@ -1,4 +1,6 @@
 // The plan workflow: submit, approve, return, revise, and the approved versions.
+#include <functional>
+
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
 #include "services/goals/domain/access.h"
@@ -31,24 +33,47 @@ grpc::ServerUnaryReactor* GoalService::RunWorkflowStep(grpc::CallbackServerConte
       });
 }
 
+namespace {
+
+using Rule =
+    std::function<absl::Status(const auth::Principal&, Plan&, const PlanFacts&, absl::Time)>;
+using Step = std::function<absl::Status(Plan&, const PlanFacts&, absl::Time)>;
+
+template <typename Request>
+std::function<absl::StatusOr<db::WriteOptions>(const CallContext&)> WriteOptionsOf(
+    const Request* request) {
+  return [request](const CallContext& call) { return WriteOptionsFor(call, *request); };
+}
+
+// Steps the plan's employee (or an HR admin) takes: submitting, starting a revision.
+Rule ByEditor(Step step) {
+  return [step = std::move(step)](const auth::Principal& who, Plan& plan, const PlanFacts& facts,
+                                  absl::Time now) {
+    RETURN_IF_ERROR(CanEditPlan(who, plan));
+    return step(plan, facts, now);
+  };
+}
+
+// Steps only the assessor takes: approving, returning.
+Rule ByAssessor(Step step) {
+  return [step = std::move(step)](const auth::Principal& who, Plan& plan, const PlanFacts& facts,
+                                  absl::Time now) {
+    RETURN_IF_ERROR(CanDecidePlan(who, plan));
+    return step(plan, facts, now);
+  };
+}
+
+}  // namespace
+
 grpc::ServerUnaryReactor* GoalService::SubmitPlan(grpc::CallbackServerContext* ctx,
                                                   const v1::SubmitPlanRequest* request,
                                                   v1::Plan* response) {
   return RunWorkflowStep(
       ctx,
-      {.method = "SubmitPlan",
-       .action = "plan.submit",
-       .event_type = store::kPlanSubmitted,
-       .id = request->id(),
-       .etag = request->etag(),
-       .note = "",
-       .write_options =
-           [request](const CallContext& call) { return WriteOptionsFor(call, *request); },
-       .rule =
-           [](const auth::Principal& who, Plan& plan, const PlanFacts& facts, absl::Time now) {
-             RETURN_IF_ERROR(CanEditPlan(who, plan));
-             return ApplySubmit(plan, facts, now);
-           }},
+      {"SubmitPlan", "plan.submit", store::kPlanSubmitted, request->id(), request->etag(), "",
+       WriteOptionsOf(request), ByEditor([](Plan& plan, const PlanFacts& facts, absl::Time now) {
+         return ApplySubmit(plan, facts, now);
+       })},
       response);
 }
 
@@ -57,19 +82,10 @@ grpc::ServerUnaryReactor* GoalService::ApprovePlan(grpc::CallbackServerContext* 
                                                    v1::Plan* response) {
   return RunWorkflowStep(
       ctx,
-      {.method = "ApprovePlan",
-       .action = "plan.approve",
-       .event_type = store::kPlanApproved,
-       .id = request->id(),
-       .etag = request->etag(),
-       .note = "",
-       .write_options =
-           [request](const CallContext& call) { return WriteOptionsFor(call, *request); },
-       .rule =
-           [](const auth::Principal& who, Plan& plan, const PlanFacts& facts, absl::Time now) {
-             RETURN_IF_ERROR(CanDecidePlan(who, plan));
-             return ApplyApprove(plan, facts, now);
-           }},
+      {"ApprovePlan", "plan.approve", store::kPlanApproved, request->id(), request->etag(), "",
+       WriteOptionsOf(request), ByAssessor([](Plan& plan, const PlanFacts& facts, absl::Time now) {
+         return ApplyApprove(plan, facts, now);
+       })},
       response);
 }
 
@@ -79,19 +95,10 @@ grpc::ServerUnaryReactor* GoalService::ReturnPlan(grpc::CallbackServerContext* c
   const std::string note = request->note();
   return RunWorkflowStep(
       ctx,
-      {.method = "ReturnPlan",
-       .action = "plan.return",
-       .event_type = store::kPlanReturned,
-       .id = request->id(),
-       .etag = request->etag(),
-       .note = note,
-       .write_options =
-           [request](const CallContext& call) { return WriteOptionsFor(call, *request); },
-       .rule =
-           [note](const auth::Principal& who, Plan& plan, const PlanFacts& facts, absl::Time) {
-             RETURN_IF_ERROR(CanDecidePlan(who, plan));
-             return ApplyReturn(plan, facts, note);
-           }},
+      {"ReturnPlan", "plan.return", store::kPlanReturned, request->id(), request->etag(), note,
+       WriteOptionsOf(request), ByAssessor([note](Plan& plan, const PlanFacts& facts, absl::Time) {
+         return ApplyReturn(plan, facts, note);
+       })},
       response);
 }
 
@@ -101,19 +108,10 @@ grpc::ServerUnaryReactor* GoalService::RevisePlan(grpc::CallbackServerContext* c
   const std::string reason = request->reason();
   return RunWorkflowStep(
       ctx,
-      {.method = "RevisePlan",
-       .action = "plan.revise",
-       .event_type = store::kPlanRevised,
-       .id = request->id(),
-       .etag = request->etag(),
-       .note = reason,
-       .write_options =
-           [request](const CallContext& call) { return WriteOptionsFor(call, *request); },
-       .rule =
-           [reason](const auth::Principal& who, Plan& plan, const PlanFacts& facts, absl::Time) {
-             RETURN_IF_ERROR(CanEditPlan(who, plan));
-             return ApplyRevise(plan, facts, reason);
-           }},
+      {"RevisePlan", "plan.revise", store::kPlanRevised, request->id(), request->etag(), reason,
+       WriteOptionsOf(request), ByEditor([reason](Plan& plan, const PlanFacts& facts, absl::Time) {
+         return ApplyRevise(plan, facts, reason);
+       })},
       response);
 }
 

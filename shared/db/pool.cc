@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "shared/db/platform_statements.h"
 
 namespace kinerja::db {
 
@@ -28,6 +29,7 @@ absl::StatusOr<std::unique_ptr<Pool>> Pool::Create(PoolOptions options,
                                                    std::vector<Statement> statements) {
   if (options.size < 1) return absl::InvalidArgumentError("db pool size must be at least 1");
   if (options.schema.empty()) return absl::InvalidArgumentError("db pool needs a schema");
+  for (Statement& platform : PlatformStatements()) statements.push_back(std::move(platform));
   return std::unique_ptr<Pool>(new Pool(std::move(options), std::move(statements)));
 }
 

@@ -2,6 +2,8 @@
 
 #include <pqxx/pqxx>
 
+#include "shared/db/platform_statements.h"
+
 namespace kinerja::events {
 
 std::string TypeUrl(const google::protobuf::Message& message) {
@@ -9,11 +11,10 @@ std::string TypeUrl(const google::protobuf::Message& message) {
 }
 
 void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& event) {
-  tx.exec_params0(
-      "INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, "
-      "request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      event.type, event.aggregate_type, event.aggregate_id, TypeUrl(*event.payload),
-      pqxx::binarystring(event.payload->SerializeAsString()), ctx.actor, ctx.request_id);
+  tx.exec_prepared0(db::OutboxInsertStatement().name, event.type, event.aggregate_type,
+                    event.aggregate_id, TypeUrl(*event.payload),
+                    pqxx::binarystring(event.payload->SerializeAsString()), ctx.actor,
+                    ctx.request_id);
 }
 
 void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,

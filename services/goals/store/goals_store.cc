@@ -38,7 +38,12 @@ const db::Statement& GetPlanStatement() {
 }  // namespace internal
 
 std::vector<db::Statement> GoalsStore::Statements() {
-  return {internal::GetPeriodStatement(), internal::GetPlanStatement()};
+  return {internal::GetPeriodStatement(),       internal::GetPlanStatement(),
+          internal::LockPlanStatement(),        internal::SavePlanStatement(),
+          internal::UpsertResultsStatement(),   internal::DeleteRemovedResultsStatement(),
+          internal::PlanPeriodFactsStatement(), internal::ParentFactsStatement(),
+          internal::DependantsStatement(),      internal::InsertVersionStatement(),
+          internal::MarkApprovedStatement()};
 }
 
 const FilterSchema& GoalsStore::PeriodFilterSchema() {

@@ -8,6 +8,7 @@
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/store/rows.h"
+#include "services/goals/store/statements.h"
 #include "shared/db/sql_array.h"
 
 namespace kinerja::goals::store::internal {
@@ -36,7 +37,21 @@ void AssignMissingIds(std::vector<WorkResult>& results) {
 absl::Status UpsertResults(pqxx::work& tx, const std::string& plan_id,
                            const std::vector<WorkResult>& results) {
   if (results.empty()) return absl::OkStatus();
-  static const std::string* sql = new std::string(
+  pqxx::result r =
+      tx.exec_prepared(UpsertResultsStatement().name, plan_id, ResultRowsJson(results));
+  if (r.size() != results.size()) {
+    return errors::InvalidField("plan.results",
+                                "a result id belongs to another plan; send results without an id "
+                                "to add them");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+const db::Statement& UpsertResultsStatement() {
+  static const db::Statement* statement = new db::Statement{
+      "goals.upsert_results",
       "INSERT INTO plan_results AS r (id, plan_id, ordinal, kind, text, parent_result_id, "
       "perspective, template_id, indicators) "
       "SELECT x.id, $1, x.ordinal, x.kind, x.text, x.parent_result_id, x.perspective, "
@@ -46,15 +61,11 @@ absl::Status UpsertResults(pqxx::work& tx, const std::string& plan_id,
       "ON CONFLICT (id) DO UPDATE SET ordinal = EXCLUDED.ordinal, kind = EXCLUDED.kind, "
       "text = EXCLUDED.text, parent_result_id = EXCLUDED.parent_result_id, "
       "perspective = EXCLUDED.perspective, template_id = EXCLUDED.template_id, "
-      "indicators = EXCLUDED.indicators WHERE r.plan_id = EXCLUDED.plan_id RETURNING r.id");
-  pqxx::result r = tx.exec_params(*sql, plan_id, ResultRowsJson(results));
-  if (r.size() != results.size()) {
-    return errors::InvalidField("plan.results",
-                                "a result id belongs to another plan; send results without an id "
-                                "to add them");
-  }
-  return absl::OkStatus();
+      "indicators = EXCLUDED.indicators WHERE r.plan_id = EXCLUDED.plan_id RETURNING r.id"};
+  return *statement;
 }
+
+namespace {
 
 const std::string& SelectPlanById() {
   static const std::string* sql =
@@ -64,9 +75,21 @@ const std::string& SelectPlanById() {
 
 }  // namespace
 
+const db::Statement& LockPlanStatement() {
+  static const db::Statement* statement =
+      new db::Statement{"goals.lock_plan", SelectPlanById() + " FOR UPDATE OF p"};
+  return *statement;
+}
+
+const db::Statement& DeleteRemovedResultsStatement() {
+  static const db::Statement* statement =
+      new db::Statement{"goals.delete_removed_results",
+                        "DELETE FROM plan_results WHERE plan_id = $1 AND id <> ALL($2::text[])"};
+  return *statement;
+}
+
 absl::StatusOr<Plan> LockPlan(pqxx::work& tx, const std::string& id) {
-  static const std::string* sql = new std::string(SelectPlanById() + " FOR UPDATE OF p");
-  pqxx::result r = tx.exec_params(*sql, id);
+  pqxx::result r = tx.exec_prepared(LockPlanStatement().name, id);
   if (r.empty()) return errors::NotFound("plan", id);
   return PlanFromRow(r[0]);
 }
@@ -114,29 +137,35 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given) {
   std::vector<std::string> kept;
   kept.reserve(plan.content.results.size());
   for (const WorkResult& r : plan.content.results) kept.push_back(r.id);
-  tx.exec_params0("DELETE FROM plan_results WHERE plan_id = $1 AND id <> ALL($2::text[])", plan.id,
-                  db::TextArrayLiteral(kept));
+  tx.exec_prepared0(DeleteRemovedResultsStatement().name, plan.id, db::TextArrayLiteral(kept));
   RETURN_IF_ERROR(UpsertResults(tx, plan.id, plan.content.results));
-  static const std::string* sql = new std::string(absl::StrCat(
-      "UPDATE plans AS p SET employee_nip = $2, employee_name = $3, position_name = $4, "
-      "unit_id = $5, unit_name = $6, employee_non_asn = $7, employee_acting = $8, "
-      "employee_rank_label = $9, position_type = $10, assessor_employee_id = $11, "
-      "assessor = $12::jsonb, assessor_superior = $13::jsonb, state = $14, style = $15, "
-      "revision = $16, revision_reason = $17, return_note = $18, behaviours = $19::jsonb, "
-      "close_reason = $20, end_date = $21::date, submit_time = ",
-      MicrosToTime("$22"), ", approve_time = ", MicrosToTime("$23"),
-      ", version = p.version + 1, update_time = now() WHERE p.id = $1 RETURNING ",
-      PlanColumns("p")));
   const PlanPerson& e = plan.employee;
-  pqxx::result r = tx.exec_params(
-      *sql, plan.id, e.nip, e.name, e.position_name, e.unit_id, e.unit_name, e.non_asn, e.acting,
-      e.rank_label, plan.position_type, AssessorEmployeeId(plan), PersonJson(plan.assessor),
-      PersonJson(plan.assessor_superior), std::string(PlanStateName(plan.state)),
-      std::string(PlanStyleName(plan.content.style)), plan.revision, plan.revision_reason,
-      plan.return_note, BehavioursJson(plan.content.behaviours), plan.close_reason,
-      DayText(plan.end_date), MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
+  pqxx::result r = tx.exec_prepared(
+      SavePlanStatement().name, plan.id, e.nip, e.name, e.position_name, e.unit_id, e.unit_name,
+      e.non_asn, e.acting, e.rank_label, plan.position_type, AssessorEmployeeId(plan),
+      PersonJson(plan.assessor), PersonJson(plan.assessor_superior),
+      std::string(PlanStateName(plan.state)), std::string(PlanStyleName(plan.content.style)),
+      plan.revision, plan.revision_reason, plan.return_note,
+      BehavioursJson(plan.content.behaviours), plan.close_reason, DayText(plan.end_date),
+      MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
   if (r.empty()) return errors::NotFound("plan", plan.id);
   return PlanFromRow(r[0]);
+}
+
+const db::Statement& SavePlanStatement() {
+  static const db::Statement* statement = new db::Statement{
+      "goals.save_plan",
+      absl::StrCat(
+          "UPDATE plans AS p SET employee_nip = $2, employee_name = $3, position_name = $4, "
+          "unit_id = $5, unit_name = $6, employee_non_asn = $7, employee_acting = $8, "
+          "employee_rank_label = $9, position_type = $10, assessor_employee_id = $11, "
+          "assessor = $12::jsonb, assessor_superior = $13::jsonb, state = $14, style = $15, "
+          "revision = $16, revision_reason = $17, return_note = $18, behaviours = $19::jsonb, "
+          "close_reason = $20, end_date = $21::date, submit_time = ",
+          MicrosToTime("$22"), ", approve_time = ", MicrosToTime("$23"),
+          ", version = p.version + 1, update_time = now() WHERE p.id = $1 RETURNING ",
+          PlanColumns("p"))};
+  return *statement;
 }
 
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,

@@ -31,7 +31,7 @@ grpc::ServerUnaryReactor* GoalService::GetPeriod(grpc::CallbackServerContext* ct
   return deps_.calls->Unary(ctx, "GetPeriod", [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(RequireId(request->id(), "id"));
     ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->id()));
-    RETURN_IF_ERROR(CanReadAgency(call.principal, period.agency_id));
+    RETURN_IF_ERROR(CanReadPeriods(call.principal, period.agency_id));
     *response = ToProto(period);
     return absl::OkStatus();
   });
@@ -44,9 +44,9 @@ grpc::ServerUnaryReactor* GoalService::ListPeriods(grpc::CallbackServerContext* 
     ASSIGN_OR_RETURN(ListPage list,
                      StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                {"ListPeriods", request->filter()}));
-    ASSIGN_OR_RETURN(
-        std::vector<rpc::Condition> filter,
-        ScopedFilter(call.principal, request->filter(), store::GoalsStore::PeriodFilterSchema()));
+    ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                     ScopedFilter(call.principal, request->filter(),
+                                  store::GoalsStore::PeriodFilterSchema(), {}, CanReadPeriods));
     ASSIGN_OR_RETURN(db::Page<Period> page, store().ListPeriods(filter, list.request));
     for (const Period& p : page.items) *response->add_periods() = ToProto(p);
     response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));

@@ -14,7 +14,8 @@ bool ReadsEveryAgency(const auth::Principal& principal) {
 
 absl::StatusOr<std::vector<rpc::Condition>> ScopedFilter(
     const auth::Principal& principal, const std::string& filter, const rpc::FilterSchema& schema,
-    const std::vector<std::string>& personal_fields) {
+    const std::vector<std::string>& personal_fields, AgencyReadCheck can_read) {
+  if (can_read == nullptr) can_read = CanReadAgency;
   ASSIGN_OR_RETURN(std::vector<rpc::Condition> conditions, rpc::ParseFilter(filter, schema));
   bool has_agency = false;
   bool personal = false;
@@ -22,7 +23,7 @@ absl::StatusOr<std::vector<rpc::Condition>> ScopedFilter(
     const std::string* text = std::get_if<std::string>(&c.value);
     if (c.field == "agency_id" && text != nullptr) {
       has_agency = true;
-      RETURN_IF_ERROR(CanReadAgency(principal, *text));
+      RETURN_IF_ERROR(can_read(principal, *text));
     }
     if (text != nullptr && c.op == rpc::FilterOp::kEq && !principal.nip.empty() &&
         *text == principal.nip &&
@@ -37,7 +38,7 @@ absl::StatusOr<std::vector<rpc::Condition>> ScopedFilter(
         "list your own plans with filter employee_nip = \"<your NIP>\", or your reports' with "
         "assessor_nip = \"<your NIP>\"");
   }
-  RETURN_IF_ERROR(CanReadAgency(principal, principal.agency_id));
+  RETURN_IF_ERROR(can_read(principal, principal.agency_id));
   conditions.push_back(
       rpc::Condition{.field = "agency_id", .op = rpc::FilterOp::kEq, .value = principal.agency_id});
   return conditions;

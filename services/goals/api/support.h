@@ -30,13 +30,15 @@ absl::StatusOr<db::WriteOptions> WriteOptionsFor(const CallContext& call, const 
 bool ReadsEveryAgency(const auth::Principal& principal);
 
 // Parses `filter` and restricts it to what the caller may read: every agency_id condition must
-// pass CanReadAgency; without one, auditors and services keep the filter and an HR admin gets
+// pass `can_read`; without one, auditors and services keep the filter and an HR admin gets
 // "agency_id = <own>" added. A civil servant without an agency role may list only plans whose
 // employee_nip or assessor_nip condition is their own NIP (`personal_fields`), which the
 // filter must then contain. Others are PERMISSION_DENIED.
+// `can_read` decides who reads an agency's rows (default CanReadAgency).
+using AgencyReadCheck = absl::Status (*)(const auth::Principal&, std::string_view agency_id);
 absl::StatusOr<std::vector<rpc::Condition>> ScopedFilter(
     const auth::Principal& principal, const std::string& filter, const rpc::FilterSchema& schema,
-    const std::vector<std::string>& personal_fields = {});
+    const std::vector<std::string>& personal_fields = {}, AgencyReadCheck can_read = nullptr);
 
 // The result with the field paths of an INVALID_ARGUMENT prefixed (e.g. "period.").
 template <typename T>

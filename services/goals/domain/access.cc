@@ -40,6 +40,16 @@ absl::Status CanReadAgency(const Principal& principal, std::string_view agency_i
                 "an HR admin of that agency, an auditor or a service");
 }
 
+absl::Status CanReadPeriods(const Principal& principal, std::string_view agency_id) {
+  if (auth::IsCivilServant(principal) && !principal.agency_id.empty() &&
+      principal.agency_id == agency_id) {
+    return absl::OkStatus();
+  }
+  if (ReadsEverything(principal) || IsHrAdminOf(principal, agency_id)) return absl::OkStatus();
+  return Denied(principal, absl::StrCat("read the periods of agency '", ToAbsl(agency_id), "'"),
+                "a civil servant or HR admin of that agency, an auditor or a service");
+}
+
 absl::Status CanCreatePlan(const Principal& principal, std::string_view agency_id,
                            std::string_view employee_nip) {
   if (IsPerson(principal, employee_nip) || IsHrAdminOf(principal, agency_id)) {

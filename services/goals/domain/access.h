@@ -26,6 +26,10 @@ absl::Status CanManageAgency(const auth::Principal& principal, std::string_view 
 // agency, auditors, services.
 absl::Status CanReadAgency(const auth::Principal& principal, std::string_view agency_id);
 
+// Reading an agency's periods (not personal data): whoever may read the agency, and every civil
+// servant of that agency, who needs the period to create their own plan.
+absl::Status CanReadPeriods(const auth::Principal& principal, std::string_view agency_id);
+
 // Creating a plan for the employee with this NIP in this agency: the employee, or an HR admin.
 absl::Status CanCreatePlan(const auth::Principal& principal, std::string_view agency_id,
                            std::string_view employee_nip);

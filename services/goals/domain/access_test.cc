@@ -85,6 +85,15 @@ TEST(CanReadAgency, HrAdminAuditorsServices) {
   EXPECT_TRUE(Denied(CanReadAgency(Make({Role::kUnitLeader}), kAgency)));
 }
 
+TEST(CanReadPeriods, CivilServantsOfTheAgencyAndAgencyReaders) {
+  EXPECT_TRUE(CanReadPeriods(Make({Role::kEmployee}), kAgency).ok());
+  EXPECT_TRUE(CanReadPeriods(Make({Role::kHrAdmin}), kAgency).ok());
+  EXPECT_TRUE(CanReadPeriods(Make({Role::kAuditor}, kOtherAgency), kAgency).ok());
+  EXPECT_TRUE(Denied(CanReadPeriods(Make({Role::kEmployee}, kOtherAgency), kAgency)));
+  EXPECT_TRUE(Denied(CanReadPeriods(Make({Role::kEmployee}, kAgency, ""), kAgency)));
+  EXPECT_TRUE(Denied(CanReadPeriods(Make({Role::kPublic}), kAgency)));
+}
+
 TEST(CanCreatePlan, EmployeeThemselfOrHrAdmin) {
   EXPECT_TRUE(
       CanCreatePlan(Make({Role::kEmployee}, kAgency, kEmployeeNip), kAgency, kEmployeeNip).ok());

@@ -173,6 +173,16 @@ TEST(GoalServiceTest, PeriodsAreCreatedListedUpdatedAndLocked) {
   ASSERT_TRUE(s.ok()) << Describe(s);
   ASSERT_THAT(listed.periods(), SizeIs(1));
   EXPECT_EQ(listed.periods(0).id(), period.id());
+  // A civil servant of the agency finds its periods (to create their own plan); one of another
+  // agency does not.
+  gv1::ListPeriodsResponse own;
+  s = Stub().ListPeriods(Ctx(PersonToken(org.staff1, org.agency_id)).get(),
+                         gv1::ListPeriodsRequest(), &own);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(own.periods(), SizeIs(1));
+  EXPECT_EQ(own.periods(0).id(), period.id());
+  s = Stub().ListPeriods(Ctx(PersonToken(org.staff1, "elsewhere")).get(), list, &listed);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
   // Another agency's admin may not list this agency's periods.
   s = Stub().ListPeriods(Ctx(HrAdminToken("elsewhere")).get(), list, &listed);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);

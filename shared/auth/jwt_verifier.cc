@@ -6,7 +6,6 @@
 #include "shared/auth/claims.h"
 #include "shared/auth/compact_jws.h"
 #include "shared/auth/jws_signature.h"
-#include "shared/crypto/hmac.h"
 
 namespace kinerja::auth {
 namespace {
@@ -70,8 +69,7 @@ JwtVerifier::JwtVerifier(Options options, KeySet keys)
 absl::StatusOr<Principal> JwtVerifier::Verify(std::string_view compact_jwt) const {
   if (compact_jwt.size() > kMaxTokenBytes) return absl::UnauthenticatedError("token too large");
   const absl::Time now = options_.now();
-  std::string cache_key = crypto::Sha256(compact_jwt);
-  if (std::optional<TokenCache::Entry> hit = cache_.Lookup(cache_key)) {
+  if (std::optional<TokenCache::Entry> hit = cache_.Lookup(compact_jwt)) {
     if (absl::Status status = CheckLifetime(now, *hit); !status.ok()) return status;
     return std::move(hit->principal);
   }
@@ -79,7 +77,7 @@ absl::StatusOr<Principal> JwtVerifier::Verify(std::string_view compact_jwt) cons
   if (!entry.ok()) return entry.status();
   if (absl::Status status = CheckLifetime(now, *entry); !status.ok()) return status;
   Principal principal = entry->principal;
-  cache_.Insert(std::move(cache_key), *std::move(entry), now);
+  cache_.Insert(std::string(compact_jwt), *std::move(entry), now);
   return principal;
 }
 

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
 
 namespace kinerja::auth {
@@ -16,8 +17,7 @@ TokenCache::TokenCache(size_t capacity)
     : shard_capacity_(capacity == 0 ? 0 : (capacity + kShards - 1) / kShards) {}
 
 TokenCache::Shard& TokenCache::ShardFor(std::string_view key) const {
-  size_t index = key.empty() ? 0 : static_cast<unsigned char>(key.front()) % kShards;
-  return shards_[index];
+  return shards_[absl::HashOf(AsAbsl(key)) % kShards];
 }
 
 std::optional<TokenCache::Entry> TokenCache::Lookup(std::string_view key) const {

@@ -17,7 +17,7 @@
 
 namespace kinerja::auth {
 
-// Thread-safe. Sharded by key so concurrent RPC threads rarely share a lock.
+// Thread-safe. Sharded by a hash of the key so concurrent RPC threads rarely share a lock.
 class TokenCache {
  public:
   struct Entry {
@@ -35,7 +35,9 @@ class TokenCache {
   // `capacity` 0 disables the cache.
   explicit TokenCache(size_t capacity);
 
-  // `key` is a fixed-size digest of the token (uniformly distributed bytes).
+  // `key` is the token itself: the map compares whole tokens, so an entry is only ever found
+  // by the exact token that was verified (a digest would cost a SHA-256 per call, measured at
+  // ~4% of a service's CPU on its busiest read path).
   std::optional<Entry> Lookup(std::string_view key) const;
   // A full shard first drops entries that expired before `now`, then, if still full, all of
   // them: cheap and bounded, and a dropped token merely gets verified again.

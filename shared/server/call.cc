@@ -1,5 +1,7 @@
 #include "shared/server/call.h"
 
+#include <memory>
+
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "shared/log/log.h"
@@ -98,6 +100,31 @@ grpc::ServerUnaryReactor* CallRunner::Unary(
         Observe(call, absl::Now() - start, status);
         reactor->Finish(ToGrpcStatus(status, domain_));
       });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* CallRunner::UnaryDeferred(
+    grpc::CallbackServerContext* ctx, const char* method,
+    absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  absl::Time start_time = absl::Now();
+  absl::StatusOr<CallContext> call = Begin(ctx, method);
+  if (!call.ok()) {
+    CallContext anonymous;
+    anonymous.method = method;
+    Observe(anonymous, absl::Now() - start_time, call.status());
+    reactor->Finish(ToGrpcStatus(call.status(), domain_));
+    return reactor;
+  }
+  // The context lives on the heap, owned by the finisher, so `start` may keep a reference.
+  auto owned = std::make_unique<CallContext>(*std::move(call));
+  const CallContext& ref = *owned;
+  Finish finish = [this, reactor, start_time, owned = std::move(owned)](absl::Status status) {
+    log::ScopedRequestId scoped(owned->request_id);
+    Observe(*owned, absl::Now() - start_time, status);
+    reactor->Finish(ToGrpcStatus(status, domain_));
+  };
+  std::move(start)(ref, std::move(finish));
   return reactor;
 }
 

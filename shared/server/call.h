@@ -35,6 +35,17 @@ class CallRunner {
   grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* ctx, const char* method,
                                   absl::AnyInvocable<absl::Status(const CallContext&) &&> work);
 
+  // Finishes a deferred call (below) with its status; call it exactly once, from any thread.
+  using Finish = absl::AnyInvocable<void(absl::Status) &&>;
+
+  // Authenticates, then runs `start` on the gRPC thread, which must not block: it validates the
+  // request and hands the call to something that finishes it later on a worker (a
+  // ReadCoalescer), or finishes it at once. `call` is valid until `finish` runs. Unlike `work`
+  // in Unary, `start` and what it hands on must not throw: nothing is left to finish the call.
+  grpc::ServerUnaryReactor* UnaryDeferred(
+      grpc::CallbackServerContext* ctx, const char* method,
+      absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start);
+
   // For streaming calls: authentication and request id only (the caller drives the stream).
   absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* ctx, const char* method);
   // Records the outcome of a call in metrics and the log.

@@ -11,6 +11,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "shared/auth/key_loader.h"
 #include "shared/db/transaction.h"
 #include "shared/log/log.h"
@@ -121,8 +122,18 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
   return spec;
 }
 
+// Debian's Abseil checks every Mutex acquisition for lock-order cycles (its deadlock detector
+// builds a graph of held locks), which measured 1-3% of a service's CPU on the GetEmployee
+// path. Release builds turn it off; debug and sanitizer builds (the test run) keep it.
+static void ConfigureMutexChecks() {
+#ifdef NDEBUG
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+#endif
+}
+
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::Config& config,
                                                                  ServiceSettings settings) {
+  ConfigureMutexChecks();
   auto level = log::ParseLevel(config.GetString("log-level"));
   if (!level.ok())
     return absl::InvalidArgumentError(absl::StrCat("--log-level: ", level.status().message()));

@@ -55,16 +55,38 @@ grpc::ServerUnaryReactor* EmployeeService::CreateEmployee(grpc::CallbackServerCo
       });
 }
 
+// Coalesced: concurrent GetEmployee calls share one batched query (ReadCoalescer); the access
+// check and the answer run per call on the worker that read the batch.
 grpc::ServerUnaryReactor* EmployeeService::GetEmployee(grpc::CallbackServerContext* ctx,
                                                        const v1::GetEmployeeRequest* request,
                                                        v1::Employee* response) {
-  return deps_.calls->Unary(ctx, "GetEmployee", [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(store::EmployeeRecord record,
-                     LoadEmployee(store(), request->id(), request->nip(), "id", "nip"));
-    RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, record, TodayInJakarta()));
-    *response = store::ToProto(record);
-    return absl::OkStatus();
-  });
+  return deps_.calls->UnaryDeferred(
+      ctx, "GetEmployee", [=, this](const CallContext& call, server::CallRunner::Finish finish) {
+        const std::string& id = request->id();
+        const std::string& nip = request->nip();
+        if (id.empty() == nip.empty()) {
+          std::move(finish)(errors::InvalidField("id", "exactly one of id or nip is required"));
+          return;
+        }
+        const bool by_nip = id.empty();
+        auto& reads = by_nip ? reads_by_nip_ : reads_by_id_;
+        reads.Load(by_nip ? nip : id,
+                   [this, by_nip, key = by_nip ? nip : id, principal = call.principal, response,
+                    finish = std::move(finish)](const absl::Status& status,
+                                                const store::EmployeeRecord* record) mutable {
+                     std::move(finish)([&]() -> absl::Status {
+                       RETURN_IF_ERROR(status);
+                       if (record == nullptr) {
+                         return by_nip ? errors::NotFound("employee with nip", key)
+                                       : errors::NotFound("employee", key);
+                       }
+                       RETURN_IF_ERROR(
+                           CheckCanReadEmployee(store(), principal, *record, TodayInJakarta()));
+                       *response = store::ToProto(*record);
+                       return absl::OkStatus();
+                     }());
+                   });
+      });
 }
 
 grpc::ServerUnaryReactor* EmployeeService::BatchGetEmployees(

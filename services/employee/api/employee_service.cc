@@ -1,5 +1,9 @@
 #include "services/employee/api/employee_service.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "services/employee/store/migrations.h"
 
 namespace kinerja::employee::api {
@@ -12,6 +16,33 @@ ServiceDeps ServiceDeps::FromHost(server::ServiceHost& host, store::EmployeeStor
                      .notifier = &host.notifier(),
                      .store = &store};
 }
+
+namespace {
+
+// A quarter of the connections may read coalesced batches at once (one on a 2-core machine):
+// fewer batches in flight make them larger (measured on 2 cores: one batch in flight 16.5k
+// GetEmployee/s, two 15.3-16.6k, uncoalesced 7.5k), and the other connections stay free for
+// writes and lists.
+server::ReadCoalescer<store::EmployeeRecord>::Options CoalescerOptions(const ServiceDeps& deps) {
+  return {.max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
+}
+
+}  // namespace
+
+EmployeeService::EmployeeService(ServiceDeps deps)
+    : deps_(deps),
+      reads_by_id_(
+          deps.workers,
+          [store = deps.store](const std::vector<std::string>& ids) {
+            return store->FindEmployees(ids);
+          },
+          CoalescerOptions(deps)),
+      reads_by_nip_(
+          deps.workers,
+          [store = deps.store](const std::vector<std::string>& nips) {
+            return store->FindEmployeesByNip(nips);
+          },
+          CoalescerOptions(deps)) {}
 
 server::ServiceSettings EmployeeServiceSettings() {
   return server::ServiceSettings{.name = "employee",

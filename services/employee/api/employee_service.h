@@ -15,6 +15,7 @@
 #include "shared/events/outbox_notifier.h"
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
+#include "shared/server/read_coalescer.h"
 #include "shared/server/service_host.h"
 #include "shared/server/worker_pool.h"
 
@@ -39,7 +40,7 @@ server::ServiceSettings EmployeeServiceSettings();
 
 class EmployeeService final : public v1::EmployeeService::CallbackService {
  public:
-  explicit EmployeeService(ServiceDeps deps) : deps_(deps) {}
+  explicit EmployeeService(ServiceDeps deps);
 
   // Agencies (agency_handlers.cc).
   grpc::ServerUnaryReactor* CreateAgency(grpc::CallbackServerContext* ctx,
@@ -130,6 +131,9 @@ class EmployeeService final : public v1::EmployeeService::CallbackService {
   store::EmployeeStore& store() { return *deps_.store; }
 
   ServiceDeps deps_;
+  // GetEmployee reads, coalesced into batched queries under load (ReadCoalescer).
+  server::ReadCoalescer<store::EmployeeRecord> reads_by_id_;
+  server::ReadCoalescer<store::EmployeeRecord> reads_by_nip_;
 };
 
 }  // namespace kinerja::employee::api

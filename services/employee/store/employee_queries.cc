@@ -52,33 +52,44 @@ absl::StatusOr<EmployeeRecord> GetOne(db::Pool& pool, const db::Statement& state
   });
 }
 
-absl::StatusOr<std::vector<EmployeeRecord>> BatchGet(db::Pool& pool, const db::Statement& statement,
+// The stored employees among `keys` (ids, or NIPs when by_nip), by key; one query (= ANY).
+absl::StatusOr<absl::flat_hash_map<std::string, EmployeeRecord>> FindByKeys(
+    db::Pool& pool, const std::vector<std::string>& keys, bool by_nip) {
+  using Found = absl::flat_hash_map<std::string, EmployeeRecord>;
+  if (keys.empty()) return Found();
+  if (keys.size() > EmployeeStore::kMaxKeysPerQuery) {
+    return errors::InvalidField(by_nip ? "nips" : "ids",
+                                absl::StrCat("more than ", EmployeeStore::kMaxKeysPerQuery));
+  }
+  const db::Statement& statement = by_nip ? BatchByNip() : BatchById();
+  return internal::RunRead(pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Found> {
+    pqxx::result r = tx.exec_prepared(statement.name, db::TextArrayLiteral(keys));
+    Found found;
+    found.reserve(r.size());
+    for (const pqxx::row& row : r) {
+      EmployeeRecord record = internal::EmployeeFromRow(row);
+      std::string key = by_nip ? record.employee.nip : record.employee.id;
+      found.emplace(std::move(key), std::move(record));
+    }
+    return found;
+  });
+}
+
+absl::StatusOr<std::vector<EmployeeRecord>> BatchGet(db::Pool& pool,
                                                      const std::vector<std::string>& keys,
                                                      bool by_nip) {
-  if (keys.empty()) return std::vector<EmployeeRecord>();
-  if (keys.size() > 1000) return errors::InvalidField(by_nip ? "nips" : "ids", "more than 1000");
-  return internal::RunRead(
-      pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<EmployeeRecord>> {
-        pqxx::result r = tx.exec_prepared(statement.name, db::TextArrayLiteral(keys));
-        absl::flat_hash_map<std::string, EmployeeRecord> found;
-        found.reserve(r.size());
-        for (const pqxx::row& row : r) {
-          EmployeeRecord record = internal::EmployeeFromRow(row);
-          std::string key = by_nip ? record.employee.nip : record.employee.id;
-          found.emplace(std::move(key), std::move(record));
-        }
-        std::vector<EmployeeRecord> out;
-        out.reserve(keys.size());
-        for (const std::string& key : keys) {
-          auto it = found.find(key);
-          if (it == found.end()) {
-            return by_nip ? errors::NotFound("employee with nip", key)
-                          : errors::NotFound("employee", key);
-          }
-          out.push_back(it->second);
-        }
-        return out;
-      });
+  ASSIGN_OR_RETURN(auto found, FindByKeys(pool, keys, by_nip));
+  std::vector<EmployeeRecord> out;
+  out.reserve(keys.size());
+  for (const std::string& key : keys) {
+    auto it = found.find(key);
+    if (it == found.end()) {
+      return by_nip ? errors::NotFound("employee with nip", key)
+                    : errors::NotFound("employee", key);
+    }
+    out.push_back(it->second);
+  }
+  return out;
 }
 
 absl::StatusOr<std::string> RankFilterLabel(const std::string& text) {
@@ -162,12 +173,22 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::GetEmployeeByNip(const std::string
 
 absl::StatusOr<std::vector<EmployeeRecord>> EmployeeStore::BatchGetEmployees(
     const std::vector<std::string>& ids) {
-  return BatchGet(pool_, BatchById(), ids, /*by_nip=*/false);
+  return BatchGet(pool_, ids, /*by_nip=*/false);
 }
 
 absl::StatusOr<std::vector<EmployeeRecord>> EmployeeStore::BatchGetEmployeesByNip(
     const std::vector<std::string>& nips) {
-  return BatchGet(pool_, BatchByNip(), nips, /*by_nip=*/true);
+  return BatchGet(pool_, nips, /*by_nip=*/true);
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, EmployeeRecord>> EmployeeStore::FindEmployees(
+    const std::vector<std::string>& ids) {
+  return FindByKeys(pool_, ids, /*by_nip=*/false);
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, EmployeeRecord>> EmployeeStore::FindEmployeesByNip(
+    const std::vector<std::string>& nips) {
+  return FindByKeys(pool_, nips, /*by_nip=*/true);
 }
 
 absl::StatusOr<Page<EmployeeRecord>> EmployeeStore::ListEmployees(

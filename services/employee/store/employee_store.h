@@ -343,6 +343,13 @@ class EmployeeStore {
       const std::vector<std::string>& ids);
   absl::StatusOr<std::vector<EmployeeRecord>> BatchGetEmployeesByNip(
       const std::vector<std::string>& nips);
+  // The stored employees among the given ids / NIPs (at most kMaxKeysPerQuery), by id / NIP;
+  // unknown keys are absent. One query: what coalesced point reads go through.
+  static constexpr size_t kMaxKeysPerQuery = 1000;
+  absl::StatusOr<absl::flat_hash_map<std::string, EmployeeRecord>> FindEmployees(
+      const std::vector<std::string>& ids);
+  absl::StatusOr<absl::flat_hash_map<std::string, EmployeeRecord>> FindEmployeesByNip(
+      const std::vector<std::string>& nips);
   // Conditions from EmployeeFilterSchema(); keyset pagination per EmployeeOrder.
   absl::StatusOr<Page<EmployeeRecord>> ListEmployees(const std::vector<rpc::Condition>& filter,
                                                      EmployeeOrder order, const PageRequest& page);

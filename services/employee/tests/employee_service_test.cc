@@ -276,6 +276,58 @@ TEST(EmployeeServiceTest, CreateAndGetEmployee) {
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << Describe(s);
 }
 
+// GetEmployee calls in flight together share batched reads (ReadCoalescer): every caller
+// still gets its own answer, checked against its own principal, by id or by NIP, found or not.
+TEST(EmployeeServiceTest, ConcurrentGetEmployeeCallsEachGetTheirOwnAnswer) {
+  Org a = BuildOrg();
+  Org b = BuildOrg();
+  const std::string staff_token = EmployeeToken(a.staff1.nip(), a.agency_id);
+  const std::string assessor_token = EmployeeToken(a.kabid.nip(), a.agency_id);
+  struct Case {
+    std::string token, id, nip;
+    grpc::StatusCode code;
+    std::string want_nip;  // of the answer, when OK
+  };
+  const std::vector<Case> cases = {
+      {a.hr_token, a.staff1.id(), "", grpc::StatusCode::OK, a.staff1.nip()},
+      {a.hr_token, "", a.staff2.nip(), grpc::StatusCode::OK, a.staff2.nip()},
+      {a.hr_token, a.kadis.id(), "", grpc::StatusCode::OK, a.kadis.nip()},
+      {b.hr_token, b.kabid.id(), "", grpc::StatusCode::OK, b.kabid.nip()},
+      {a.hr_token, b.staff1.id(), "", grpc::StatusCode::PERMISSION_DENIED, ""},
+      {b.hr_token, "", a.staff1.nip(), grpc::StatusCode::PERMISSION_DENIED, ""},
+      {staff_token, a.staff1.id(), "", grpc::StatusCode::OK, a.staff1.nip()},
+      {staff_token, a.staff2.id(), "", grpc::StatusCode::PERMISSION_DENIED, ""},
+      // The assessor's read is allowed from the reporting line, looked up after the batch.
+      {assessor_token, a.staff2.id(), "", grpc::StatusCode::OK, a.staff2.nip()},
+      {AuditorToken(), "", b.staff2.nip(), grpc::StatusCode::OK, b.staff2.nip()},
+      {a.hr_token, "no-such-employee", "", grpc::StatusCode::NOT_FOUND, ""},
+      {a.hr_token, "", "199001012020121999", grpc::StatusCode::NOT_FOUND, ""},
+  };
+  constexpr int kThreads = 8;
+  constexpr int kCallsPerThread = 60;
+  std::vector<std::string> failures[kThreads];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kCallsPerThread; ++i) {
+        const Case& c = cases[static_cast<size_t>(t * 7 + i) % cases.size()];
+        v1::GetEmployeeRequest request;
+        request.set_id(c.id);
+        request.set_nip(c.nip);
+        v1::Employee got;
+        grpc::Status s = Stub().GetEmployee(Ctx(c.token).get(), request, &got);
+        if (s.error_code() != c.code) {
+          failures[t].push_back(absl::StrCat("id=", c.id, " nip=", c.nip, ": ", Describe(s)));
+        } else if (s.ok() && got.nip() != c.want_nip) {
+          failures[t].push_back(absl::StrCat("id=", c.id, " nip=", c.nip, ": got ", got.nip()));
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_THAT(failures[t], IsEmpty());
+}
+
 TEST(EmployeeServiceTest, InvalidNipNamesTheField) {
   Org org = BuildOrg();
   v1::CreateEmployeeRequest request;

@@ -2,7 +2,7 @@
 // h2load, which counts gRPC errors as successes).
 //
 //   kinerja-load --addr HOST:PORT --token JWT --nips FILE [--concurrency 32] [--seconds 10]
-//                [--threads 2]
+//                [--threads 1]
 //
 // Calls EmployeeService.GetEmployee with NIPs from FILE (one per line) round-robin and prints
 // one line: ok, errors, rps, p50/p99 latency in milliseconds.
@@ -33,7 +33,7 @@ struct Options {
   std::string nips_file;
   int concurrency = 32;
   int seconds = 10;
-  int threads = 2;  // driver threads, one channel each
+  int threads = 1;  // driver threads, one channel each (one used least CPU per call)
 };
 
 int Usage(const std::string& problem) {

@@ -143,6 +143,20 @@ TEST(RequestIdTest, NewIdsAreRandomHex) {
   EXPECT_EQ(seen.size(), 100u);
 }
 
+TEST(RequestIdTest, ThreadsMintDistinctIds) {
+  std::vector<std::vector<std::string>> minted(4);
+  std::vector<std::thread> threads;
+  for (auto& ids : minted) {
+    threads.emplace_back([&ids] {
+      for (int i = 0; i < 1000; ++i) ids.push_back(NewRequestId());
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> seen;
+  for (const auto& ids : minted) seen.insert(ids.begin(), ids.end());
+  EXPECT_EQ(seen.size(), 4000u);
+}
+
 TEST(RequestIdTest, AcceptableIds) {
   EXPECT_TRUE(IsAcceptableRequestId("3f2a-XY_z.1:2"));
   EXPECT_FALSE(IsAcceptableRequestId(""));

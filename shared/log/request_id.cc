@@ -1,11 +1,12 @@
 #include "shared/log/request_id.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
+#include "absl/random/random.h"
 #include "absl/strings/ascii.h"
-#include "shared/crypto/encoding.h"
-#include "shared/crypto/hmac.h"
+#include "absl/strings/str_format.h"
 
 namespace kinerja::log {
 namespace {
@@ -24,7 +25,14 @@ ScopedRequestId::~ScopedRequestId() { Slot() = std::move(previous_); }
 
 std::string_view CurrentRequestId() { return Slot(); }
 
-std::string NewRequestId() { return crypto::HexEncode(crypto::RandomBytes(16)); }
+// A per-thread generator seeded from the OS: ids must be unique, not secret, and minting one
+// from OpenSSL's DRBG (locks and all) on every call cost ~2% of the CPU of a point read.
+std::string NewRequestId() {
+  thread_local absl::BitGen gen;
+  const uint64_t hi = absl::Uniform<uint64_t>(gen);
+  const uint64_t lo = absl::Uniform<uint64_t>(gen);
+  return absl::StrFormat("%016x%016x", hi, lo);
+}
 
 bool IsAcceptableRequestId(std::string_view id) {
   if (id.empty() || id.size() > 128) return false;

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -50,13 +51,17 @@ class ReadCoalescer {
   struct Options {
     int max_batch = 64;
     int max_in_flight = 2;  // batches reading at once; each holds one worker (and connection)
+    // Called with the number of keys of every batch, before it is read (for metrics); from
+    // several workers at once.
+    std::function<void(int keys)> on_batch = nullptr;
   };
 
   ReadCoalescer(WorkerPool* workers, Fetch fetch, Options options)
       : workers_(workers),
         fetch_(std::move(fetch)),
         max_batch_(std::max(1, options.max_batch)),
-        max_in_flight_(std::max(1, options.max_in_flight)) {}
+        max_in_flight_(std::max(1, options.max_in_flight)),
+        on_batch_(std::move(options.on_batch)) {}
 
   // Waits for running batches: every queued Load is answered before the coalescer goes.
   ~ReadCoalescer() {
@@ -111,6 +116,7 @@ class ReadCoalescer {
       stats_.keys += static_cast<long long>(n);
       stats_.largest_batch = std::max(stats_.largest_batch, static_cast<int>(n));
     }
+    if (on_batch_) on_batch_(static_cast<int>(batch.size()));
     std::vector<std::string> keys;
     keys.reserve(batch.size());
     {
@@ -154,6 +160,7 @@ class ReadCoalescer {
   Fetch fetch_;
   const int max_batch_;
   const int max_in_flight_;
+  const std::function<void(int)> on_batch_;
   mutable absl::Mutex mu_;
   std::deque<Waiter> queued_ ABSL_GUARDED_BY(mu_);
   int running_ ABSL_GUARDED_BY(mu_) = 0;    // batches queued or reading

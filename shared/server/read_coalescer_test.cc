@@ -119,7 +119,11 @@ TEST(ReadCoalescerTest, LoadsQueuedWhileReadingShareTheNextBatch) {
   WorkerPool workers(2);
   HeldFetch fetch;
   Answers answers;
-  ReadCoalescer<std::string> reads(&workers, fetch.Fn(), {.max_batch = 8, .max_in_flight = 1});
+  std::vector<int> reported;  // by on_batch, before each batch is read (one at a time here)
+  ReadCoalescer<std::string> reads(
+      &workers, fetch.Fn(), {.max_batch = 8, .max_in_flight = 1, .on_batch = [&reported](int n) {
+                               reported.push_back(n);
+                             }});
   fetch.Hold();
   reads.Load("first", answers.For(0));
   fetch.WaitForBatches(1);
@@ -141,6 +145,7 @@ TEST(ReadCoalescerTest, LoadsQueuedWhileReadingShareTheNextBatch) {
   EXPECT_EQ(stats.batches, 2);
   EXPECT_EQ(stats.keys, 5);
   EXPECT_EQ(stats.largest_batch, 4);
+  EXPECT_THAT(reported, ElementsAre(1, 4));
 }
 
 TEST(ReadCoalescerTest, BatchesAreCappedAndInFlightIsLimited) {

@@ -13,6 +13,7 @@
 #include "services/employee/store/employee_store.h"
 #include "shared/db/pool.h"
 #include "shared/events/outbox_notifier.h"
+#include "shared/metrics/registry.h"
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
 #include "shared/server/read_coalescer.h"
@@ -31,6 +32,7 @@ struct ServiceDeps {
   server::WorkerPool* workers = nullptr;
   events::OutboxNotifier* notifier = nullptr;
   store::EmployeeStore* store = nullptr;
+  metrics::Registry* metrics = nullptr;  // optional: coalesced read counters
 
   static ServiceDeps FromHost(server::ServiceHost& host, store::EmployeeStore& store);
 };

@@ -2,7 +2,7 @@
 // h2load, which counts gRPC errors as successes).
 //
 //   kinerja-load --addr HOST:PORT --token JWT --nips FILE [--concurrency 32] [--seconds 10]
-//                [--threads 1]
+//                [--threads 1] [--channels 1]
 //
 // Calls EmployeeService.GetEmployee with NIPs from FILE (one per line) round-robin and prints
 // one line: ok, errors, rps, p50/p99 latency in milliseconds.
@@ -33,13 +33,14 @@ struct Options {
   std::string nips_file;
   int concurrency = 32;
   int seconds = 10;
-  int threads = 1;  // driver threads, one channel each (one used least CPU per call)
+  int threads = 1;   // driver threads, each with its own completion queue
+  int channels = 1;  // channels (connections) per driver thread
 };
 
 int Usage(const std::string& problem) {
   std::cerr << "kinerja-load: " << problem
             << "\nusage: kinerja-load --addr HOST:PORT --token JWT --nips FILE "
-               "[--concurrency N] [--seconds S] [--threads T]\n";
+               "[--concurrency N] [--seconds S] [--threads T] [--channels C]\n";
   return 2;
 }
 
@@ -59,6 +60,7 @@ struct Slot {
   grpc::Status status;
   Clock::time_point began;
   size_t next = 0;
+  size_t channel = 0;
 };
 
 struct DriverResult {
@@ -68,31 +70,38 @@ struct DriverResult {
   std::map<int, long> codes;
 };
 
-// Runs `slots` closed-loop calls on one channel until `end`, then waits for those in flight.
-DriverResult Drive(const Options& opt, const std::vector<std::string>& nips, int channel_id,
-                   int slots, size_t first, Clock::time_point end) {
-  grpc::ChannelArguments args;
-  args.SetInt("grpc.channel_id", channel_id);  // distinct channels, not one shared subchannel
-  // No retries (a failed call counts as an error): the retry filter copies every call's
-  // metadata in case it has to resend it.
-  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
-  auto stub = v1::EmployeeService::NewStub(
-      grpc::CreateCustomChannel(opt.addr, grpc::InsecureChannelCredentials(), args));
+// Runs `slots` closed-loop calls, spread over opt.channels channels, until `end`, then waits for
+// those in flight.
+DriverResult Drive(const Options& opt, const std::vector<std::string>& nips, int driver, int slots,
+                   size_t first, Clock::time_point end) {
+  std::vector<std::unique_ptr<v1::EmployeeService::Stub>> stubs;
+  for (int c = 0; c < opt.channels; ++c) {
+    grpc::ChannelArguments args;
+    // Distinct channels (one connection each), not one shared subchannel.
+    args.SetInt("grpc.channel_id", driver * opt.channels + c);
+    // No retries (a failed call counts as an error): the retry filter copies every call's
+    // metadata in case it has to resend it.
+    args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
+    stubs.push_back(v1::EmployeeService::NewStub(
+        grpc::CreateCustomChannel(opt.addr, grpc::InsecureChannelCredentials(), args)));
+  }
   grpc::CompletionQueue cq;
   const std::string authorization = "Bearer " + opt.token;
   std::vector<Slot> slot(static_cast<size_t>(slots));
   auto start = [&](Slot& s) {
+    v1::EmployeeService::Stub& stub = *stubs[s.channel];
     grpc::ClientContext* ctx = s.Reset();
     ctx->AddMetadata("authorization", authorization);
     ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
     s.req.set_nip(nips[s.next++ % nips.size()]);
     s.resp.Clear();
     s.began = Clock::now();
-    s.call = stub->AsyncGetEmployee(ctx, s.req, &cq);
+    s.call = stub.AsyncGetEmployee(ctx, s.req, &cq);
     s.call->Finish(&s.resp, &s.status, &s);
   };
   for (int i = 0; i < slots; ++i) {
     slot[static_cast<size_t>(i)].next = first + static_cast<size_t>(i) * 7919;
+    slot[static_cast<size_t>(i)].channel = static_cast<size_t>(i % opt.channels);
     start(slot[static_cast<size_t>(i)]);
   }
   DriverResult result;
@@ -143,6 +152,8 @@ int main(int argc, char** argv) {
       opt.seconds = std::atoi(value.c_str());
     } else if (flag == "--threads") {
       opt.threads = std::atoi(value.c_str());
+    } else if (flag == "--channels") {
+      opt.channels = std::atoi(value.c_str());
     } else {
       return Usage("unknown flag " + flag);
     }
@@ -150,8 +161,8 @@ int main(int argc, char** argv) {
   if (opt.addr.empty() || opt.token.empty() || opt.nips_file.empty()) {
     return Usage("--addr, --token and --nips are required");
   }
-  if (opt.concurrency < 1 || opt.seconds < 1 || opt.threads < 1)
-    return Usage("--concurrency, --seconds and --threads must be >= 1");
+  if (opt.concurrency < 1 || opt.seconds < 1 || opt.threads < 1 || opt.channels < 1)
+    return Usage("--concurrency, --seconds, --threads and --channels must be >= 1");
   std::vector<std::string> nips;
   std::ifstream in(opt.nips_file);
   for (std::string line; std::getline(in, line);) {

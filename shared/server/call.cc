@@ -77,30 +77,22 @@ void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
 grpc::ServerUnaryReactor* CallRunner::Unary(
     grpc::CallbackServerContext* ctx, const char* method,
     absl::AnyInvocable<absl::Status(const CallContext&) &&> work) {
-  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  absl::Time start = absl::Now();
-  absl::StatusOr<CallContext> call = Begin(ctx, method);
-  if (!call.ok()) {
-    CallContext anonymous;
-    anonymous.method = method;
-    Observe(anonymous, absl::Now() - start, call.status());
-    reactor->Finish(ToGrpcStatus(call.status(), domain_));
-    return reactor;
-  }
-  workers_->Submit(
-      [this, reactor, start, call = *std::move(call), work = std::move(work)]() mutable {
-        log::ScopedRequestId scoped(call.request_id);
-        absl::Status status;
-        try {
-          status = std::move(work)(call);
-        } catch (const std::exception& e) {
-          // A bug, not bad input: keep serving and say so in the log.
-          status = absl::InternalError(e.what());
-        }
-        Observe(call, absl::Now() - start, status);
-        reactor->Finish(ToGrpcStatus(status, domain_));
+  return UnaryDeferred(
+      ctx, method, [this, work = std::move(work)](const CallContext& call, Finish finish) mutable {
+        workers_->Submit([&call, work = std::move(work), finish = std::move(finish)]() mutable {
+          absl::Status status;
+          {
+            log::ScopedRequestId scoped(call.request_id);
+            try {
+              status = std::move(work)(call);
+            } catch (const std::exception& e) {
+              // A bug, not bad input: keep serving and say so in the log.
+              status = absl::InternalError(e.what());
+            }
+          }
+          std::move(finish)(std::move(status));  // `call` is gone after this
+        });
       });
-  return reactor;
 }
 
 grpc::ServerUnaryReactor* CallRunner::UnaryDeferred(

@@ -62,26 +62,24 @@ grpc::ServerUnaryReactor* EmployeeService::GetEmployee(grpc::CallbackServerConte
                                                        v1::Employee* response) {
   return deps_.calls->UnaryDeferred(
       ctx, "GetEmployee", [=, this](const CallContext& call, server::CallRunner::Finish finish) {
-        const std::string& id = request->id();
-        const std::string& nip = request->nip();
-        if (id.empty() == nip.empty()) {
-          std::move(finish)(errors::InvalidField("id", "exactly one of id or nip is required"));
+        if (absl::Status s = CheckIdOrNip(request->id(), request->nip(), "id", "nip"); !s.ok()) {
+          std::move(finish)(std::move(s));
           return;
         }
-        const bool by_nip = id.empty();
+        const bool by_nip = request->id().empty();
         auto& reads = by_nip ? reads_by_nip_ : reads_by_id_;
-        reads.Load(by_nip ? nip : id,
-                   [this, by_nip, key = by_nip ? nip : id, principal = call.principal, response,
-                    finish = std::move(finish)](const absl::Status& status,
-                                                const store::EmployeeRecord* record) mutable {
+        // `call` and `request` stay valid until `finish` runs.
+        reads.Load(by_nip ? request->nip() : request->id(),
+                   [this, by_nip, &call, request, response, finish = std::move(finish)](
+                       const absl::Status& status, const store::EmployeeRecord* record) mutable {
                      std::move(finish)([&]() -> absl::Status {
                        RETURN_IF_ERROR(status);
                        if (record == nullptr) {
-                         return by_nip ? errors::NotFound("employee with nip", key)
-                                       : errors::NotFound("employee", key);
+                         return by_nip ? errors::NotFound("employee with nip", request->nip())
+                                       : errors::NotFound("employee", request->id());
                        }
-                       RETURN_IF_ERROR(
-                           CheckCanReadEmployee(store(), principal, *record, TodayInJakarta()));
+                       RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, *record,
+                                                            TodayInJakarta()));
                        *response = store::ToProto(*record);
                        return absl::OkStatus();
                      }());

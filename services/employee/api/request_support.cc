@@ -50,15 +50,19 @@ absl::Status DomainViolations(const std::vector<FieldViolation>& violations,
   return errors::InvalidFields(out);
 }
 
+absl::Status CheckIdOrNip(const std::string& id, const std::string& nip, std::string_view id_field,
+                          std::string_view nip_field) {
+  if (id.empty() != nip.empty()) return absl::OkStatus();
+  return errors::InvalidField(
+      Absl(id_field),
+      absl::StrCat("exactly one of ", Absl(id_field), " or ", Absl(nip_field), " is required"));
+}
+
 absl::StatusOr<store::EmployeeRecord> LoadEmployee(store::EmployeeStore& store,
                                                    const std::string& id, const std::string& nip,
                                                    std::string_view id_field,
                                                    std::string_view nip_field) {
-  if (id.empty() == nip.empty()) {
-    return errors::InvalidField(
-        Absl(id_field),
-        absl::StrCat("exactly one of ", Absl(id_field), " or ", Absl(nip_field), " is required"));
-  }
+  RETURN_IF_ERROR(CheckIdOrNip(id, nip, id_field, nip_field));
   return id.empty() ? store.GetEmployeeByNip(nip) : store.GetEmployee(id);
 }
 

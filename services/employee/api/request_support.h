@@ -74,8 +74,11 @@ absl::StatusOr<T> AsReference(absl::StatusOr<T> result, std::string_view field) 
 absl::Status DomainViolations(const std::vector<FieldViolation>& violations,
                               std::string_view prefix);
 
-// The employee named by exactly one of `id` or `nip` (INVALID_ARGUMENT naming id_field
-// otherwise).
+// OK when exactly one of `id` or `nip` is given; INVALID_ARGUMENT naming id_field otherwise.
+absl::Status CheckIdOrNip(const std::string& id, const std::string& nip, std::string_view id_field,
+                          std::string_view nip_field);
+
+// The employee named by exactly one of `id` or `nip` (CheckIdOrNip).
 absl::StatusOr<store::EmployeeRecord> LoadEmployee(store::EmployeeStore& store,
                                                    const std::string& id, const std::string& nip,
                                                    std::string_view id_field,

@@ -1,4 +1,5 @@
 #include "shared/auth/access_predicates.h"
+#include "shared/auth/test_principal.h"
 
 #include <gtest/gtest.h>
 
@@ -13,12 +14,7 @@ constexpr char kAgency[] = "kota-sawahlunto";
 constexpr char kNip[] = "198609262015051001";
 
 Principal Make(std::vector<Role> roles, std::string agency = kAgency, std::string nip = kNip) {
-  Principal p;
-  p.subject = "user-1";
-  p.roles = std::move(roles);
-  p.agency_id = std::move(agency);
-  p.nip = std::move(nip);
-  return p;
+  return TestPrincipal(std::move(roles), std::move(agency), std::move(nip));
 }
 
 TEST(AccessPredicatesTest, HrAdminOfTheirOwnAgencyOnly) {

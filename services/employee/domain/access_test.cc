@@ -1,4 +1,5 @@
 #include "services/employee/domain/access.h"
+#include "shared/auth/test_principal.h"
 
 #include <gtest/gtest.h>
 
@@ -17,12 +18,7 @@ constexpr char kCallerNip[] = "197501012000031002";
 
 Principal Make(std::vector<Role> roles, std::string agency = kAgency,
                std::string nip = kCallerNip) {
-  Principal p;
-  p.subject = "user-1";
-  p.roles = std::move(roles);
-  p.agency_id = std::move(agency);
-  p.nip = std::move(nip);
-  return p;
+  return auth::TestPrincipal(std::move(roles), std::move(agency), std::move(nip));
 }
 
 EmployeeAccessFacts Target(bool assessor = false) {

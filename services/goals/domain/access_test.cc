@@ -1,4 +1,5 @@
 #include "services/goals/domain/access.h"
+#include "shared/auth/test_principal.h"
 
 #include <gtest/gtest.h>
 
@@ -18,12 +19,7 @@ constexpr char kSuperiorNip[] = "196801011990031003";
 constexpr char kOtherNip[] = "199001012015032004";
 
 Principal Make(std::vector<Role> roles, std::string agency = kAgency, std::string nip = kOtherNip) {
-  Principal p;
-  p.subject = "user-1";
-  p.roles = std::move(roles);
-  p.agency_id = std::move(agency);
-  p.nip = std::move(nip);
-  return p;
+  return auth::TestPrincipal(std::move(roles), std::move(agency), std::move(nip));
 }
 
 Principal Service() {

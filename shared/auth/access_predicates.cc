@@ -2,15 +2,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "shared/text/text.h"
 
 namespace kinerja::auth {
-namespace {
-
-// absl::string_view bridge (Debian's Abseil has its own string_view).
-absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
-}  // namespace
-
 bool IsHrAdminOf(const Principal& principal, std::string_view agency_id) {
   return principal.Has(Role::kHrAdmin) && !principal.agency_id.empty() &&
          principal.agency_id == agency_id;
@@ -38,10 +32,11 @@ absl::Status Denied(const Principal& principal, std::string_view action,
                     std::string_view requirement) {
   if (IsPublicOnly(principal)) {
     return absl::PermissionDeniedError(
-        absl::StrCat("public callers see aggregates only and may not ", Absl(action)));
+        absl::StrCat("public callers see aggregates only and may not ", ToAbsl(action)));
   }
   return absl::PermissionDeniedError(absl::StrCat("caller '", principal.subject, "' may not ",
-                                                  Absl(action), ": requires ", Absl(requirement)));
+                                                  ToAbsl(action), ": requires ",
+                                                  ToAbsl(requirement)));
 }
 
 }  // namespace kinerja::auth

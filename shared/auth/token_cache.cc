@@ -4,20 +4,14 @@
 
 #include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
+#include "shared/text/text.h"
 
 namespace kinerja::auth {
-namespace {
-
-// Debian's Abseil has its own absl::string_view (not std's), which heterogeneous lookup needs.
-absl::string_view AsAbsl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
-}  // namespace
-
 TokenCache::TokenCache(size_t capacity)
     : shard_capacity_(capacity == 0 ? 0 : (capacity + kShards - 1) / kShards) {}
 
 TokenCache::Shard& TokenCache::ShardFor(std::string_view key) const {
-  return shards_[absl::HashOf(AsAbsl(key)) % kShards];
+  return shards_[absl::HashOf(ToAbsl(key)) % kShards];
 }
 
 std::optional<TokenCache::Entry> TokenCache::Lookup(std::string_view key) const {
@@ -25,7 +19,7 @@ std::optional<TokenCache::Entry> TokenCache::Lookup(std::string_view key) const 
   Shard& shard = ShardFor(key);
   {
     absl::ReaderMutexLock lock(&shard.mu);
-    auto it = shard.entries.find(AsAbsl(key));
+    auto it = shard.entries.find(ToAbsl(key));
     if (it != shard.entries.end()) {
       hits_.fetch_add(1, std::memory_order_relaxed);
       return it->second;
@@ -50,7 +44,7 @@ void TokenCache::Erase(std::string_view key) {
   if (shard_capacity_ == 0) return;
   Shard& shard = ShardFor(key);
   absl::MutexLock lock(&shard.mu);
-  shard.entries.erase(AsAbsl(key));
+  shard.entries.erase(ToAbsl(key));
 }
 
 TokenCache::Stats TokenCache::stats() const {

@@ -7,17 +7,15 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "shared/text/text.h"
 
 namespace kinerja::config {
 namespace {
 
-// Debian's Abseil has its own string_view type, distinct from std's.
-absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
 absl::Status Bad(const Option& option, std::string_view what, std::string_view text) {
-  if (option.secret) return absl::InvalidArgumentError(Absl(what));
+  if (option.secret) return absl::InvalidArgumentError(ToAbsl(what));
   return absl::InvalidArgumentError(
-      absl::StrCat(Absl(what), ", got \"", absl::CHexEscape(Absl(text)), "\""));
+      absl::StrCat(ToAbsl(what), ", got \"", absl::CHexEscape(ToAbsl(text)), "\""));
 }
 
 bool ParseInt64(std::string_view text, int64_t* out) {
@@ -45,7 +43,7 @@ absl::StatusOr<OptionValue> ParseInt(const Option& option, std::string_view text
 
 absl::StatusOr<OptionValue> ParseDuration(const Option& option, std::string_view text) {
   absl::Duration d;
-  if (!absl::ParseDuration(Absl(text), &d) || d < absl::ZeroDuration() ||
+  if (!absl::ParseDuration(ToAbsl(text), &d) || d < absl::ZeroDuration() ||
       d == absl::InfiniteDuration()) {
     return Bad(option, "must be a duration like 5s or 250ms", text);
   }
@@ -53,7 +51,7 @@ absl::StatusOr<OptionValue> ParseDuration(const Option& option, std::string_view
 }
 
 absl::StatusOr<OptionValue> ParseBool(const Option& option, std::string_view text) {
-  std::string lower = absl::AsciiStrToLower(Absl(text));
+  std::string lower = absl::AsciiStrToLower(ToAbsl(text));
   if (lower == "true" || lower == "1" || lower == "yes" || lower == "on") return true;
   if (lower == "false" || lower == "0" || lower == "no" || lower == "off") return false;
   return Bad(option, "must be true or false", text);

@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "shared/context/call_scope.h"
 #include "shared/db/idempotency.h"
 #include "shared/db/migrations.h"
 #include "shared/db/pool.h"
+#include "shared/db/query.h"
 #include "shared/db/transaction.h"
 #include "tests/harness/pg_cluster.h"
 
@@ -102,6 +104,44 @@ TEST_F(DbTest, PoolRunsPreparedStatementsAndMapsErrors) {
     return absl::OkStatus();
   });
   EXPECT_EQ(dup.code(), absl::StatusCode::kAlreadyExists);
+  // The server's text (table, constraint, key values) is not what a client reads.
+  EXPECT_EQ(dup.message().find("u_pkey"), std::string::npos) << dup.message();
+  EXPECT_EQ(dup.message().find("ERROR"), std::string::npos) << dup.message();
+  auto range = RunInTransaction(*pool, [](pqxx::work& tx) {
+    tx.exec0("SELECT 99999999999::int");
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(range.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(range.message().find("99999999999"), std::string::npos) << range.message();
+}
+
+TEST_F(DbTest, WorkForACallRunsUnderTheCallsRemainingDeadline) {
+  auto pool = MakePool(1);
+  {
+    context::ScopedCall call(
+        {.deadline = absl::Now() + absl::Milliseconds(400), .traceparent = ""});
+    auto slow = RunInTransaction(*pool, [](pqxx::work& tx) {
+      tx.exec0("SELECT pg_sleep(5)");
+      return absl::OkStatus();
+    });
+    EXPECT_EQ(slow.code(), absl::StatusCode::kDeadlineExceeded) << slow;
+  }
+  {
+    context::ScopedCall gone({.deadline = absl::Now() - absl::Milliseconds(1), .traceparent = ""});
+    bool ran = false;
+    auto late = RunInTransaction(*pool, [&](pqxx::work&) {
+      ran = true;
+      return absl::OkStatus();
+    });
+    EXPECT_EQ(late.code(), absl::StatusCode::kDeadlineExceeded);
+    EXPECT_FALSE(ran) << "work for a caller past its deadline must not start";
+  }
+  // Work without a call gets the pool's fallback again on the same connection.
+  auto timeout = RunInTransaction(*pool, [](pqxx::work& tx) -> absl::StatusOr<std::string> {
+    return tx.exec1("SHOW statement_timeout")[0].as<std::string>();
+  });
+  ASSERT_TRUE(timeout.ok()) << timeout.status();
+  EXPECT_EQ(*timeout, "1min");
 }
 
 TEST_F(DbTest, WorkReturningErrorRollsBack) {
@@ -159,6 +199,39 @@ TEST_F(DbTest, IdempotencyReturnsFirstAnswerAndRejectsReuse) {
     return std::string("unexpected");
   });
   EXPECT_EQ(reused.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(DbTest, NamedQueriesArePreparedOnFirstUseOnEveryConnection) {
+  auto pool = MakePool(1);
+  const Query add_one{"test.AddOne", "SELECT $1::int + 1"};
+  auto run = [&]() -> absl::StatusOr<std::pair<int, int>> {
+    return RunInTransaction(*pool, [&](pqxx::work& tx) -> absl::StatusOr<std::pair<int, int>> {
+      int sum = Exec1(tx, add_one, 41)[0].as<int>();
+      int prepared = tx.exec1("SELECT count(*) FROM pg_prepared_statements WHERE name = "
+                              "'test.AddOne'")[0]
+                         .as<int>();
+      return std::pair{sum, prepared};
+    });
+  };
+  for (int i = 0; i < 2; ++i) {
+    auto got = run();
+    ASSERT_TRUE(got.ok()) << got.status();
+    EXPECT_EQ(got->first, 42);
+    EXPECT_EQ(got->second, 1) << "prepared once on the connection, then reused";
+  }
+  // A connection opened after a server restart prepares it again on first use.
+  PgCluster::Get().Stop();
+  EXPECT_FALSE(run().ok());
+  PgCluster::Get().Start();
+  auto after = run();
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(after->first, 42);
+  // One name, one statement: a different text under the same name is a bug, caught at once.
+  auto clash = RunInTransaction(*pool, [&](pqxx::work& tx) {
+    Exec(tx, Query{"test.AddOne", "SELECT $1::int + 2"}, 1);
+    return absl::OkStatus();
+  });
+  EXPECT_FALSE(clash.ok());
 }
 
 TEST_F(DbTest, PoolReconnectsAfterServerRestart) {

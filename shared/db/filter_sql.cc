@@ -7,11 +7,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::db {
 namespace {
-
-absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 
 const char* SqlOperator(rpc::FilterOp op) {
   switch (op) {
@@ -78,7 +77,7 @@ std::string WhereClause(const std::vector<std::string>& conditions) {
 
 absl::Status UnsupportedCondition(const rpc::Condition& condition) {
   return errors::InvalidField(
-      "filter", absl::StrCat("'", condition.field, " ", Absl(rpc::FilterOpSymbol(condition.op)),
+      "filter", absl::StrCat("'", condition.field, " ", ToAbsl(rpc::FilterOpSymbol(condition.op)),
                              "' is not supported by this list"));
 }
 

@@ -98,7 +98,7 @@ absl::StatusOr<MigrationReport> ApplyMigrations(pqxx::connection& conn, const st
     }
     return report;
   } catch (const std::exception& e) {
-    return StatusFromException(e);
+    return DetailedStatusFromException(e);
   }
 }
 

@@ -18,8 +18,23 @@ const Statement& OutboxInsertStatement() {
   return *statement;
 }
 
+const Statement& CursorSelectStatement() {
+  static const Statement* statement = new Statement{
+      "platform.cursor_select", "SELECT cursor FROM event_cursors WHERE consumer = $1"};
+  return *statement;
+}
+
+const Statement& CursorUpsertStatement() {
+  static const Statement* statement = new Statement{
+      "platform.cursor_upsert",
+      "INSERT INTO event_cursors (consumer, cursor) VALUES ($1, $2) ON CONFLICT (consumer) "
+      "DO UPDATE SET cursor = EXCLUDED.cursor, update_time = now()"};
+  return *statement;
+}
+
 std::vector<Statement> PlatformStatements() {
-  return {AuditInsertStatement(), OutboxInsertStatement()};
+  return {AuditInsertStatement(), OutboxInsertStatement(), CursorSelectStatement(),
+          CursorUpsertStatement()};
 }
 
 }  // namespace kinerja::db

@@ -1,6 +1,6 @@
 // Named prepared statements on the platform tables every service schema has (migrations in
-// shared/db/migrations/): the audit log and the outbox. Every Pool registers them, so each write
-// transaction's audit row and event skip parsing and planning.
+// shared/db/migrations/): the audit log, the outbox and event cursors. Every Pool registers them,
+// so each write transaction's audit row and event skip parsing and planning.
 #pragma once
 
 #include <vector>
@@ -14,6 +14,11 @@ const Statement& AuditInsertStatement();
 // $1 type, $2 aggregate_type, $3 aggregate_id, $4 payload_type, $5 payload, $6 actor,
 // $7 request_id.
 const Statement& OutboxInsertStatement();
+
+// $1 consumer -> cursor (event_cursors).
+const Statement& CursorSelectStatement();
+// $1 consumer, $2 cursor.
+const Statement& CursorUpsertStatement();
 
 std::vector<Statement> PlatformStatements();
 

@@ -3,8 +3,12 @@
 #include <pqxx/except>
 #include <pqxx/pqxx>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "shared/context/call_scope.h"
 #include "shared/db/platform_statements.h"
+#include "shared/db/statement_timeout.h"
 
 namespace kinerja::db {
 
@@ -21,6 +25,7 @@ Pool::Pool(PoolOptions options, std::vector<Statement> statements)
     : options_(std::move(options)), statements_(std::move(statements)) {
   conns_.resize(options_.size);
   busy_.assign(options_.size, false);
+  timeout_ms_.assign(options_.size, -1);
 }
 
 Pool::~Pool() = default;
@@ -50,14 +55,24 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> Pool::Open() {
 }
 
 absl::StatusOr<Lease> Pool::Acquire() {
+  const absl::Duration remaining = context::RemainingTime();
+  if (remaining <= absl::ZeroDuration()) {
+    return absl::DeadlineExceededError(
+        "the call's deadline passed before its database work started");
+  }
   int slot = -1;
   bool need_open = false;
   {
     absl::MutexLock lock(&mu_);
     ++waiting_;
     auto has_free = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return in_use_ < options_.size; };
-    bool ok = mu_.AwaitWithTimeout(absl::Condition(&has_free), options_.acquire_timeout);
+    const absl::Duration wait = std::min(options_.acquire_timeout, remaining);
+    bool ok = mu_.AwaitWithTimeout(absl::Condition(&has_free), wait);
     --waiting_;
+    if (!ok && wait < options_.acquire_timeout) {
+      return absl::DeadlineExceededError(
+          "the call's deadline passed while waiting for a database connection");
+    }
     if (!ok) {
       return absl::UnavailableError(absl::StrCat("no database connection free within ",
                                                  absl::FormatDuration(options_.acquire_timeout)));
@@ -91,10 +106,33 @@ absl::StatusOr<Lease> Pool::Acquire() {
       return conn.status();
     }
     conns_[slot] = *std::move(conn);
+    timeout_ms_[slot] = -1;
     ++connections_opened_total_;
   }
-  absl::MutexLock lock(&mu_);
-  return Lease(this, slot, conns_[slot].get());
+  pqxx::connection* conn = nullptr;
+  {
+    absl::MutexLock lock(&mu_);
+    conn = conns_[slot].get();
+  }
+  Lease lease(this, slot, conn);
+  if (absl::Status set = SetStatementTimeout(slot, *conn, remaining); !set.ok()) {
+    lease.MarkBroken();
+    return set;
+  }
+  return lease;
+}
+
+absl::Status Pool::SetStatementTimeout(int slot, pqxx::connection& conn, absl::Duration remaining) {
+  const int64_t ms = StatementTimeoutMillis(remaining, options_.statement_timeout);
+  if (timeout_ms_[slot] == ms) return absl::OkStatus();
+  try {
+    pqxx::nontransaction(conn).exec0(absl::StrCat("SET statement_timeout = ", ms));
+  } catch (const std::exception& e) {
+    timeout_ms_[slot] = -1;
+    return absl::UnavailableError(absl::StrCat("database unreachable: ", e.what()));
+  }
+  timeout_ms_[slot] = ms;
+  return absl::OkStatus();
 }
 
 void Pool::Release(int slot, bool broken) {

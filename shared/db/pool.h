@@ -31,6 +31,9 @@ struct PoolOptions {
   int size = 8;
   absl::Duration acquire_timeout = absl::Seconds(5);
   std::string application_name = "kinerja";
+  // statement_timeout of work that has no deadline (statement_timeout.h); work done for a call
+  // runs under the call's remaining deadline (shared/context/call_scope.h).
+  absl::Duration statement_timeout = absl::Seconds(60);
 };
 
 struct PoolStats {
@@ -71,8 +74,9 @@ class Pool {
                                                       std::vector<Statement> statements);
   ~Pool();
 
-  // Waits up to acquire_timeout for a free connection; UNAVAILABLE if none or the database is
-  // unreachable.
+  // Waits up to acquire_timeout (or the current call's deadline, if sooner) for a free
+  // connection; UNAVAILABLE if none or the database is unreachable, DEADLINE_EXCEEDED when the
+  // call's deadline has passed. The connection's statement_timeout is set for the current call.
   absl::StatusOr<Lease> Acquire();
   PoolStats Stats() const;
   const PoolOptions& options() const { return options_; }
@@ -80,6 +84,7 @@ class Pool {
  private:
   Pool(PoolOptions options, std::vector<Statement> statements);
   absl::StatusOr<std::unique_ptr<pqxx::connection>> Open();
+  absl::Status SetStatementTimeout(int slot, pqxx::connection& conn, absl::Duration remaining);
   void Release(int slot, bool broken);
   friend class Lease;
 
@@ -88,6 +93,9 @@ class Pool {
   mutable absl::Mutex mu_;
   std::vector<std::unique_ptr<pqxx::connection>> conns_ ABSL_GUARDED_BY(mu_);
   std::vector<bool> busy_ ABSL_GUARDED_BY(mu_);
+  // statement_timeout (ms) each slot's connection runs under, -1 when unknown; read and written
+  // only by the slot's current lease holder, so not guarded by mu_.
+  std::vector<int64_t> timeout_ms_;
   int in_use_ ABSL_GUARDED_BY(mu_) = 0;
   int waiting_ ABSL_GUARDED_BY(mu_) = 0;
   long long acquired_total_ ABSL_GUARDED_BY(mu_) = 0;

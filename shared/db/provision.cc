@@ -33,7 +33,7 @@ absl::Status Provision(pqxx::connection& admin, const ServiceDatabase& db) {
     tx.exec0(ProvisionSql(admin, db));
     return absl::OkStatus();
   } catch (const std::exception& e) {
-    return StatusFromException(e);
+    return DetailedStatusFromException(e);
   }
 }
 

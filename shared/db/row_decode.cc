@@ -5,26 +5,20 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
+#include "shared/text/text.h"
 
 namespace kinerja::db {
-namespace {
-
-// absl::string_view bridge (Debian's Abseil has its own string_view).
-absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
-}  // namespace
-
 std::string QualifyColumns(std::string_view alias, std::string_view columns) {
-  return absl::StrReplaceAll(Absl(columns),
-                             {{"$.", alias.empty() ? "" : absl::StrCat(Absl(alias), ".")}});
+  return absl::StrReplaceAll(ToAbsl(columns),
+                             {{"$.", alias.empty() ? "" : absl::StrCat(ToAbsl(alias), ".")}});
 }
 
 std::string MicrosColumn(std::string_view column) {
-  return absl::StrCat("(extract(epoch FROM $.", Absl(column), ") * 1000000)::bigint");
+  return absl::StrCat("(extract(epoch FROM $.", ToAbsl(column), ") * 1000000)::bigint");
 }
 
 std::string DaysColumn(std::string_view column) {
-  return absl::StrCat("($.", Absl(column), " - DATE '1970-01-01')");
+  return absl::StrCat("($.", ToAbsl(column), " - DATE '1970-01-01')");
 }
 
 absl::CivilDay DayFromField(const pqxx::field& field) {

@@ -14,10 +14,17 @@
 
 namespace kinerja::db {
 
-// Maps a libpqxx / PostgreSQL failure to a status: unique violation -> ALREADY_EXISTS, foreign
-// key / check violation -> FAILED_PRECONDITION, bad data -> INVALID_ARGUMENT, lost connection
-// -> UNAVAILABLE, serialization failure / deadlock -> ABORTED, anything else -> INTERNAL.
+// Maps a libpqxx / PostgreSQL failure to a status a client may read: unique violation ->
+// ALREADY_EXISTS, foreign key / check violation -> FAILED_PRECONDITION, bad data ->
+// INVALID_ARGUMENT, lost connection -> UNAVAILABLE, serialization failure / deadlock -> ABORTED,
+// statement timeout -> DEADLINE_EXCEEDED, anything else -> INTERNAL. The message is fixed per
+// class: the server's own text (tables, constraints, quoted values) goes to the log only, with
+// the request id of the thread's call.
 absl::Status StatusFromException(const std::exception& e);
+
+// The same code with the server's first message line, for operators (start-up, migrations,
+// provisioning): never for an answer to a client.
+absl::Status DetailedStatusFromException(const std::exception& e);
 
 // True when the whole transaction may be run again: it failed before commit and the cause is
 // transient (serialization failure, deadlock, connection lost before commit).

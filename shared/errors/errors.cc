@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/cord.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
@@ -10,6 +11,7 @@ namespace {
 
 constexpr absl::string_view kReasonUrl = "type.kinerja.dev/reason";
 constexpr absl::string_view kFieldsUrl = "type.kinerja.dev/field-violations";
+constexpr absl::string_view kRetryDelayUrl = "type.kinerja.dev/retry-delay";
 
 // Field violations travel as "field\tdescription\n" lines.
 std::string EncodeViolations(const std::vector<FieldViolation>& violations) {
@@ -62,6 +64,19 @@ std::optional<std::string> ReasonOf(const absl::Status& status) {
   auto payload = status.GetPayload(kReasonUrl);
   if (!payload.has_value()) return std::nullopt;
   return std::string(*payload);
+}
+
+absl::Status Overloaded(absl::string_view message, absl::Duration delay) {
+  absl::Status status = absl::ResourceExhaustedError(message);
+  status.SetPayload(kRetryDelayUrl, absl::Cord(absl::StrCat(absl::ToInt64Milliseconds(delay))));
+  return WithReason(std::move(status), "OVERLOADED");
+}
+
+std::optional<absl::Duration> RetryDelayOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kRetryDelayUrl);
+  int64_t ms = 0;
+  if (!payload.has_value() || !absl::SimpleAtoi(std::string(*payload), &ms)) return std::nullopt;
+  return absl::Milliseconds(ms);
 }
 
 std::vector<FieldViolation> ViolationsOf(const absl::Status& status) {

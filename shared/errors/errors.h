@@ -12,12 +12,15 @@
 #include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 
 namespace kinerja::errors {
 
 struct FieldViolation {
   std::string field;
   std::string description;
+
+  friend bool operator==(const FieldViolation&, const FieldViolation&) = default;
 };
 
 // INVALID_ARGUMENT "field: description" carrying the violation.
@@ -32,6 +35,11 @@ absl::Status NotFound(absl::string_view what, absl::string_view id);
 // Attaches / reads the machine-readable reason of any status.
 absl::Status WithReason(absl::Status status, absl::string_view reason);
 std::optional<std::string> ReasonOf(const absl::Status& status);
+
+// A refusal for lack of capacity (RESOURCE_EXHAUSTED) that the client may retry after `delay`;
+// the edge sends it as google.rpc.RetryInfo.
+absl::Status Overloaded(absl::string_view message, absl::Duration delay);
+std::optional<absl::Duration> RetryDelayOf(const absl::Status& status);
 
 // Field violations carried by the status, or derived from a "field: description" message.
 std::vector<FieldViolation> ViolationsOf(const absl::Status& status);

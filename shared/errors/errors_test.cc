@@ -55,6 +55,14 @@ absl::StatusOr<int> Quarter(int x) {
   return q;
 }
 
+TEST(Errors, OverloadedCarriesItsRetryDelayAndReason) {
+  absl::Status status = Overloaded("busy", absl::Milliseconds(250));
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(RetryDelayOf(status), absl::Milliseconds(250));
+  EXPECT_EQ(ReasonOf(status), "OVERLOADED");
+  EXPECT_EQ(RetryDelayOf(absl::ResourceExhaustedError("quota")), std::nullopt);
+}
+
 TEST(Errors, Macros) {
   EXPECT_EQ(*Quarter(8), 2);
   EXPECT_FALSE(Quarter(6).ok());

@@ -4,8 +4,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "shared/context/call_scope.h"
+#include "shared/context/trace_context.h"
+#include "shared/errors/errors.h"
 #include "shared/log/log.h"
 #include "shared/log/request_id.h"
+#include "shared/server/request_strings.h"
 #include "shared/server/status_mapping.h"
 
 namespace kinerja::server {
@@ -17,6 +21,10 @@ std::string Metadata(grpc::ServerContextBase* ctx, const char* key) {
   if (it == md.end()) return "";
   return std::string(it->second.data(), it->second.size());
 }
+
+// What a refused client is told to wait: long enough for a queue of calls to drain at a
+// service's usual pace, short enough that an interactive user barely notices one retry.
+constexpr absl::Duration kOverloadRetryDelay = absl::Milliseconds(200);
 
 }  // namespace
 
@@ -38,6 +46,10 @@ absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, cons
   std::string request_id = Metadata(ctx, "x-request-id");
   call.request_id = log::IsAcceptableRequestId(request_id) ? request_id : log::NewRequestId();
   ctx->AddInitialMetadata("x-request-id", call.request_id);
+  call.traceparent = context::ContinueTrace(Metadata(ctx, "traceparent")).ToString();
+  if (ctx->deadline() != std::chrono::system_clock::time_point::max()) {
+    call.deadline = absl::FromChrono(ctx->deadline());
+  }
   std::string authorization = Metadata(ctx, "authorization");
   constexpr absl::string_view kBearer = "Bearer ";
   if (!absl::StartsWithIgnoreCase(authorization, kBearer)) {
@@ -59,7 +71,8 @@ void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
     if (log::Enabled(log::Level::kDebug)) {
       log::Debug("rpc", {{"method", call.method},
                          {"ms", absl::ToDoubleMilliseconds(elapsed)},
-                         {"subject", call.principal.subject}});
+                         {"subject", call.principal.subject},
+                         {"traceparent", call.traceparent}});
     }
     return;
   }
@@ -71,36 +84,58 @@ void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
             {"code", code},
             {"error", status.message()},
             {"ms", absl::ToDoubleMilliseconds(elapsed)},
-            {"subject", call.principal.subject}});
+            {"subject", call.principal.subject},
+            {"traceparent", call.traceparent}});
 }
 
 grpc::ServerUnaryReactor* CallRunner::Unary(
-    grpc::CallbackServerContext* ctx, const char* method,
+    grpc::CallbackServerContext* ctx, const google::protobuf::Message& request, const char* method,
     absl::AnyInvocable<absl::Status(const CallContext&) &&> work) {
   return UnaryDeferred(
-      ctx, method, [this, work = std::move(work)](const CallContext& call, Finish finish) mutable {
-        workers_->Submit([&call, work = std::move(work), finish = std::move(finish)]() mutable {
-          absl::Status status;
-          {
-            log::ScopedRequestId scoped(call.request_id);
-            try {
-              status = std::move(work)(call);
-            } catch (const std::exception& e) {
-              // A bug, not bad input: keep serving and say so in the log.
-              status = absl::InternalError(e.what());
-            }
-          }
-          std::move(finish)(std::move(status));  // `call` is gone after this
-        });
+      ctx, request, method,
+      [this, ctx, work = std::move(work)](const CallContext& call, Finish finish) mutable {
+        if (workers_->Full()) {
+          std::move(finish)(errors::Overloaded(
+              "the service is at capacity: too many calls are waiting; retry after the delay",
+              kOverloadRetryDelay));
+          return;
+        }
+        workers_->Submit(
+            [ctx, &call, work = std::move(work), finish = std::move(finish)]() mutable {
+              absl::Status status = RunUnlessGone(ctx, call, std::move(work));
+              std::move(finish)(std::move(status));  // `call` is gone after this
+            });
       });
 }
 
+absl::Status CallRunner::RunUnlessGone(
+    grpc::CallbackServerContext* ctx, const CallContext& call,
+    absl::AnyInvocable<absl::Status(const CallContext&) &&> work) {
+  if (ctx->IsCancelled()) {
+    return absl::CancelledError("the client cancelled the call before its work started");
+  }
+  if (absl::Now() >= call.deadline) {
+    return absl::DeadlineExceededError("the call's deadline passed before its work started");
+  }
+  log::ScopedRequestId scoped(call.request_id);
+  context::ScopedCall scope({.deadline = call.deadline, .traceparent = call.traceparent});
+  try {
+    return std::move(work)(call);
+  } catch (const std::exception& e) {
+    // A bug, not bad input: keep serving and say so in the log.
+    return absl::InternalError(e.what());
+  }
+}
+
 grpc::ServerUnaryReactor* CallRunner::UnaryDeferred(
-    grpc::CallbackServerContext* ctx, const char* method,
+    grpc::CallbackServerContext* ctx, const google::protobuf::Message& request, const char* method,
     absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   absl::Time start_time = absl::Now();
   absl::StatusOr<CallContext> call = Begin(ctx, method);
+  if (call.ok()) {
+    if (absl::Status strings = CheckRequestStrings(request); !strings.ok()) call = strings;
+  }
   if (!call.ok()) {
     CallContext anonymous;
     anonymous.method = method;

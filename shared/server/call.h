@@ -2,12 +2,14 @@
 // and the access log, in one place so every service's adapters stay thin.
 #pragma once
 
+#include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
 
 #include <string>
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "shared/auth/jwt_verifier.h"
 #include "shared/auth/principal.h"
 #include "shared/db/change_context.h"
@@ -20,7 +22,9 @@ namespace kinerja::server {
 struct CallContext {
   auth::Principal principal;
   std::string request_id;
-  std::string method;  // short name, e.g. "GetEmployee"
+  std::string method;                            // short name, e.g. "GetEmployee"
+  absl::Time deadline = absl::InfiniteFuture();  // the client's, if it set one
+  std::string traceparent;  // W3C trace context of this call (shared/context/trace_context.h)
   db::ChangeContext change() const { return {principal.subject, request_id}; }
 };
 
@@ -30,9 +34,17 @@ class CallRunner {
   CallRunner(std::string domain, const auth::JwtVerifier* verifier, WorkerPool* workers,
              metrics::Registry* registry);
 
+  // Both unary forms authenticate the caller and check every string of `request` at the edge
+  // (request_strings.h) before anything else runs.
+  //
   // Authenticates, then runs `work` on the worker pool and finishes the call with its status.
-  // `work` fills the response it captured.
-  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* ctx, const char* method,
+  // `work` fills the response it captured. Work is not started for a caller that has gone:
+  // CANCELLED when the client cancelled while it waited for a worker, DEADLINE_EXCEEDED when its
+  // deadline passed; when the pool's queue is full the call is refused at once with
+  // RESOURCE_EXHAUSTED and a retry delay. While `work` runs, the thread's call scope carries the
+  // request id, deadline and trace (database statement_timeout, calls to other services).
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* ctx,
+                                  const google::protobuf::Message& request, const char* method,
                                   absl::AnyInvocable<absl::Status(const CallContext&) &&> work);
 
   // Finishes a deferred call (below) with its status; call it exactly once, from any thread.
@@ -43,7 +55,8 @@ class CallRunner {
   // ReadCoalescer), or finishes it at once. `call` is valid until `finish` runs. Unlike `work`
   // in Unary, `start` and what it hands on must not throw: nothing is left to finish the call.
   grpc::ServerUnaryReactor* UnaryDeferred(
-      grpc::CallbackServerContext* ctx, const char* method,
+      grpc::CallbackServerContext* ctx, const google::protobuf::Message& request,
+      const char* method,
       absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start);
 
   // For streaming calls: authentication and request id only (the caller drives the stream).
@@ -55,6 +68,10 @@ class CallRunner {
   WorkerPool& workers() { return *workers_; }
 
  private:
+  // Runs `work` for `call` on this (worker) thread unless its client has gone.
+  static absl::Status RunUnlessGone(grpc::CallbackServerContext* ctx, const CallContext& call,
+                                    absl::AnyInvocable<absl::Status(const CallContext&) &&> work);
+
   const std::string domain_;
   const auth::JwtVerifier* verifier_;
   WorkerPool* workers_;

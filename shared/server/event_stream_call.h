@@ -1,6 +1,7 @@
 // StreamEvents for every service: authenticate the caller, ask the service's access rule, then
-// stream the outbox (shared/events/event_stream.h). Denials are recorded in metrics and logs like
-// any other call.
+// stream the service's outbox (shared/events/event_stream.h). Denials are recorded in metrics and
+// logs like any other call. A service's handler is one line:
+//   return server::StreamEventsCall(deps_, ctx, *request, CanStreamEvents);
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -9,14 +10,13 @@
 #include "absl/status/status.h"
 #include "kinerja/common/v1/events.pb.h"
 #include "shared/auth/principal.h"
-#include "shared/events/event_stream.h"
-#include "shared/server/call.h"
+#include "shared/server/host_deps.h"
 
 namespace kinerja::server {
 
 grpc::ServerWriteReactor<kinerja::common::v1::EventEnvelope>* StreamEventsCall(
-    CallRunner& calls, grpc::CallbackServerContext* ctx,
-    const kinerja::common::v1::StreamEventsRequest& request, const events::StreamDeps& deps,
+    const HostDeps& deps, grpc::CallbackServerContext* ctx,
+    const kinerja::common::v1::StreamEventsRequest& request,
     absl::FunctionRef<absl::Status(const auth::Principal&)> allowed);
 
 }  // namespace kinerja::server

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "shared/rpc/etag.h"
+#include "shared/text/text.h"
 
 namespace kinerja::server {
 namespace {
@@ -94,6 +95,11 @@ absl::Status Violations::ToStatus() const {
   if (!other_.ok()) return other_;
   if (violations_.empty()) return absl::OkStatus();
   return errors::InvalidFields(violations_);
+}
+
+absl::Status ReferenceNotFound(const absl::Status& not_found, std::string_view field) {
+  return errors::RuleViolation("REFERENCE_NOT_FOUND",
+                               absl::StrCat(ToAbsl(field), ": ", not_found.message()));
 }
 
 }  // namespace kinerja::server

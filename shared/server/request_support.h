@@ -98,4 +98,13 @@ class Violations {
   absl::Status other_;
 };
 
+// A row the request refers to (not the request's subject) that does not exist: NOT_FOUND becomes
+// FAILED_PRECONDITION "REFERENCE_NOT_FOUND" naming `field`.
+absl::Status ReferenceNotFound(const absl::Status& not_found, std::string_view field);
+template <typename T>
+absl::StatusOr<T> AsReference(absl::StatusOr<T> result, std::string_view field) {
+  if (result.ok() || !absl::IsNotFound(result.status())) return result;
+  return ReferenceNotFound(result.status(), field);
+}
+
 }  // namespace kinerja::server

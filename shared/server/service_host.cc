@@ -51,7 +51,7 @@ absl::Status ApplyMigrationsWithRetry(const std::string& dsn, const ServiceSetti
       }
       return report.status();  // a schema problem does not heal by waiting
     } catch (const std::exception& e) {
-      status = db::StatusFromException(e);
+      status = db::DetailedStatusFromException(e);
     }
     if (absl::Now() >= deadline) {
       return absl::UnavailableError(absl::StrCat(
@@ -91,6 +91,21 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
        .default_value = std::to_string(DefaultPoolSize()),
        .min = 1,
        .max = 256},
+      {.name = "max-queued-calls",
+       .env = "MAX_QUEUED_CALLS",
+       .help = "calls that may wait for a worker; beyond it new calls are refused at once with "
+               "RESOURCE_EXHAUSTED and a retry delay (0: no bound)",
+       .type = OptionType::kInt,
+       .default_value = "1024",
+       .min = 0,
+       .max = 1000000},
+      {.name = "db-statement-timeout",
+       .env = "DB_STATEMENT_TIMEOUT",
+       .help = "statement_timeout of database work without a caller's deadline (background work, "
+               "calls whose client set no deadline); a call's work runs under its remaining "
+               "deadline",
+       .type = OptionType::kDuration,
+       .default_value = "60s"},
       {.name = "db-wait",
        .env = "DB_WAIT",
        .help = "how long start-up waits for the database before giving up",
@@ -171,11 +186,13 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   auto pool = db::Pool::Create({.dsn = host->dsn_,
                                 .schema = host->settings_.name,
                                 .size = pool_size,
-                                .application_name = "kinerja-" + host->settings_.name},
+                                .application_name = "kinerja-" + host->settings_.name,
+                                .statement_timeout = config.GetDuration("db-statement-timeout")},
                                host->settings_.statements);
   if (!pool.ok()) return pool.status();
   host->pool_ = *std::move(pool);
-  host->workers_ = std::make_unique<WorkerPool>(pool_size);
+  host->workers_ =
+      std::make_unique<WorkerPool>(pool_size, static_cast<int>(config.GetInt("max-queued-calls")));
   host->notifier_ =
       std::make_unique<events::OutboxNotifier>(host->dsn_, host->settings_.name + "_outbox");
   host->page_tokens_ = std::make_unique<rpc::PageTokenCodec>(config.GetString("page-token-key"));
@@ -184,6 +201,15 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
                                    host->workers_.get(), &host->registry_);
   host->RegisterPoolMetrics();
   return host;
+}
+
+HostDeps ServiceHost::deps() {
+  return HostDeps{.calls = calls_.get(),
+                  .page_tokens = page_tokens_.get(),
+                  .pool = pool_.get(),
+                  .workers = workers_.get(),
+                  .notifier = notifier_.get(),
+                  .metrics = &registry_};
 }
 
 void ServiceHost::RegisterPoolMetrics() {

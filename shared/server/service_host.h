@@ -22,6 +22,7 @@
 #include "shared/metrics/registry.h"
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
+#include "shared/server/host_deps.h"
 #include "shared/server/worker_pool.h"
 
 namespace kinerja::server {
@@ -58,6 +59,8 @@ class ServiceHost {
   events::OutboxNotifier& notifier() { return *notifier_; }
   const rpc::PageTokenCodec& page_tokens() const { return *page_tokens_; }
   CallRunner& calls() { return *calls_; }
+  // The above, for a service's handlers.
+  HostDeps deps();
   const ServiceSettings& settings() const { return settings_; }
   const std::string& dsn() const { return dsn_; }
 

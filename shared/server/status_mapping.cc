@@ -29,6 +29,13 @@ grpc::Status ToGrpcStatus(const absl::Status& status, const std::string& domain)
   info.set_reason(errors::ReasonOf(status).value_or(DefaultReason(status.code())));
   info.set_domain(domain);
   details.add_details()->PackFrom(info);
+  if (std::optional<absl::Duration> delay = errors::RetryDelayOf(status)) {
+    google::rpc::RetryInfo retry;
+    retry.mutable_retry_delay()->set_seconds(absl::ToInt64Seconds(*delay));
+    retry.mutable_retry_delay()->set_nanos(
+        static_cast<int32_t>(absl::ToInt64Nanoseconds(*delay % absl::Seconds(1))));
+    details.add_details()->PackFrom(retry);
+  }
   auto violations = errors::ViolationsOf(status);
   if (!violations.empty()) {
     google::rpc::BadRequest bad;

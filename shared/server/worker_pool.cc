@@ -2,7 +2,7 @@
 
 namespace kinerja::server {
 
-WorkerPool::WorkerPool(int threads) {
+WorkerPool::WorkerPool(int threads, int max_queued) : max_queued_(max_queued) {
   threads_.reserve(threads);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
 }
@@ -18,6 +18,12 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::Submit(absl::AnyInvocable<void() &&> task) {
   absl::MutexLock lock(&mu_);
   queue_.push_back(std::move(task));
+}
+
+bool WorkerPool::Full() const {
+  if (max_queued_ <= 0) return false;
+  absl::MutexLock lock(&mu_);
+  return static_cast<int>(queue_.size()) >= max_queued_;
 }
 
 int WorkerPool::queued() const {

@@ -5,22 +5,19 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "shared/text/text.h"
 
 namespace kinerja::gen {
 namespace {
 
-// Abseil here is built with its own string_view type, which std::string_view does not convert
-// to implicitly.
-absl::string_view Absl(std::string_view text) { return {text.data(), text.size()}; }
-
 absl::Status BadValue(std::string_view flag, std::string_view expected, std::string_view value) {
   return absl::InvalidArgumentError(
-      absl::StrCat(Absl(flag), ": expected ", Absl(expected), ", got '", Absl(value), "'"));
+      absl::StrCat(ToAbsl(flag), ": expected ", ToAbsl(expected), ", got '", ToAbsl(value), "'"));
 }
 
 absl::Status ParseShare(std::string_view flag, std::string_view value, double* out) {
   double share = 0;
-  if (!absl::SimpleAtod(Absl(value), &share) || !std::isfinite(share) || share < 0 || share > 1) {
+  if (!absl::SimpleAtod(ToAbsl(value), &share) || !std::isfinite(share) || share < 0 || share > 1) {
     return BadValue(flag, "a fraction from 0 to 1 (e.g. 0.15)", value);
   }
   *out = share;
@@ -33,14 +30,14 @@ absl::Status Apply(std::string_view flag, std::string_view value, GenOptions& op
     options.out_dir = std::string(value);
   } else if (flag == "--employees") {
     int64_t employees = 0;
-    if (!absl::SimpleAtoi(Absl(value), &employees) || employees < kMinEmployees ||
+    if (!absl::SimpleAtoi(ToAbsl(value), &employees) || employees < kMinEmployees ||
         employees > kMaxEmployees) {
       return BadValue(flag, absl::StrCat("an integer from ", kMinEmployees, " to ", kMaxEmployees),
                       value);
     }
     options.employees = employees;
   } else if (flag == "--seed") {
-    if (!absl::SimpleAtoi(Absl(value), &options.seed)) {
+    if (!absl::SimpleAtoi(ToAbsl(value), &options.seed)) {
       return BadValue(flag, "a non-negative integer", value);
     }
   } else if (flag == "--format") {
@@ -62,7 +59,7 @@ absl::Status Apply(std::string_view flag, std::string_view value, GenOptions& op
     }
     options.as_of = *date;
   } else {
-    return absl::InvalidArgumentError(absl::StrCat("unknown flag '", Absl(flag), "'"));
+    return absl::InvalidArgumentError(absl::StrCat("unknown flag '", ToAbsl(flag), "'"));
   }
   return absl::OkStatus();
 }
@@ -88,20 +85,20 @@ absl::StatusOr<ParsedFlags> ParseFlags(std::span<const std::string_view> args) {
       return parsed;
     }
     if (!arg.starts_with("--")) {
-      return absl::InvalidArgumentError(absl::StrCat("unexpected argument '", Absl(arg), "'"));
+      return absl::InvalidArgumentError(absl::StrCat("unexpected argument '", ToAbsl(arg), "'"));
     }
     std::string_view flag = arg;
     std::string_view value;
     const size_t equals = arg.find('=');
     if (equals != std::string_view::npos) flag = arg.substr(0, equals);
     if (!IsKnown(flag)) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag '", Absl(flag), "'"));
+      return absl::InvalidArgumentError(absl::StrCat("unknown flag '", ToAbsl(flag), "'"));
     }
     if (equals != std::string_view::npos) {
       value = arg.substr(equals + 1);
     } else {
       if (i + 1 >= args.size())
-        return absl::InvalidArgumentError(absl::StrCat(Absl(flag), ": missing value"));
+        return absl::InvalidArgumentError(absl::StrCat(ToAbsl(flag), ": missing value"));
       value = args[++i];
     }
     if (absl::Status status = Apply(flag, value, parsed.options); !status.ok()) return status;

@@ -4,9 +4,9 @@
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
-#include "services/employee/api/text.h"
 #include "services/employee/domain/access.h"
 #include "services/employee/store/event_payloads.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::api {
 
@@ -16,7 +16,7 @@ grpc::ServerUnaryReactor* EmployeeService::CreateAgency(grpc::CallbackServerCont
                                                         const v1::CreateAgencyRequest* request,
                                                         v1::Agency* response) {
   return deps_.calls->Unary(
-      ctx, "CreateAgency", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreateAgency", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(store::Agency agency, AgencyFromProto(request->agency(), "agency."));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, agency.id));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
@@ -29,20 +29,21 @@ grpc::ServerUnaryReactor* EmployeeService::CreateAgency(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* EmployeeService::GetAgency(grpc::CallbackServerContext* ctx,
                                                      const v1::GetAgencyRequest* request,
                                                      v1::Agency* response) {
-  return deps_.calls->Unary(ctx, "GetAgency", [=, this](const CallContext& call) -> absl::Status {
-    if (request->id().empty()) return errors::InvalidField("id", "is required");
-    RETURN_IF_ERROR(CanReadAgencyData(call.principal, request->id()));
-    ASSIGN_OR_RETURN(store::Agency agency, store().GetAgency(request->id()));
-    *response = store::ToProto(agency);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "GetAgency", [=, this](const CallContext& call) -> absl::Status {
+        if (request->id().empty()) return errors::InvalidField("id", "is required");
+        RETURN_IF_ERROR(CanReadAgencyData(call.principal, request->id()));
+        ASSIGN_OR_RETURN(store::Agency agency, store().GetAgency(request->id()));
+        *response = store::ToProto(agency);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* EmployeeService::ListAgencies(grpc::CallbackServerContext* ctx,
                                                         const v1::ListAgenciesRequest* request,
                                                         v1::ListAgenciesResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListAgencies", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "ListAgencies", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(ListPage list, StartList(*deps_.page_tokens, request->page_size(),
                                                   request->page_token(), {"ListAgencies"}));
         if (!ReadsEveryAgency(call.principal)) {
@@ -66,7 +67,7 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateAgency(grpc::CallbackServerCont
                                                         const v1::UpdateAgencyRequest* request,
                                                         v1::Agency* response) {
   return deps_.calls->Unary(
-      ctx, "UpdateAgency", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "UpdateAgency", [=, this](const CallContext& call) -> absl::Status {
         const v1::Agency& in = request->agency();
         if (in.id().empty()) return errors::InvalidField("agency.id", "is required");
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, in.id()));

@@ -15,7 +15,7 @@ grpc::ServerUnaryReactor* EmployeeService::TransferEmployee(
     grpc::CallbackServerContext* ctx, const v1::TransferEmployeeRequest* request,
     v1::Employee* response) {
   return deps_.calls->Unary(
-      ctx, "TransferEmployee", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "TransferEmployee", [=, this](const CallContext& call) -> absl::Status {
         Violations v;
         if (request->employee_id().empty()) v.Add("employee_id", "is required");
         if (request->position_id().empty()) v.Add("position_id", "is required");
@@ -56,7 +56,7 @@ grpc::ServerUnaryReactor* EmployeeService::ListAssignments(
     grpc::CallbackServerContext* ctx, const v1::ListAssignmentsRequest* request,
     v1::ListAssignmentsResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListAssignments", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "ListAssignments", [=, this](const CallContext& call) -> absl::Status {
         if (request->employee_id().empty())
           return errors::InvalidField("employee_id", "is required");
         ASSIGN_OR_RETURN(ListPage list,
@@ -76,7 +76,7 @@ grpc::ServerUnaryReactor* EmployeeService::CreateActingOfficial(
     grpc::CallbackServerContext* ctx, const v1::CreateActingOfficialRequest* request,
     v1::ActingOfficial* response) {
   return deps_.calls->Unary(
-      ctx, "CreateActingOfficial", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreateActingOfficial", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(store::ActingOfficial acting,
                          ActingOfficialFromProto(request->acting_official(), "acting_official."));
         ASSIGN_OR_RETURN(
@@ -95,10 +95,10 @@ grpc::ServerUnaryReactor* EmployeeService::ListActingOfficials(
     grpc::CallbackServerContext* ctx, const v1::ListActingOfficialsRequest* request,
     v1::ListActingOfficialsResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListActingOfficials", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(
-            std::vector<rpc::Condition> filter,
-            AgencyScopedFilter(call.principal, request->filter(), store::ActingFilterSchema()));
+      ctx, *request, "ListActingOfficials", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                         AgencyScopedFilter(call.principal, request->filter(),
+                                            store::ActingFilterSchema(), CanReadAgencyData));
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListActingOfficials", request->filter()}));

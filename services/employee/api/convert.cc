@@ -3,10 +3,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/api/text.h"
 #include "services/employee/domain/field_violation.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/enum_table.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::api {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 // A domain parse error ("golongan: ...") re-labelled with the request field.
 absl::Status Relabel(std::string_view field, const absl::Status& status) {
   FieldViolation v = ViolationFromStatus(field, status);
-  return errors::InvalidField(Absl(v.field), Absl(v.description));
+  return errors::InvalidField(ToAbsl(v.field), ToAbsl(v.description));
 }
 
 using rpc::EnumFromProto;
@@ -109,7 +109,7 @@ pb::ActingKind ActingToProto(Official::Acting acting) {
 
 absl::StatusOr<Rank> RankFromProto(std::string_view text, EmployeeKind kind,
                                    std::string_view field) {
-  if (text.empty()) return errors::InvalidField(Absl(field), "is required");
+  if (text.empty()) return errors::InvalidField(ToAbsl(field), "is required");
   if (kind == EmployeeKind::kPns) {
     absl::StatusOr<Golongan> golongan = Golongan::Parse(text);
     if (!golongan.ok()) return Relabel(field, golongan.status());
@@ -128,7 +128,7 @@ std::string RankCode(const Rank& rank) {
 
 std::string RankDisplayLabel(const Rank& rank) {
   if (const auto* golongan = std::get_if<Golongan>(&rank)) {
-    return absl::StrCat(Absl(golongan->label()), " ", Absl(golongan->pangkat()));
+    return absl::StrCat(ToAbsl(golongan->label()), " ", ToAbsl(golongan->pangkat()));
   }
   if (const auto* grade = std::get_if<PppkGrade>(&rank)) return std::string(grade->label());
   return "";

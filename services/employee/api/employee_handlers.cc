@@ -8,10 +8,10 @@
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
-#include "services/employee/api/text.h"
 #include "services/employee/domain/access.h"
 #include "services/employee/domain/person_name.h"
 #include "services/employee/store/event_payloads.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::api {
 namespace {
@@ -38,7 +38,7 @@ grpc::ServerUnaryReactor* EmployeeService::CreateEmployee(grpc::CallbackServerCo
                                                           const v1::CreateEmployeeRequest* request,
                                                           v1::Employee* response) {
   return deps_.calls->Unary(
-      ctx, "CreateEmployee", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreateEmployee", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(store::EmployeeRecord record,
                          EmployeeRecordFromProto(request->employee(), "employee."));
         Employee& e = record.employee;
@@ -61,7 +61,8 @@ grpc::ServerUnaryReactor* EmployeeService::GetEmployee(grpc::CallbackServerConte
                                                        const v1::GetEmployeeRequest* request,
                                                        v1::Employee* response) {
   return deps_.calls->UnaryDeferred(
-      ctx, "GetEmployee", [=, this](const CallContext& call, server::CallRunner::Finish finish) {
+      ctx, *request, "GetEmployee",
+      [=, this](const CallContext& call, server::CallRunner::Finish finish) {
         if (absl::Status s = CheckIdOrNip(request->id(), request->nip(), "id", "nip"); !s.ok()) {
           std::move(finish)(std::move(s));
           return;
@@ -91,7 +92,7 @@ grpc::ServerUnaryReactor* EmployeeService::BatchGetEmployees(
     grpc::CallbackServerContext* ctx, const v1::BatchGetEmployeesRequest* request,
     v1::BatchGetEmployeesResponse* response) {
   return deps_.calls->Unary(
-      ctx, "BatchGetEmployees", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "BatchGetEmployees", [=, this](const CallContext& call) -> absl::Status {
         if (request->ids_size() > 0 && request->nips_size() > 0) {
           return errors::InvalidField("ids", "give ids or nips, not both");
         }
@@ -121,11 +122,11 @@ grpc::ServerUnaryReactor* EmployeeService::ListEmployees(grpc::CallbackServerCon
                                                          const v1::ListEmployeesRequest* request,
                                                          v1::ListEmployeesResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListEmployees", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "ListEmployees", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(store::EmployeeOrder order, ParseEmployeeOrder(request->order_by()));
-        ASSIGN_OR_RETURN(
-            std::vector<rpc::Condition> filter,
-            AgencyScopedFilter(call.principal, request->filter(), store::EmployeeFilterSchema()));
+        ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                         AgencyScopedFilter(call.principal, request->filter(),
+                                            store::EmployeeFilterSchema(), CanReadAgencyData));
         ASSIGN_OR_RETURN(
             ListPage list,
             StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
@@ -143,7 +144,7 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateEmployee(grpc::CallbackServerCo
                                                           const v1::UpdateEmployeeRequest* request,
                                                           v1::Employee* response) {
   return deps_.calls->Unary(
-      ctx, "UpdateEmployee", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "UpdateEmployee", [=, this](const CallContext& call) -> absl::Status {
         const v1::Employee& in = request->employee();
         if (in.id().empty()) return errors::InvalidField("employee.id", "is required");
         ASSIGN_OR_RETURN(store::EmployeeRecord current, store().GetEmployee(in.id()));

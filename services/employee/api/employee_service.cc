@@ -9,13 +9,10 @@
 namespace kinerja::employee::api {
 
 ServiceDeps ServiceDeps::FromHost(server::ServiceHost& host, store::EmployeeStore& store) {
-  return ServiceDeps{.calls = &host.calls(),
-                     .page_tokens = &host.page_tokens(),
-                     .pool = &host.pool(),
-                     .workers = &host.workers(),
-                     .notifier = &host.notifier(),
-                     .store = &store,
-                     .metrics = &host.metrics()};
+  ServiceDeps deps;
+  static_cast<server::HostDeps&>(deps) = host.deps();
+  deps.store = &store;
+  return deps;
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include "shared/metrics/registry.h"
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
+#include "shared/server/host_deps.h"
 #include "shared/server/read_coalescer.h"
 #include "shared/server/service_host.h"
 #include "shared/server/worker_pool.h"
@@ -25,14 +26,8 @@ namespace kinerja::employee::api {
 namespace v1 = ::kinerja::employee::v1;
 
 // What the service runs on; all owned elsewhere (by the ServiceHost and main).
-struct ServiceDeps {
-  server::CallRunner* calls = nullptr;
-  const rpc::PageTokenCodec* page_tokens = nullptr;
-  db::Pool* pool = nullptr;  // for StreamEvents
-  server::WorkerPool* workers = nullptr;
-  events::OutboxNotifier* notifier = nullptr;
+struct ServiceDeps : server::HostDeps {
   store::EmployeeStore* store = nullptr;
-  metrics::Registry* metrics = nullptr;  // optional: coalesced read counters
 
   static ServiceDeps FromHost(server::ServiceHost& host, store::EmployeeStore& store);
 };

@@ -7,13 +7,7 @@ namespace kinerja::employee::api {
 
 grpc::ServerWriteReactor<kinerja::common::v1::EventEnvelope>* EmployeeService::StreamEvents(
     grpc::CallbackServerContext* ctx, const kinerja::common::v1::StreamEventsRequest* request) {
-  return server::StreamEventsCall(*deps_.calls, ctx, *request,
-                                  events::StreamDeps{.pool = deps_.pool,
-                                                     .workers = deps_.workers,
-                                                     .notifier = deps_.notifier,
-                                                     .error_domain = deps_.calls->domain(),
-                                                     .batch_size = 500},
-                                  CanStreamEvents);
+  return server::StreamEventsCall(deps_, ctx, *request, CanStreamEvents);
 }
 
 }  // namespace kinerja::employee::api

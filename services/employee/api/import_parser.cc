@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/api/text.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::api {
 namespace {

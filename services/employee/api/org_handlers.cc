@@ -3,10 +3,10 @@
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
-#include "services/employee/api/text.h"
 #include "services/employee/domain/access.h"
 #include "services/employee/domain/position.h"
 #include "services/employee/store/event_payloads.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::api {
 
@@ -16,7 +16,7 @@ grpc::ServerUnaryReactor* EmployeeService::CreateOrgUnit(grpc::CallbackServerCon
                                                          const v1::CreateOrgUnitRequest* request,
                                                          v1::OrgUnit* response) {
   return deps_.calls->Unary(
-      ctx, "CreateOrgUnit", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreateOrgUnit", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(store::OrgUnit unit, OrgUnitFromProto(request->unit(), "unit."));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, unit.agency_id));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
@@ -29,23 +29,24 @@ grpc::ServerUnaryReactor* EmployeeService::CreateOrgUnit(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* EmployeeService::GetOrgUnit(grpc::CallbackServerContext* ctx,
                                                       const v1::GetOrgUnitRequest* request,
                                                       v1::OrgUnit* response) {
-  return deps_.calls->Unary(ctx, "GetOrgUnit", [=, this](const CallContext& call) -> absl::Status {
-    if (request->id().empty()) return errors::InvalidField("id", "is required");
-    ASSIGN_OR_RETURN(store::OrgUnit unit, store().GetOrgUnit(request->id()));
-    RETURN_IF_ERROR(CanReadAgencyData(call.principal, unit.agency_id));
-    *response = store::ToProto(unit);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "GetOrgUnit", [=, this](const CallContext& call) -> absl::Status {
+        if (request->id().empty()) return errors::InvalidField("id", "is required");
+        ASSIGN_OR_RETURN(store::OrgUnit unit, store().GetOrgUnit(request->id()));
+        RETURN_IF_ERROR(CanReadAgencyData(call.principal, unit.agency_id));
+        *response = store::ToProto(unit);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* EmployeeService::ListOrgUnits(grpc::CallbackServerContext* ctx,
                                                         const v1::ListOrgUnitsRequest* request,
                                                         v1::ListOrgUnitsResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListOrgUnits", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(
-            std::vector<rpc::Condition> filter,
-            AgencyScopedFilter(call.principal, request->filter(), store::OrgUnitFilterSchema()));
+      ctx, *request, "ListOrgUnits", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                         AgencyScopedFilter(call.principal, request->filter(),
+                                            store::OrgUnitFilterSchema(), CanReadAgencyData));
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListOrgUnits", request->filter()}));
@@ -61,7 +62,7 @@ grpc::ServerUnaryReactor* EmployeeService::CreatePosition(grpc::CallbackServerCo
                                                           const v1::CreatePositionRequest* request,
                                                           v1::Position* response) {
   return deps_.calls->Unary(
-      ctx, "CreatePosition", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreatePosition", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(store::Position position,
                          PositionFromProto(request->position(), "position."));
         ASSIGN_OR_RETURN(store::OrgUnit unit,
@@ -71,7 +72,7 @@ grpc::ServerUnaryReactor* EmployeeService::CreatePosition(grpc::CallbackServerCo
         if (request->unit_leader() && !MayBeAssessor(position.type)) {
           return errors::RuleViolation(
               "LEADER_NOT_ASSESSOR",
-              absl::StrCat("position.type: a ", Absl(PositionTypeLabel(position.type)),
+              absl::StrCat("position.type: a ", ToAbsl(PositionTypeLabel(position.type)),
                            " position cannot lead a unit; its holder could not be an assessor "
                            "(at least Pengawas)"));
         }
@@ -86,23 +87,24 @@ grpc::ServerUnaryReactor* EmployeeService::CreatePosition(grpc::CallbackServerCo
 grpc::ServerUnaryReactor* EmployeeService::GetPosition(grpc::CallbackServerContext* ctx,
                                                        const v1::GetPositionRequest* request,
                                                        v1::Position* response) {
-  return deps_.calls->Unary(ctx, "GetPosition", [=, this](const CallContext& call) -> absl::Status {
-    if (request->id().empty()) return errors::InvalidField("id", "is required");
-    ASSIGN_OR_RETURN(store::Position position, store().GetPosition(request->id()));
-    RETURN_IF_ERROR(CanReadAgencyData(call.principal, position.agency_id));
-    *response = store::ToProto(position);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "GetPosition", [=, this](const CallContext& call) -> absl::Status {
+        if (request->id().empty()) return errors::InvalidField("id", "is required");
+        ASSIGN_OR_RETURN(store::Position position, store().GetPosition(request->id()));
+        RETURN_IF_ERROR(CanReadAgencyData(call.principal, position.agency_id));
+        *response = store::ToProto(position);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* EmployeeService::ListPositions(grpc::CallbackServerContext* ctx,
                                                          const v1::ListPositionsRequest* request,
                                                          v1::ListPositionsResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListPositions", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(
-            std::vector<rpc::Condition> filter,
-            AgencyScopedFilter(call.principal, request->filter(), store::PositionFilterSchema()));
+      ctx, *request, "ListPositions", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                         AgencyScopedFilter(call.principal, request->filter(),
+                                            store::PositionFilterSchema(), CanReadAgencyData));
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListPositions", request->filter()}));

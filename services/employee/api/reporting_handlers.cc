@@ -130,7 +130,7 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
     grpc::CallbackServerContext* ctx, const v1::GetReportingLineRequest* request,
     v1::ReportingLine* response) {
   return deps_.calls->Unary(
-      ctx, "GetReportingLine", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "GetReportingLine", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(absl::CivilDay date, DateOrToday(request->date()));
         ASSIGN_OR_RETURN(
             store::EmployeeRecord target,
@@ -172,7 +172,7 @@ grpc::ServerUnaryReactor* EmployeeService::ListDirectReports(
     grpc::CallbackServerContext* ctx, const v1::ListDirectReportsRequest* request,
     v1::ListDirectReportsResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListDirectReports", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "ListDirectReports", [=, this](const CallContext& call) -> absl::Status {
         const std::string& id = request->employee_id();
         return ListRelated(
             store(), *deps_.page_tokens, call, "ListDirectReports", id, request->date(),
@@ -188,18 +188,19 @@ grpc::ServerUnaryReactor* EmployeeService::ListDirectReports(
 grpc::ServerUnaryReactor* EmployeeService::ListPeers(grpc::CallbackServerContext* ctx,
                                                      const v1::ListPeersRequest* request,
                                                      v1::ListPeersResponse* response) {
-  return deps_.calls->Unary(ctx, "ListPeers", [=, this](const CallContext& call) -> absl::Status {
-    const std::string& id = request->employee_id();
-    return ListRelated(
-        store(), *deps_.page_tokens, call, "ListPeers", id, request->date(), request->page_size(),
-        request->page_token(),
-        [&](absl::CivilDay date) { return store().LoadOrgForPeers(id, date); },
-        [&](const store::LoadedOrg& org, absl::CivilDay date) {
-          if (!org.subject) return std::vector<Assignment>();
-          return Peers(org.snapshot, *org.subject, date);
-        },
-        response->mutable_peers(), response->mutable_next_page_token());
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "ListPeers", [=, this](const CallContext& call) -> absl::Status {
+        const std::string& id = request->employee_id();
+        return ListRelated(
+            store(), *deps_.page_tokens, call, "ListPeers", id, request->date(),
+            request->page_size(), request->page_token(),
+            [&](absl::CivilDay date) { return store().LoadOrgForPeers(id, date); },
+            [&](const store::LoadedOrg& org, absl::CivilDay date) {
+              if (!org.subject) return std::vector<Assignment>();
+              return Peers(org.snapshot, *org.subject, date);
+            },
+            response->mutable_peers(), response->mutable_next_page_token());
+      });
 }
 
 }  // namespace kinerja::employee::api

@@ -21,6 +21,7 @@
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
 #include "shared/server/request_support.h"
+#include "shared/server/scoped_filter.h"
 
 namespace kinerja::employee::api {
 
@@ -52,22 +53,9 @@ absl::StatusOr<store::WriteOptions> WriteOptionsFor(const server::CallContext& c
   return MakeWriteOptions(call, request_id, request);
 }
 
-// Parses `filter` and restricts it to the agencies the caller may read (access.h
-// CanReadAgencyData): every agency_id condition is checked; without one, callers who read
-// every agency (auditors, services) keep the filter and an HR admin gets "agency_id = <own>"
-// added. Others are PERMISSION_DENIED.
-absl::StatusOr<std::vector<rpc::Condition>> AgencyScopedFilter(const auth::Principal& principal,
-                                                               const std::string& filter,
-                                                               const rpc::FilterSchema& schema);
-
-// A row the request refers to (not the request's subject): NOT_FOUND becomes
-// FAILED_PRECONDITION "REFERENCE_NOT_FOUND" naming `field`, as the store reports references.
-absl::Status ReferenceNotFound(const absl::Status& not_found, std::string_view field);
-template <typename T>
-absl::StatusOr<T> AsReference(absl::StatusOr<T> result, std::string_view field) {
-  if (result.ok() || !absl::IsNotFound(result.status())) return result;
-  return ReferenceNotFound(result.status(), field);
-}
+using server::AgencyScopedFilter;
+using server::AsReference;
+using server::ReferenceNotFound;
 
 // The domain's violations (employee.h, field_violation.h) as INVALID_ARGUMENT with every field
 // prefixed by its request path ("employee."); OK when empty.

@@ -5,15 +5,15 @@
 #include "absl/strings/str_cat.h"
 #include "services/employee/api/convert.h"
 #include "services/employee/api/request_support.h"
-#include "services/employee/api/text.h"
 #include "services/employee/domain/person_name.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::api {
 namespace {
 
 std::string Path(std::string_view prefix, std::string_view field) {
-  return absl::StrCat(Absl(prefix), Absl(field));
+  return absl::StrCat(ToAbsl(prefix), ToAbsl(field));
 }
 
 void Require(Violations& v, std::string_view prefix, std::string_view field,
@@ -34,9 +34,9 @@ absl::StatusOr<store::AgencyKind> AgencyKindFromProto(v1::AgencyKind kind, std::
     case v1::AGENCY_KIND_CITY:
       return store::AgencyKind::kCity;
     case v1::AGENCY_KIND_UNSPECIFIED:
-      return errors::InvalidField(Absl(field), "is required");
+      return errors::InvalidField(ToAbsl(field), "is required");
     default:
-      return errors::InvalidField(Absl(field), absl::StrCat("unknown value ", kind));
+      return errors::InvalidField(ToAbsl(field), absl::StrCat("unknown value ", kind));
   }
 }
 
@@ -170,9 +170,9 @@ absl::StatusOr<store::AssignmentReason> AssignmentReasonFromProto(v1::Assignment
     case v1::ASSIGNMENT_REASON_DEMOTION:
       return store::AssignmentReason::kDemotion;
     case v1::ASSIGNMENT_REASON_UNSPECIFIED:
-      return errors::InvalidField(Absl(field), "is required");
+      return errors::InvalidField(ToAbsl(field), "is required");
     default:
-      return errors::InvalidField(Absl(field), absl::StrCat("unknown value ", reason));
+      return errors::InvalidField(ToAbsl(field), absl::StrCat("unknown value ", reason));
   }
 }
 

@@ -1,8 +1,8 @@
 #include "services/employee/domain/access.h"
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/domain/text.h"
 #include "shared/auth/access_predicates.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 namespace {

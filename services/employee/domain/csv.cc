@@ -1,7 +1,7 @@
 #include "services/employee/domain/csv.h"
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/domain/text.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/employee/domain/person_name.h"
-#include "services/employee/domain/text.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 namespace {

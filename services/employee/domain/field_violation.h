@@ -1,4 +1,4 @@
-// A bad input field and why: the domain's shape of google.rpc.BadRequest.FieldViolation.
+// Collecting bad input fields in the employee domain's parsers (shared/errors/errors.h).
 #pragma once
 
 #include <string>
@@ -6,15 +6,13 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "shared/errors/errors.h"
 
 namespace kinerja::employee {
 
-struct FieldViolation {
-  std::string field;        // e.g. "nip", "birth_date", "nipBaru"
-  std::string description;  // reason, without the field name
-
-  friend bool operator==(const FieldViolation&, const FieldViolation&) = default;
-};
+// The platform's violation (field, e.g. "nip", "birth_date", "nipBaru"; description without the
+// field name).
+using FieldViolation = ::kinerja::errors::FieldViolation;
 
 // Turns an InvalidArgument-style status whose message is "<word>: <reason>" into a violation
 // of `field`, dropping the original "<word>: " prefix. Parsers in this folder name their own

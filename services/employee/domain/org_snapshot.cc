@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/domain/text.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 namespace {

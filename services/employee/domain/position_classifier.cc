@@ -4,7 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "services/employee/domain/text.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 namespace {

@@ -7,7 +7,7 @@
 #include "nlohmann/json.hpp"
 #include "services/employee/domain/person_name.h"
 #include "services/employee/domain/siasn_fields.h"
-#include "services/employee/domain/text.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 namespace {

@@ -9,6 +9,7 @@
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
 #include "shared/db/sql_array.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -47,7 +48,7 @@ absl::StatusOr<EmployeeRecord> GetOne(db::Pool& pool, const db::Statement& state
                                       const std::string& key, std::string_view what) {
   return internal::RunRead(pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<EmployeeRecord> {
     pqxx::result r = tx.exec_prepared(statement.name, key);
-    if (r.empty()) return errors::NotFound(Absl(what), key);
+    if (r.empty()) return errors::NotFound(ToAbsl(what), key);
     return internal::EmployeeFromRow(r[0]);
   });
 }

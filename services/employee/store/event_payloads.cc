@@ -10,6 +10,7 @@
 #include "services/employee/store/rows.h"
 #include "shared/rpc/etag.h"
 #include "shared/rpc/proto_time.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -20,7 +21,7 @@ using internal::Absl;
 absl::StatusOr<absl::CivilDay> DayOf(const google::type::Date& d, std::string_view field) {
   absl::CivilDay day(d.year(), d.month(), d.day());
   if (day.year() != d.year() || day.month() != d.month() || day.day() != d.day()) {
-    return absl::InvalidArgumentError(absl::StrCat(Absl(field), ": not a calendar date"));
+    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(field), ": not a calendar date"));
   }
   return day;
 }
@@ -74,7 +75,7 @@ std::string RankCode(const Rank& rank) {
 
 std::string RankDisplay(const Rank& rank) {
   if (const auto* g = std::get_if<Golongan>(&rank)) {
-    return absl::StrCat(Absl(g->label()), " ", Absl(g->pangkat()));
+    return absl::StrCat(ToAbsl(g->label()), " ", ToAbsl(g->pangkat()));
   }
   if (const auto* p = std::get_if<PppkGrade>(&rank)) return std::string(p->label());
   return std::string();

@@ -40,6 +40,7 @@
 #include "services/employee/store/event_payloads.h"
 #include "services/employee/store/import_session.h"
 #include "services/employee/store/rows.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::store::internal {
 
@@ -96,7 +97,7 @@ void EmployeeStager::Stage(const SiasnEmployeeRecord& r, int64_t line, std::stri
   }
   if (position_id.empty()) {
     const std::string digest = crypto::Sha256(
-        absl::StrCat(Absl(r.unor_id), "\x1f", Absl(type), "\x1f", Absl(position_name)));
+        absl::StrCat(ToAbsl(r.unor_id), "\x1f", ToAbsl(type), "\x1f", ToAbsl(position_name)));
     position_id = absl::StrCat("pos-", crypto::HexEncode(std::string_view(digest).substr(0, 16)));
   }
 

@@ -11,6 +11,7 @@
 #include "shared/db/idempotency.h"
 #include "shared/db/transaction.h"
 #include "shared/events/outbox_writer.h"
+#include "shared/rpc/proto_time.h"
 
 namespace kinerja::employee::store {
 namespace internal {
@@ -18,15 +19,11 @@ namespace {
 
 constexpr size_t kMaxErrors = 1000;
 
-absl::CivilDay TodayJakarta() {
-  return absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
-}
-
 }  // namespace
 
 ImportSessionImpl::ImportSessionImpl(db::Lease lease, ImportKind kind, const ImportOptions& options)
     : lease_(std::move(lease)), kind_(kind), options_(options) {
-  effective_day_ = options.default_effective_date.value_or(TodayJakarta());
+  effective_day_ = options.default_effective_date.value_or(rpc::TodayInJakarta());
   effective_date_ = DayText(effective_day_);
 }
 

@@ -7,6 +7,7 @@
 #include "services/employee/domain/sex.h"
 #include "services/employee/store/employee_store.h"
 #include "services/employee/store/rows.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -39,7 +40,7 @@ absl::StatusOr<AgencyKind> ParseAgencyKind(std::string_view name) {
        {AgencyKind::kCentral, AgencyKind::kProvince, AgencyKind::kRegency, AgencyKind::kCity}) {
     if (name == AgencyKindName(kind)) return kind;
   }
-  return absl::InvalidArgumentError(absl::StrCat("kind: unknown agency kind '", Absl(name),
+  return absl::InvalidArgumentError(absl::StrCat("kind: unknown agency kind '", ToAbsl(name),
                                                  "'; expected CENTRAL, PROVINCE, REGENCY or CITY"));
 }
 
@@ -63,7 +64,7 @@ absl::StatusOr<AssignmentReason> ParseAssignmentReason(std::string_view name) {
     if (name == AssignmentReasonName(reason)) return reason;
   }
   return absl::InvalidArgumentError(
-      absl::StrCat("reason: unknown assignment reason '", Absl(name),
+      absl::StrCat("reason: unknown assignment reason '", ToAbsl(name),
                    "'; expected INITIAL, TRANSFER, PROMOTION or DEMOTION"));
 }
 

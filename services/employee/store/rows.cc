@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee::store::internal {
 namespace {
@@ -207,7 +208,7 @@ ActingOfficial ActingFromRow(const pqxx::row& row) {
 absl::Status ReferenceNotFound(std::string_view field, std::string_view what, std::string_view id) {
   return errors::RuleViolation(
       "REFERENCE_NOT_FOUND",
-      absl::StrCat(Absl(field), ": ", Absl(what), " ", Absl(id), " does not exist"));
+      absl::StrCat(ToAbsl(field), ": ", ToAbsl(what), " ", ToAbsl(id), " does not exist"));
 }
 
 }  // namespace kinerja::employee::store::internal

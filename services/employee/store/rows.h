@@ -52,9 +52,6 @@ Rank RankFromLabel(EmployeeKind kind, const pqxx::field& field);
 std::string_view ActingKindName(Official::Acting acting);  // "PLT" / "PLH"
 Official::Acting ActingKindFromName(std::string_view name);
 
-// absl::string_view bridges (Debian's Abseil has its own string_view).
-inline absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
 // --- Column lists and decoders
 // -------------------------------------------------------------------- Each SELECT of a resource
 // lists exactly these columns first (qualified by the alias given).

@@ -1,44 +1,26 @@
 #include "services/employee/store/store_test_fixture.h"
 
-#include <pqxx/pqxx>
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "services/employee/store/migrations.h"
-#include "shared/db/migrations.h"
-#include "tests/harness/pg_cluster.h"
+#include "tests/harness/store_database.h"
 
 namespace kinerja::employee::store::testing {
 
-using ::kinerja::testing::PgCluster;
-
 void StoreTest::SetUp() {
-  dbname_ = PgCluster::Get().CreateDatabase("employee_store");
-  dsn_ =
-      PgCluster::Get().ProvisionService(dbname_, {"employee", "kinerja_employee", "pw-employee"});
-  pqxx::connection conn(dsn_);
-  std::vector<db::Migration> migrations = db::PlatformMigrations();
-  for (db::Migration& m : EmployeeMigrations()) migrations.push_back(std::move(m));
-  auto applied = db::ApplyMigrations(conn, "employee", migrations);
-  ASSERT_TRUE(applied.ok()) << applied.status();
-  auto pool =
-      db::Pool::Create({.dsn = dsn_, .schema = "employee", .size = 4}, EmployeeStore::Statements());
-  ASSERT_TRUE(pool.ok()) << pool.status();
-  pool_ = *std::move(pool);
-  store_ = std::make_unique<EmployeeStore>(*pool_);
+  db_ = std::make_unique<::kinerja::testing::StoreDatabase>("employee", EmployeeMigrations(),
+                                                            EmployeeStore::Statements());
+  dbname_ = db_->dbname();
+  dsn_ = db_->dsn();
+  store_ = std::make_unique<EmployeeStore>(db_->pool());
 }
 
 int64_t StoreTest::Count(const std::string& table, const std::string& where) {
-  pqxx::connection conn(dsn_);
-  pqxx::nontransaction tx(conn);
-  return tx.exec1(absl::StrCat("SELECT count(*) FROM employee.", table, " WHERE ", where))[0]
-      .as<int64_t>();
+  return db_->Count(table, where);
 }
 
 WriteOptions StoreTest::Write(const std::string& request_id) const {
-  WriteOptions write;
-  write.ctx = {"tester", request_id};
-  return write;
+  return ::kinerja::testing::StoreDatabase::Write(request_id);
 }
 
 Agency StoreTest::AddAgency(const std::string& id, const std::string& name) {

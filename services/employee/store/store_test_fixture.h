@@ -9,6 +9,7 @@
 
 #include "services/employee/store/employee_store.h"
 #include "shared/db/pool.h"
+#include "tests/harness/store_database.h"
 
 namespace kinerja::employee::store::testing {
 
@@ -37,7 +38,7 @@ class StoreTest : public ::testing::Test {
 
   std::string dbname_;
   std::string dsn_;
-  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<::kinerja::testing::StoreDatabase> db_;
   std::unique_ptr<EmployeeStore> store_;
 };
 

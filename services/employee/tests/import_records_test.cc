@@ -6,8 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "services/employee/tests/org_builder.h"
-#include "services/employee/tests/service_fixture.h"
+#include "tests/harness/employee/org_builder.h"
+#include "tests/harness/employee/service_env.h"
 
 namespace kinerja::employee::testing {
 namespace {

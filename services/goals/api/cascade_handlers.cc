@@ -38,7 +38,7 @@ grpc::ServerUnaryReactor* GoalService::GetCascadeTree(grpc::CallbackServerContex
                                                       const v1::GetCascadeTreeRequest* request,
                                                       v1::CascadeTree* response) {
   return deps_.calls->Unary(
-      ctx, "GetCascadeTree", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "GetCascadeTree", [=, this](const CallContext& call) -> absl::Status {
         RETURN_IF_ERROR(RequireId(request->plan_id(), "plan_id"));
         ASSIGN_OR_RETURN(Plan root, store().GetPlan(request->plan_id()));
         // Whoever may read the root plan sees the cascade below it: the leader, their assessor,

@@ -6,15 +6,11 @@
 namespace kinerja::goals::api {
 
 ServiceDeps ServiceDeps::FromHost(server::ServiceHost& host, store::GoalsStore& store,
-                                  EmployeeDirectory& directory) {
+                                  clients::EmployeeClient& employees) {
   ServiceDeps deps;
-  deps.calls = &host.calls();
-  deps.page_tokens = &host.page_tokens();
-  deps.pool = &host.pool();
-  deps.workers = &host.workers();
-  deps.notifier = &host.notifier();
+  static_cast<server::HostDeps&>(deps) = host.deps();
   deps.store = &store;
-  deps.directory = &directory;
+  deps.employees = &employees;
   return deps;
 }
 

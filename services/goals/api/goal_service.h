@@ -14,12 +14,13 @@
 
 #include "absl/time/time.h"
 #include "kinerja/goals/v1/goals_service.grpc.pb.h"
-#include "services/goals/api/employee_directory.h"
+#include "services/goals/api/employee_snapshot.h"
 #include "services/goals/store/goals_store.h"
 #include "shared/db/pool.h"
 #include "shared/events/outbox_notifier.h"
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
+#include "shared/server/host_deps.h"
 #include "shared/server/service_host.h"
 #include "shared/server/worker_pool.h"
 
@@ -30,19 +31,14 @@ namespace v1 = ::kinerja::goals::v1;
 inline constexpr char kServiceName[] = "kinerja.goals.v1.GoalService";
 
 // What the service runs on; all owned elsewhere (by the ServiceHost and main).
-struct ServiceDeps {
-  server::CallRunner* calls = nullptr;
-  const rpc::PageTokenCodec* page_tokens = nullptr;
-  db::Pool* pool = nullptr;  // for StreamEvents
-  server::WorkerPool* workers = nullptr;
-  events::OutboxNotifier* notifier = nullptr;
+struct ServiceDeps : server::HostDeps {
   store::GoalsStore* store = nullptr;
-  EmployeeDirectory* directory = nullptr;
+  clients::EmployeeClient* employees = nullptr;
   // The clock deadlines are judged by (tests may pin it).
   std::function<absl::Time()> now = [] { return absl::Now(); };
 
   static ServiceDeps FromHost(server::ServiceHost& host, store::GoalsStore& store,
-                              EmployeeDirectory& directory);
+                              clients::EmployeeClient& employees);
 };
 
 // name "goals", the gRPC service name for health, the store's migrations and statements.
@@ -149,8 +145,9 @@ class GoalService final : public v1::GoalService::CallbackService {
     std::function<absl::StatusOr<db::WriteOptions>(const server::CallContext&)> write_options;
     std::function<absl::Status(const auth::Principal&, Plan&, const PlanFacts&, absl::Time)> rule;
   };
-  grpc::ServerUnaryReactor* RunWorkflowStep(grpc::CallbackServerContext* ctx, WorkflowStep step,
-                                            v1::Plan* response);
+  grpc::ServerUnaryReactor* RunWorkflowStep(grpc::CallbackServerContext* ctx,
+                                            const google::protobuf::Message& request,
+                                            WorkflowStep step, v1::Plan* response);
 
   ServiceDeps deps_;
 };

@@ -14,9 +14,10 @@ grpc::ServerUnaryReactor* GoalService::CreatePeriod(grpc::CallbackServerContext*
                                                     const v1::CreatePeriodRequest* request,
                                                     v1::Period* response) {
   return deps_.calls->Unary(
-      ctx, "CreatePeriod", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreatePeriod", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(Period period, FromProto(request->period(), "period."));
         RETURN_IF_ERROR(CanManageAgency(call.principal, period.agency_id));
+        RETURN_IF_ERROR(CheckAgencyExists(*deps_.employees, period.agency_id, "period.agency_id"));
         ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
         ASSIGN_OR_RETURN(Period created,
                          Prefixed(store().CreatePeriod(std::move(period), write), "period."));
@@ -28,37 +29,40 @@ grpc::ServerUnaryReactor* GoalService::CreatePeriod(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* GoalService::GetPeriod(grpc::CallbackServerContext* ctx,
                                                  const v1::GetPeriodRequest* request,
                                                  v1::Period* response) {
-  return deps_.calls->Unary(ctx, "GetPeriod", [=, this](const CallContext& call) -> absl::Status {
-    RETURN_IF_ERROR(RequireId(request->id(), "id"));
-    ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->id()));
-    RETURN_IF_ERROR(CanReadPeriods(call.principal, period.agency_id));
-    *response = ToProto(period);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(ctx, *request, "GetPeriod",
+                            [=, this](const CallContext& call) -> absl::Status {
+                              RETURN_IF_ERROR(RequireId(request->id(), "id"));
+                              ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->id()));
+                              RETURN_IF_ERROR(CanReadPeriods(call.principal, period.agency_id));
+                              *response = ToProto(period);
+                              return absl::OkStatus();
+                            });
 }
 
 grpc::ServerUnaryReactor* GoalService::ListPeriods(grpc::CallbackServerContext* ctx,
                                                    const v1::ListPeriodsRequest* request,
                                                    v1::ListPeriodsResponse* response) {
-  return deps_.calls->Unary(ctx, "ListPeriods", [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(ListPage list,
-                     StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
-                               {"ListPeriods", request->filter()}));
-    ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
-                     ScopedFilter(call.principal, request->filter(),
-                                  store::GoalsStore::PeriodFilterSchema(), {}, CanReadPeriods));
-    ASSIGN_OR_RETURN(db::Page<Period> page, store().ListPeriods(filter, list.request));
-    for (const Period& p : page.items) *response->add_periods() = ToProto(p);
-    response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "ListPeriods", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(ListPage list,
+                         StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                                   {"ListPeriods", request->filter()}));
+        ASSIGN_OR_RETURN(
+            std::vector<rpc::Condition> filter,
+            AgencyScopedFilter(call.principal, request->filter(),
+                               store::GoalsStore::PeriodFilterSchema(), CanReadPeriods));
+        ASSIGN_OR_RETURN(db::Page<Period> page, store().ListPeriods(filter, list.request));
+        for (const Period& p : page.items) *response->add_periods() = ToProto(p);
+        response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GoalService::UpdatePeriod(grpc::CallbackServerContext* ctx,
                                                     const v1::UpdatePeriodRequest* request,
                                                     v1::Period* response) {
   return deps_.calls->Unary(
-      ctx, "UpdatePeriod", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "UpdatePeriod", [=, this](const CallContext& call) -> absl::Status {
         const v1::Period& in = request->period();
         RETURN_IF_ERROR(RequireId(in.id(), "period.id"));
         ASSIGN_OR_RETURN(Period current, store().GetPeriod(in.id()));
@@ -95,7 +99,7 @@ grpc::ServerUnaryReactor* GoalService::SetPeriodState(grpc::CallbackServerContex
                                                       const v1::SetPeriodStateRequest* request,
                                                       v1::Period* response) {
   return deps_.calls->Unary(
-      ctx, "SetPeriodState", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "SetPeriodState", [=, this](const CallContext& call) -> absl::Status {
         RETURN_IF_ERROR(RequireId(request->id(), "id"));
         ASSIGN_OR_RETURN(PeriodState state, PeriodStateFromProto(request->state(), "state"));
         ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(request->etag(), ""));
@@ -113,7 +117,7 @@ grpc::ServerUnaryReactor* GoalService::GrantDeadlineExtension(
     grpc::CallbackServerContext* ctx, const v1::GrantDeadlineExtensionRequest* request,
     v1::DeadlineExtension* response) {
   return deps_.calls->Unary(
-      ctx, "GrantDeadlineExtension", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "GrantDeadlineExtension", [=, this](const CallContext& call) -> absl::Status {
         Violations v;
         if (request->period_id().empty()) v.Add("period_id", "is required");
         if (request->employee_id().empty()) v.Add("employee_id", "is required");
@@ -121,6 +125,8 @@ grpc::ServerUnaryReactor* GoalService::GrantDeadlineExtension(
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->period_id()));
         RETURN_IF_ERROR(CanManageAgency(call.principal, period.agency_id));
+        RETURN_IF_ERROR(CheckEmployeeOfAgency(*deps_.employees, request->employee_id(),
+                                              period.agency_id, "employee_id"));
         DeadlineExtension extension;
         extension.period_id = request->period_id();
         extension.employee_id = request->employee_id();
@@ -138,13 +144,15 @@ grpc::ServerUnaryReactor* GoalService::SetUnitPolicy(grpc::CallbackServerContext
                                                      const v1::SetUnitPolicyRequest* request,
                                                      v1::UnitPolicy* response) {
   return deps_.calls->Unary(
-      ctx, "SetUnitPolicy", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "SetUnitPolicy", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(UnitPolicy policy, FromProto(request->policy(), "policy."));
         Violations v;
         if (policy.agency_id.empty()) v.Add("policy.agency_id", "is required");
         if (policy.unit_id.empty()) v.Add("policy.unit_id", "is required");
         RETURN_IF_ERROR(v.ToStatus());
         RETURN_IF_ERROR(CanManageAgency(call.principal, policy.agency_id));
+        RETURN_IF_ERROR(CheckUnitOfAgency(*deps_.employees, policy.unit_id, policy.agency_id,
+                                          "policy.unit_id"));
         ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
         ASSIGN_OR_RETURN(UnitPolicy saved, store().SetUnitPolicy(policy, write));
         *response = ToProto(saved);
@@ -156,13 +164,14 @@ grpc::ServerUnaryReactor* GoalService::ListUnitPolicies(grpc::CallbackServerCont
                                                         const v1::ListUnitPoliciesRequest* request,
                                                         v1::ListUnitPoliciesResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ListUnitPolicies", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "ListUnitPolicies", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListUnitPolicies", request->filter()}));
-        ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
-                         ScopedFilter(call.principal, request->filter(),
-                                      store::GoalsStore::UnitPolicyFilterSchema()));
+        ASSIGN_OR_RETURN(
+            std::vector<rpc::Condition> filter,
+            AgencyScopedFilter(call.principal, request->filter(),
+                               store::GoalsStore::UnitPolicyFilterSchema(), CanReadAgency));
         ASSIGN_OR_RETURN(db::Page<UnitPolicy> page, store().ListUnitPolicies(filter, list.request));
         for (const UnitPolicy& p : page.items) *response->add_policies() = ToProto(p);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));

@@ -29,7 +29,8 @@ absl::StatusOr<Plan> GoalService::CreatePlanFor(const CallContext& call, const P
   RETURN_IF_ERROR(
       CanCreatePlan(call.principal, period.agency_id, nip.empty() ? call.principal.nip : nip));
   const absl::CivilDay date = ClampToPeriod(period, Today());
-  ASSIGN_OR_RETURN(EmployeeSnapshot snapshot, deps_.directory->Snapshot(employee_id, nip, date));
+  ASSIGN_OR_RETURN(EmployeeSnapshot snapshot,
+                   TakeSnapshot(*deps_.employees, employee_id, nip, date));
   RETURN_IF_ERROR(CanCreatePlan(call.principal, snapshot.agency_id, snapshot.employee.nip));
   if (snapshot.agency_id != period.agency_id) {
     return errors::RuleViolation(
@@ -44,95 +45,99 @@ absl::StatusOr<Plan> GoalService::CreatePlanFor(const CallContext& call, const P
 grpc::ServerUnaryReactor* GoalService::CreatePlan(grpc::CallbackServerContext* ctx,
                                                   const v1::CreatePlanRequest* request,
                                                   v1::Plan* response) {
-  return deps_.calls->Unary(ctx, "CreatePlan", [=, this](const CallContext& call) -> absl::Status {
-    Violations v;
-    if (request->period_id().empty()) v.Add("period_id", "is required");
-    if (request->employee_id().empty() == request->nip().empty()) {
-      v.Add("employee_id", "exactly one of employee_id or nip is required");
-    }
-    std::optional<PlanStyle> style = v.Take(PlanStyleFromProto(request->style(), "style"));
-    RETURN_IF_ERROR(v.ToStatus());
-    ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->period_id()));
-    ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
-    ASSIGN_OR_RETURN(Plan created, CreatePlanFor(call, period, request->employee_id(),
-                                                 request->nip(), *style, write));
-    *response = ToProto(created);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "CreatePlan", [=, this](const CallContext& call) -> absl::Status {
+        Violations v;
+        if (request->period_id().empty()) v.Add("period_id", "is required");
+        if (request->employee_id().empty() == request->nip().empty()) {
+          v.Add("employee_id", "exactly one of employee_id or nip is required");
+        }
+        std::optional<PlanStyle> style = v.Take(PlanStyleFromProto(request->style(), "style"));
+        RETURN_IF_ERROR(v.ToStatus());
+        ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->period_id()));
+        ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
+        ASSIGN_OR_RETURN(Plan created, CreatePlanFor(call, period, request->employee_id(),
+                                                     request->nip(), *style, write));
+        *response = ToProto(created);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GoalService::GetPlan(grpc::CallbackServerContext* ctx,
                                                const v1::GetPlanRequest* request,
                                                v1::Plan* response) {
-  return deps_.calls->Unary(ctx, "GetPlan", [=, this](const CallContext& call) -> absl::Status {
-    RETURN_IF_ERROR(RequireId(request->id(), "id"));
-    ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->id()));
-    RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
-    *response = ToProto(plan);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(ctx, *request, "GetPlan",
+                            [=, this](const CallContext& call) -> absl::Status {
+                              RETURN_IF_ERROR(RequireId(request->id(), "id"));
+                              ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->id()));
+                              RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
+                              *response = ToProto(plan);
+                              return absl::OkStatus();
+                            });
 }
 
 grpc::ServerUnaryReactor* GoalService::ListPlans(grpc::CallbackServerContext* ctx,
                                                  const v1::ListPlansRequest* request,
                                                  v1::ListPlansResponse* response) {
-  return deps_.calls->Unary(ctx, "ListPlans", [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(ListPage list,
-                     StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
-                               {"ListPlans", request->filter()}));
-    ASSIGN_OR_RETURN(
-        std::vector<rpc::Condition> filter,
-        ScopedFilter(call.principal, request->filter(), store::GoalsStore::PlanFilterSchema(),
-                     {"employee_nip", "assessor_nip"}));
-    ASSIGN_OR_RETURN(db::Page<Plan> page, store().ListPlans(filter, list.request));
-    for (const Plan& plan : page.items) {
-      // The filter scoped the agency or the caller's own NIP; each plan is checked anyway.
-      RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
-      *response->add_plans() = ToProto(plan);
-    }
-    response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "ListPlans", [=, this](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(ListPage list,
+                         StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
+                                   {"ListPlans", request->filter()}));
+        ASSIGN_OR_RETURN(std::vector<rpc::Condition> filter,
+                         AgencyScopedFilter(call.principal, request->filter(),
+                                            store::GoalsStore::PlanFilterSchema(), CanReadAgency,
+                                            {"employee_nip", "assessor_nip"}));
+        ASSIGN_OR_RETURN(db::Page<Plan> page, store().ListPlans(filter, list.request));
+        for (const Plan& plan : page.items) {
+          // The filter scoped the agency or the caller's own NIP; each plan is checked anyway.
+          RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
+          *response->add_plans() = ToProto(plan);
+        }
+        response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GoalService::UpdatePlan(grpc::CallbackServerContext* ctx,
                                                   const v1::UpdatePlanRequest* request,
                                                   v1::Plan* response) {
-  return deps_.calls->Unary(ctx, "UpdatePlan", [=, this](const CallContext& call) -> absl::Status {
-    const v1::Plan& in = request->plan();
-    RETURN_IF_ERROR(RequireId(in.id(), "plan.id"));
-    ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(in.etag(), "plan."));
-    std::vector<std::string> paths(request->update_mask().paths().begin(),
-                                   request->update_mask().paths().end());
-    if (paths.empty()) paths = {"results", "behaviours", "style"};
-    for (const std::string& path : paths) {
-      if (path != "results" && path != "behaviours" && path != "style") {
-        return errors::InvalidField(
-            "update_mask",
-            absl::StrCat("unknown path '", path, "'; allowed: results, behaviours, style"));
-      }
-    }
-    ASSIGN_OR_RETURN(PlanContent candidate, ContentFromProto(in, "plan."));
-    ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
-    store::PlanMutation mutation;
-    mutation.action = "plan.update";
-    mutation.event_type = store::kPlanUpdated;
-    mutation.today = Today();
-    mutation.apply = [&](Plan& plan, const PlanFacts& facts) -> absl::Status {
-      RETURN_IF_ERROR(CanEditPlan(call.principal, plan));
-      PlanContent next = plan.content;
-      if (Has(paths, "results")) next.results = candidate.results;
-      if (Has(paths, "behaviours")) next.behaviours = candidate.behaviours;
-      if (Has(paths, "style")) next.style = candidate.style;
-      RETURN_IF_ERROR(errors::PrefixField(
-          AssignIds(plan.content, next, [] { return NewContentId(); }), "plan."));
-      return ApplyEdit(plan, std::move(next), facts);
-    };
-    ASSIGN_OR_RETURN(Plan updated,
-                     store().MutatePlan(in.id(), expected, std::move(mutation), write, &candidate));
-    *response = ToProto(updated);
-    return absl::OkStatus();
-  });
+  return deps_.calls->Unary(
+      ctx, *request, "UpdatePlan", [=, this](const CallContext& call) -> absl::Status {
+        const v1::Plan& in = request->plan();
+        RETURN_IF_ERROR(RequireId(in.id(), "plan.id"));
+        ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(in.etag(), "plan."));
+        std::vector<std::string> paths(request->update_mask().paths().begin(),
+                                       request->update_mask().paths().end());
+        if (paths.empty()) paths = {"results", "behaviours", "style"};
+        for (const std::string& path : paths) {
+          if (path != "results" && path != "behaviours" && path != "style") {
+            return errors::InvalidField(
+                "update_mask",
+                absl::StrCat("unknown path '", path, "'; allowed: results, behaviours, style"));
+          }
+        }
+        ASSIGN_OR_RETURN(PlanContent candidate, ContentFromProto(in, "plan."));
+        ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
+        store::PlanMutation mutation;
+        mutation.action = "plan.update";
+        mutation.event_type = store::kPlanUpdated;
+        mutation.today = Today();
+        mutation.apply = [&](Plan& plan, const PlanFacts& facts) -> absl::Status {
+          RETURN_IF_ERROR(CanEditPlan(call.principal, plan));
+          PlanContent next = plan.content;
+          if (Has(paths, "results")) next.results = candidate.results;
+          if (Has(paths, "behaviours")) next.behaviours = candidate.behaviours;
+          if (Has(paths, "style")) next.style = candidate.style;
+          RETURN_IF_ERROR(errors::PrefixField(
+              AssignIds(plan.content, next, [] { return NewContentId(); }), "plan."));
+          return ApplyEdit(plan, std::move(next), facts);
+        };
+        ASSIGN_OR_RETURN(Plan updated, store().MutatePlan(in.id(), expected, std::move(mutation),
+                                                          write, &candidate));
+        *response = ToProto(updated);
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace kinerja::goals::api

@@ -1,51 +1,57 @@
 #include "services/goals/api/support.h"
 
-#include <algorithm>
-#include <variant>
-
+#include "absl/strings/str_cat.h"
 #include "services/goals/domain/access.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals::api {
 
-bool ReadsEveryAgency(const auth::Principal& principal) {
-  return principal.Has(auth::Role::kAuditor) || principal.Has(auth::Role::kService);
-}
-
-absl::StatusOr<std::vector<rpc::Condition>> ScopedFilter(
-    const auth::Principal& principal, const std::string& filter, const rpc::FilterSchema& schema,
-    const std::vector<std::string>& personal_fields, AgencyReadCheck can_read) {
-  if (can_read == nullptr) can_read = CanReadAgency;
-  ASSIGN_OR_RETURN(std::vector<rpc::Condition> conditions, rpc::ParseFilter(filter, schema));
-  bool has_agency = false;
-  bool personal = false;
-  for (const rpc::Condition& c : conditions) {
-    const std::string* text = std::get_if<std::string>(&c.value);
-    if (c.field == "agency_id" && text != nullptr) {
-      has_agency = true;
-      RETURN_IF_ERROR(can_read(principal, *text));
-    }
-    if (text != nullptr && c.op == rpc::FilterOp::kEq && !principal.nip.empty() &&
-        *text == principal.nip &&
-        std::find(personal_fields.begin(), personal_fields.end(), c.field) !=
-            personal_fields.end()) {
-      personal = true;
-    }
-  }
-  if (has_agency || ReadsEveryAgency(principal) || personal) return conditions;
-  if (!principal.Has(auth::Role::kHrAdmin) && !personal_fields.empty() && !principal.nip.empty()) {
-    return absl::PermissionDeniedError(
-        "list your own plans with filter employee_nip = \"<your NIP>\", or your reports' with "
-        "assessor_nip = \"<your NIP>\"");
-  }
-  RETURN_IF_ERROR(can_read(principal, principal.agency_id));
-  conditions.push_back(
-      rpc::Condition{.field = "agency_id", .op = rpc::FilterOp::kEq, .value = principal.agency_id});
-  return conditions;
-}
-
 absl::Status RequireId(const std::string& id, const char* field) {
   if (id.empty()) return errors::InvalidField(field, "is required");
+  return absl::OkStatus();
+}
+
+namespace {
+
+// An answer about a referenced id: NOT_FOUND and INVALID_ARGUMENT name the request's field.
+template <typename T>
+absl::StatusOr<T> Referenced(absl::StatusOr<T> answer, std::string_view field) {
+  if (absl::IsInvalidArgument(answer.status())) {
+    return errors::InvalidField(ToAbsl(field), answer.status().message());
+  }
+  return server::AsReference(std::move(answer), field);
+}
+
+absl::Status DifferentAgency(std::string_view field, std::string_view what, const std::string& id,
+                             const std::string& agency_id) {
+  return errors::RuleViolation(
+      "DIFFERENT_AGENCY",
+      absl::StrCat(ToAbsl(field), ": ", ToAbsl(what), " ", id, " is not in agency ", agency_id));
+}
+
+}  // namespace
+
+absl::Status CheckAgencyExists(clients::EmployeeClient& employees, const std::string& agency_id,
+                               std::string_view field) {
+  return Referenced(employees.GetAgency(agency_id), field).status();
+}
+
+absl::Status CheckUnitOfAgency(clients::EmployeeClient& employees, const std::string& unit_id,
+                               const std::string& agency_id, std::string_view field) {
+  ASSIGN_OR_RETURN(employee::v1::OrgUnit unit, Referenced(employees.GetOrgUnit(unit_id), field));
+  if (unit.agency_id() != agency_id) return DifferentAgency(field, "unit", unit_id, agency_id);
+  return absl::OkStatus();
+}
+
+absl::Status CheckEmployeeOfAgency(clients::EmployeeClient& employees,
+                                   const std::string& employee_id, const std::string& agency_id,
+                                   std::string_view field) {
+  ASSIGN_OR_RETURN(employee::v1::Employee employee,
+                   Referenced(employees.GetEmployee(employee_id, ""), field));
+  if (employee.agency_id() != agency_id) {
+    return DifferentAgency(field, "employee", employee_id, agency_id);
+  }
   return absl::OkStatus();
 }
 

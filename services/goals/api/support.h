@@ -8,9 +8,11 @@
 #include "absl/status/statusor.h"
 #include "services/goals/api/goal_service.h"
 #include "shared/auth/principal.h"
+#include "shared/clients/employee_client.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/filter.h"
 #include "shared/server/request_support.h"
+#include "shared/server/scoped_filter.h"
 
 namespace kinerja::goals::api {
 
@@ -26,19 +28,7 @@ absl::StatusOr<db::WriteOptions> WriteOptionsFor(const CallContext& call, const 
   return server::WriteOptionsFor(call, kServiceName, request);
 }
 
-// True for callers who read every agency (auditors, services).
-bool ReadsEveryAgency(const auth::Principal& principal);
-
-// Parses `filter` and restricts it to what the caller may read: every agency_id condition must
-// pass `can_read`; without one, auditors and services keep the filter and an HR admin gets
-// "agency_id = <own>" added. A civil servant without an agency role may list only plans whose
-// employee_nip or assessor_nip condition is their own NIP (`personal_fields`), which the
-// filter must then contain. Others are PERMISSION_DENIED.
-// `can_read` decides who reads an agency's rows (default CanReadAgency).
-using AgencyReadCheck = absl::Status (*)(const auth::Principal&, std::string_view agency_id);
-absl::StatusOr<std::vector<rpc::Condition>> ScopedFilter(
-    const auth::Principal& principal, const std::string& filter, const rpc::FilterSchema& schema,
-    const std::vector<std::string>& personal_fields = {}, AgencyReadCheck can_read = nullptr);
+using server::AgencyScopedFilter;
 
 // The result with the field paths of an INVALID_ARGUMENT prefixed (e.g. "period.").
 template <typename T>
@@ -49,5 +39,16 @@ absl::StatusOr<T> Prefixed(absl::StatusOr<T> result, const char* prefix) {
 
 // `id` must be non-empty (INVALID_ARGUMENT naming `field`).
 absl::Status RequireId(const std::string& id, const char* field);
+
+// Ids that belong to the employee service, checked there before a write names them: the
+// record exists (else FAILED_PRECONDITION REFERENCE_NOT_FOUND naming `field`) and belongs to
+// `agency_id` (else FAILED_PRECONDITION DIFFERENT_AGENCY).
+absl::Status CheckAgencyExists(clients::EmployeeClient& employees, const std::string& agency_id,
+                               std::string_view field);
+absl::Status CheckUnitOfAgency(clients::EmployeeClient& employees, const std::string& unit_id,
+                               const std::string& agency_id, std::string_view field);
+absl::Status CheckEmployeeOfAgency(clients::EmployeeClient& employees,
+                                   const std::string& employee_id, const std::string& agency_id,
+                                   std::string_view field);
 
 }  // namespace kinerja::goals::api

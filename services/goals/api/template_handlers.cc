@@ -2,14 +2,12 @@
 // list). Re-running an application is harmless: a plan that already holds the template's
 // results is reported ALREADY_APPLIED, and a plan is created at most once per employee, period
 // and position.
-#include <algorithm>
-
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
 #include "services/goals/domain/access.h"
+#include "services/goals/domain/templates.h"
 #include "services/goals/store/proto_convert.h"
 #include "shared/errors/errors.h"
 
@@ -18,8 +16,19 @@ namespace {
 
 using Outcome = v1::ApplyPlanTemplateResponse::Outcome;
 
-// Bound on one call's targets: large agencies apply per unit.
-constexpr size_t kMaxTargets = 10000;
+Outcome::Kind ToProto(TargetReport report) {
+  switch (report) {
+    case TargetReport::kApplied:
+      return Outcome::KIND_APPLIED;
+    case TargetReport::kAlreadyApplied:
+      return Outcome::KIND_ALREADY_APPLIED;
+    case TargetReport::kSkipped:
+      return Outcome::KIND_SKIPPED;
+    case TargetReport::kFailed:
+      break;
+  }
+  return Outcome::KIND_FAILED;
+}
 
 // The open (non-closed) plan of each employee in the period, all pages.
 absl::StatusOr<absl::flat_hash_map<std::string, Plan>> OpenPlansByEmployee(
@@ -64,9 +73,10 @@ grpc::ServerUnaryReactor* GoalService::CreatePlanTemplate(
     grpc::CallbackServerContext* ctx, const v1::CreatePlanTemplateRequest* request,
     v1::PlanTemplate* response) {
   return deps_.calls->Unary(
-      ctx, "CreatePlanTemplate", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "CreatePlanTemplate", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(PlanTemplate tmpl, FromProto(request->template_(), "template."));
         RETURN_IF_ERROR(CanManageAgency(call.principal, tmpl.agency_id));
+        RETURN_IF_ERROR(CheckAgencyExists(*deps_.employees, tmpl.agency_id, "template.agency_id"));
         ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
         ASSIGN_OR_RETURN(PlanTemplate created,
                          Prefixed(store().CreateTemplate(std::move(tmpl), write), "template."));
@@ -79,7 +89,7 @@ grpc::ServerUnaryReactor* GoalService::GetPlanTemplate(grpc::CallbackServerConte
                                                        const v1::GetPlanTemplateRequest* request,
                                                        v1::PlanTemplate* response) {
   return deps_.calls->Unary(
-      ctx, "GetPlanTemplate", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "GetPlanTemplate", [=, this](const CallContext& call) -> absl::Status {
         RETURN_IF_ERROR(RequireId(request->id(), "id"));
         ASSIGN_OR_RETURN(PlanTemplate tmpl, store().GetTemplate(request->id()));
         RETURN_IF_ERROR(CanReadAgency(call.principal, tmpl.agency_id));
@@ -92,7 +102,7 @@ grpc::ServerUnaryReactor* GoalService::ApplyPlanTemplate(
     grpc::CallbackServerContext* ctx, const v1::ApplyPlanTemplateRequest* request,
     v1::ApplyPlanTemplateResponse* response) {
   return deps_.calls->Unary(
-      ctx, "ApplyPlanTemplate", [=, this](const CallContext& call) -> absl::Status {
+      ctx, *request, "ApplyPlanTemplate", [=, this](const CallContext& call) -> absl::Status {
         Violations v;
         if (request->template_id().empty()) v.Add("template_id", "is required");
         if (request->period_id().empty()) v.Add("period_id", "is required");
@@ -100,8 +110,14 @@ grpc::ServerUnaryReactor* GoalService::ApplyPlanTemplate(
           v.Add("unit_id", "one target is required: unit_id, position_type or employees");
         }
         if (request->has_employees() &&
-            static_cast<size_t>(request->employees().employee_ids_size()) > kMaxTargets) {
-          v.Add("employees.employee_ids", absl::StrCat("at most ", kMaxTargets, " per call"));
+            static_cast<size_t>(request->employees().employee_ids_size()) > kMaxTemplateTargets) {
+          v.Add("employees.employee_ids",
+                absl::StrCat("at most ", kMaxTemplateTargets, " per call"));
+        }
+        if (request->target_case() == v1::ApplyPlanTemplateRequest::kPositionType &&
+            !clients::IsPositionTypeName(request->position_type())) {
+          v.Add("position_type",
+                "must be a position type such as PELAKSANA, PENGAWAS or JPT_PRATAMA");
         }
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(PlanTemplate tmpl, store().GetTemplate(request->template_id()));
@@ -111,47 +127,40 @@ grpc::ServerUnaryReactor* GoalService::ApplyPlanTemplate(
           return errors::RuleViolation("DIFFERENT_AGENCY",
                                        "the template and the period belong to different agencies");
         }
+        if (request->target_case() == v1::ApplyPlanTemplateRequest::kUnitId) {
+          RETURN_IF_ERROR(
+              CheckUnitOfAgency(*deps_.employees, request->unit_id(), period.agency_id, "unit_id"));
+        }
         ASSIGN_OR_RETURN(auto plans, OpenPlansByEmployee(store(), period.id));
 
-        // Who is targeted, in a stable order without repeats.
-        std::vector<std::string> targets;
+        // Who is targeted: the domain chooses from the open plans and, when missing plans are
+        // to be created, the employee service's current staff of the target.
+        TemplateTarget target;
+        std::vector<std::string> staff;
         if (request->has_employees()) {
-          targets.assign(request->employees().employee_ids().begin(),
-                         request->employees().employee_ids().end());
+          target.employee_ids.assign(request->employees().employee_ids().begin(),
+                                     request->employees().employee_ids().end());
         } else if (request->target_case() == v1::ApplyPlanTemplateRequest::kUnitId) {
-          std::vector<std::string> units = {request->unit_id()};
+          target.kind = TemplateTarget::Kind::kUnits;
+          target.unit_ids = {request->unit_id()};
           if (request->include_subunits()) {
             ASSIGN_OR_RETURN(std::vector<std::string> below,
-                             deps_.directory->SubunitIds(request->unit_id()));
-            units.insert(units.end(), below.begin(), below.end());
-          }
-          absl::flat_hash_set<std::string> unit_set(units.begin(), units.end());
-          for (const auto& [employee, plan] : plans) {
-            if (unit_set.contains(plan.employee.unit_id)) targets.push_back(employee);
+                             deps_.employees->SubunitIds(request->unit_id()));
+            target.unit_ids.insert(target.unit_ids.end(), below.begin(), below.end());
           }
           if (request->create_missing_plans()) {
-            ASSIGN_OR_RETURN(std::vector<std::string> staff,
-                             deps_.directory->EmployeesInUnits(units));
-            targets.insert(targets.end(), staff.begin(), staff.end());
+            ASSIGN_OR_RETURN(staff, deps_.employees->EmployeesInUnits(target.unit_ids));
           }
         } else {
-          for (const auto& [employee, plan] : plans) {
-            if (plan.position_type == request->position_type()) targets.push_back(employee);
-          }
+          target.kind = TemplateTarget::Kind::kPositionType;
+          target.position_type = request->position_type();
           if (request->create_missing_plans()) {
-            ASSIGN_OR_RETURN(std::vector<std::string> staff,
-                             deps_.directory->EmployeesWithPositionType(period.agency_id,
-                                                                        request->position_type()));
-            targets.insert(targets.end(), staff.begin(), staff.end());
+            ASSIGN_OR_RETURN(staff, deps_.employees->EmployeesWithPositionType(
+                                        period.agency_id, target.position_type));
           }
         }
-        std::sort(targets.begin(), targets.end());
-        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-        if (targets.size() > kMaxTargets) {
-          return errors::RuleViolation("TOO_MANY_TARGETS",
-                                       absl::StrCat(targets.size(), " employees targeted; at most ",
-                                                    kMaxTargets, " per call (apply per unit)"));
-        }
+        ASSIGN_OR_RETURN(std::vector<std::string> targets,
+                         ChooseTemplateTargets(target, plans, staff));
 
         // Each employee in its own transactions: one failure does not undo the others.
         db::WriteOptions write;
@@ -161,38 +170,35 @@ grpc::ServerUnaryReactor* GoalService::ApplyPlanTemplate(
           outcome->set_employee_id(employee);
           auto found = plans.find(employee);
           std::string plan_id;
-          if (found != plans.end()) {
-            plan_id = found->second.id;
-          } else if (!request->create_missing_plans()) {
-            outcome->set_kind(Outcome::KIND_SKIPPED);
-            outcome->set_reason("no plan in the period (create_missing_plans is off)");
-            Count(*response, outcome->kind());
-            continue;
-          } else {
-            absl::StatusOr<Plan> created =
-                CreatePlanFor(call, period, employee, "", PlanStyle::kQuantitative, write);
-            if (!created.ok()) {
-              outcome->set_kind(Outcome::KIND_FAILED);
-              outcome->set_reason(std::string(created.status().message()));
+          switch (StepFor(found != plans.end(), request->create_missing_plans())) {
+            case TargetStep::kApply:
+              plan_id = found->second.id;
+              break;
+            case TargetStep::kSkip:
+              outcome->set_kind(Outcome::KIND_SKIPPED);
+              outcome->set_reason("no plan in the period (create_missing_plans is off)");
               Count(*response, outcome->kind());
               continue;
+            case TargetStep::kCreatePlanAndApply: {
+              absl::StatusOr<Plan> created =
+                  CreatePlanFor(call, period, employee, "", PlanStyle::kQuantitative, write);
+              if (!created.ok()) {
+                outcome->set_kind(Outcome::KIND_FAILED);
+                outcome->set_reason(std::string(created.status().message()));
+                Count(*response, outcome->kind());
+                continue;
+              }
+              plan_id = created->id;
             }
-            plan_id = created->id;
           }
           outcome->set_plan_id(plan_id);
           absl::StatusOr<store::TemplateResult> applied =
               store().ApplyTemplateToPlan(plan_id, tmpl, Today(), write);
-          if (applied.ok()) {
-            outcome->set_kind(applied->kind == store::TemplateResult::kApplied
-                                  ? Outcome::KIND_APPLIED
-                                  : Outcome::KIND_ALREADY_APPLIED);
-          } else if (absl::IsFailedPrecondition(applied.status())) {
-            outcome->set_kind(Outcome::KIND_SKIPPED);
-            outcome->set_reason(std::string(applied.status().message()));
-          } else {
-            outcome->set_kind(Outcome::KIND_FAILED);
-            outcome->set_reason(std::string(applied.status().message()));
-          }
+          const TargetReport report =
+              ReportFor(applied.status(),
+                        applied.ok() && applied->kind == store::TemplateResult::kAlreadyApplied);
+          outcome->set_kind(ToProto(report));
+          if (!applied.ok()) outcome->set_reason(std::string(applied.status().message()));
           Count(*response, outcome->kind());
         }
         return absl::OkStatus();

@@ -13,7 +13,7 @@ grpc::ServerUnaryReactor* GoalService::RunWorkflowStep(grpc::CallbackServerConte
                                                        WorkflowStep step, v1::Plan* response) {
   const char* method = step.method;
   return deps_.calls->Unary(
-      ctx, method, [this, step = std::move(step), response](const CallContext& call) {
+      ctx, *request, method, [this, step = std::move(step), response](const CallContext& call) {
         RETURN_IF_ERROR(RequireId(step.id, "id"));
         ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(step.etag, ""));
         ASSIGN_OR_RETURN(db::WriteOptions write, step.write_options(call));
@@ -69,7 +69,7 @@ grpc::ServerUnaryReactor* GoalService::SubmitPlan(grpc::CallbackServerContext* c
                                                   const v1::SubmitPlanRequest* request,
                                                   v1::Plan* response) {
   return RunWorkflowStep(
-      ctx,
+      ctx, *request,
       {"SubmitPlan", "plan.submit", store::kPlanSubmitted, request->id(), request->etag(), "",
        WriteOptionsOf(request), ByEditor([](Plan& plan, const PlanFacts& facts, absl::Time now) {
          return ApplySubmit(plan, facts, now);
@@ -81,7 +81,7 @@ grpc::ServerUnaryReactor* GoalService::ApprovePlan(grpc::CallbackServerContext* 
                                                    const v1::ApprovePlanRequest* request,
                                                    v1::Plan* response) {
   return RunWorkflowStep(
-      ctx,
+      ctx, *request,
       {"ApprovePlan", "plan.approve", store::kPlanApproved, request->id(), request->etag(), "",
        WriteOptionsOf(request), ByAssessor([](Plan& plan, const PlanFacts& facts, absl::Time now) {
          return ApplyApprove(plan, facts, now);
@@ -94,7 +94,7 @@ grpc::ServerUnaryReactor* GoalService::ReturnPlan(grpc::CallbackServerContext* c
                                                   v1::Plan* response) {
   const std::string note = request->note();
   return RunWorkflowStep(
-      ctx,
+      ctx, *request,
       {"ReturnPlan", "plan.return", store::kPlanReturned, request->id(), request->etag(), note,
        WriteOptionsOf(request), ByAssessor([note](Plan& plan, const PlanFacts& facts, absl::Time) {
          return ApplyReturn(plan, facts, note);
@@ -107,7 +107,7 @@ grpc::ServerUnaryReactor* GoalService::RevisePlan(grpc::CallbackServerContext* c
                                                   v1::Plan* response) {
   const std::string reason = request->reason();
   return RunWorkflowStep(
-      ctx,
+      ctx, *request,
       {"RevisePlan", "plan.revise", store::kPlanRevised, request->id(), request->etag(), reason,
        WriteOptionsOf(request), ByEditor([reason](Plan& plan, const PlanFacts& facts, absl::Time) {
          return ApplyRevise(plan, facts, reason);
@@ -118,7 +118,7 @@ grpc::ServerUnaryReactor* GoalService::RevisePlan(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* GoalService::ListPlanVersions(grpc::CallbackServerContext* ctx,
                                                         const v1::ListPlanVersionsRequest* request,
                                                         v1::ListPlanVersionsResponse* response) {
-  return deps_.calls->Unary(ctx, "ListPlanVersions",
+  return deps_.calls->Unary(ctx, *request, "ListPlanVersions",
                             [=, this](const CallContext& call) -> absl::Status {
                               RETURN_IF_ERROR(RequireId(request->plan_id(), "plan_id"));
                               ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->plan_id()));

@@ -1,8 +1,8 @@
 #include "services/goals/domain/access.h"
 
 #include "absl/strings/str_cat.h"
-#include "services/goals/domain/text.h"
 #include "shared/auth/access_predicates.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals {
 namespace {

@@ -10,8 +10,8 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/result_rules.h"
-#include "services/goals/domain/text.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals {
 namespace {

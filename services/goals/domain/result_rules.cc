@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/plan_content.h"
-#include "services/goals/domain/text.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals {
 namespace {

@@ -1,13 +1,16 @@
 #include "services/goals/domain/templates.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "absl/container/flat_hash_set.h"
 
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/result_rules.h"
-#include "services/goals/domain/text.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals {
 namespace {
@@ -73,6 +76,50 @@ absl::StatusOr<TemplateOutcome> ApplyTemplate(const PlanTemplate& tmpl, bool jpt
     content.results.push_back(std::move(result));
   }
   return TemplateOutcome::kApplied;
+}
+
+absl::StatusOr<std::vector<std::string>> ChooseTemplateTargets(
+    const TemplateTarget& target, const absl::flat_hash_map<std::string, Plan>& open_plans,
+    const std::vector<std::string>& staff) {
+  std::vector<std::string> targets;
+  switch (target.kind) {
+    case TemplateTarget::Kind::kEmployees:
+      targets = target.employee_ids;
+      break;
+    case TemplateTarget::Kind::kUnits: {
+      absl::flat_hash_set<std::string> units(target.unit_ids.begin(), target.unit_ids.end());
+      for (const auto& [employee, plan] : open_plans) {
+        if (units.contains(plan.employee.unit_id)) targets.push_back(employee);
+      }
+      break;
+    }
+    case TemplateTarget::Kind::kPositionType:
+      for (const auto& [employee, plan] : open_plans) {
+        if (plan.position_type == target.position_type) targets.push_back(employee);
+      }
+      break;
+  }
+  if (target.kind != TemplateTarget::Kind::kEmployees) {
+    targets.insert(targets.end(), staff.begin(), staff.end());
+  }
+  std::sort(targets.begin(), targets.end());
+  targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  if (targets.size() > kMaxTemplateTargets) {
+    return errors::RuleViolation("TOO_MANY_TARGETS",
+                                 absl::StrCat(targets.size(), " employees targeted; at most ",
+                                              kMaxTemplateTargets, " per call (apply per unit)"));
+  }
+  return targets;
+}
+
+TargetStep StepFor(bool has_open_plan, bool create_missing_plans) {
+  if (has_open_plan) return TargetStep::kApply;
+  return create_missing_plans ? TargetStep::kCreatePlanAndApply : TargetStep::kSkip;
+}
+
+TargetReport ReportFor(const absl::Status& applied, bool already_applied) {
+  if (applied.ok()) return already_applied ? TargetReport::kAlreadyApplied : TargetReport::kApplied;
+  return absl::IsFailedPrecondition(applied) ? TargetReport::kSkipped : TargetReport::kFailed;
 }
 
 }  // namespace kinerja::goals

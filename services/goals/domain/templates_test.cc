@@ -150,5 +150,71 @@ TEST(ApplyTemplate, TemplateWithoutIdIsInvalid) {
   EXPECT_EQ(content.results.size(), 1u);
 }
 
+// Open plans of the period by employee: unit and position type are what targets are chosen by.
+absl::flat_hash_map<std::string, Plan> OpenPlans() {
+  absl::flat_hash_map<std::string, Plan> plans;
+  auto add = [&](const std::string& employee, const std::string& unit, const std::string& type) {
+    Plan plan;
+    plan.employee.employee_id = employee;
+    plan.employee.unit_id = unit;
+    plan.position_type = type;
+    plans[employee] = plan;
+  };
+  add("e1", "bidang-sd", "PELAKSANA");
+  add("e2", "bidang-smp", "PELAKSANA");
+  add("e3", "bidang-sd", "PENGAWAS");
+  return plans;
+}
+
+TEST(TemplateTargets, ByUnitTakesPlansInTheUnitsPlusStaffSortedWithoutRepeats) {
+  TemplateTarget target{.kind = TemplateTarget::Kind::kUnits,
+                        .employee_ids = {},
+                        .unit_ids = {"bidang-sd"},
+                        .position_type = ""};
+  auto targets = ChooseTemplateTargets(target, OpenPlans(), {"e9", "e1"});
+  ASSERT_TRUE(targets.ok()) << targets.status();
+  EXPECT_EQ(*targets, (std::vector<std::string>{"e1", "e3", "e9"}));
+}
+
+TEST(TemplateTargets, ByPositionTypeTakesPlansOfThatType) {
+  TemplateTarget target{.kind = TemplateTarget::Kind::kPositionType,
+                        .employee_ids = {},
+                        .unit_ids = {},
+                        .position_type = "PELAKSANA"};
+  auto targets = ChooseTemplateTargets(target, OpenPlans(), {});
+  ASSERT_TRUE(targets.ok());
+  EXPECT_EQ(*targets, (std::vector<std::string>{"e1", "e2"}));
+}
+
+TEST(TemplateTargets, AListIsTakenAsGivenWithoutRepeatsAndStaffIsIgnored) {
+  TemplateTarget target{.kind = TemplateTarget::Kind::kEmployees,
+                        .employee_ids = {"e7", "e2", "e7"},
+                        .unit_ids = {},
+                        .position_type = ""};
+  auto targets = ChooseTemplateTargets(target, OpenPlans(), {"e1"});
+  ASSERT_TRUE(targets.ok());
+  EXPECT_EQ(*targets, (std::vector<std::string>{"e2", "e7"}));
+}
+
+TEST(TemplateTargets, TooManyTargetsIsARuleViolation) {
+  std::vector<std::string> staff;
+  for (size_t i = 0; i <= kMaxTemplateTargets; ++i) staff.push_back("s" + std::to_string(i));
+  TemplateTarget target{.kind = TemplateTarget::Kind::kUnits,
+                        .employee_ids = {},
+                        .unit_ids = {"x"},
+                        .position_type = ""};
+  EXPECT_TRUE(IsRule(ChooseTemplateTargets(target, {}, staff).status(), "TOO_MANY_TARGETS"));
+}
+
+TEST(TemplateTargets, StepsAndReports) {
+  EXPECT_EQ(StepFor(true, false), TargetStep::kApply);
+  EXPECT_EQ(StepFor(false, true), TargetStep::kCreatePlanAndApply);
+  EXPECT_EQ(StepFor(false, false), TargetStep::kSkip);
+  EXPECT_EQ(ReportFor(absl::OkStatus(), false), TargetReport::kApplied);
+  EXPECT_EQ(ReportFor(absl::OkStatus(), true), TargetReport::kAlreadyApplied);
+  EXPECT_EQ(ReportFor(absl::FailedPreconditionError("approved"), false), TargetReport::kSkipped);
+  EXPECT_EQ(ReportFor(absl::UnavailableError("db"), false), TargetReport::kFailed);
+}
+
 }  // namespace
 }  // namespace kinerja::goals

@@ -8,8 +8,8 @@
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/period_rules.h"
 #include "services/goals/domain/plan_content.h"
-#include "services/goals/domain/text.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals {
 namespace {

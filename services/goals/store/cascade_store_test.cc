@@ -27,10 +27,9 @@ TEST_F(StoreTest, LoadCascadeWalksThreeLevelsOfOnePeriod) {
   // Left out: a closed plan below m2, a plan of another period assessed by head, a plan of
   // someone else's tree.
   Plan closed = AddPlan(period.id, "s22", "Staf Pindah", "m2");
-  ASSERT_TRUE(store_
-                  ->ApplyTransfer(Transfer("s22", absl::CivilDay(2024, 6, 1), {closed.id}),
-                                  "employee-events", "c-1", Write())
-                  .ok());
+  ASSERT_TRUE(
+      store_->ApplyTransfer(Transfer("s22", absl::CivilDay(2024, 6, 1), {closed.id}), Write())
+          .ok());
   AddPlan(next_year.id, "m3", "Manajer Tahun Depan", "head", "PENGAWAS");
   AddPlan(period.id, "x1", "Orang Lain", "elsewhere");
 

@@ -1,5 +1,5 @@
-// Consuming the employee service's events: consumer cursors and the effect of a transfer, each
-// stored together with the cursor in one transaction (exactly-once effect).
+// The effect of the employee service's events on plans, applied in the transaction that stores
+// the event follower's cursor (exactly-once effect).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -14,32 +14,6 @@ namespace kinerja::goals::store {
 namespace {
 
 constexpr char kTransferReason[] = "TRANSFER";
-
-void StoreCursor(pqxx::work& tx, const std::string& consumer, const std::string& cursor) {
-  tx.exec_params0(
-      "INSERT INTO consumer_cursors (consumer, cursor) VALUES ($1, $2) ON CONFLICT (consumer) "
-      "DO UPDATE SET cursor = EXCLUDED.cursor, update_time = now()",
-      consumer, cursor);
-}
-
-std::string EncodePlans(const std::vector<Plan>& plans) {
-  pb::ListPlansResponse response;
-  for (const Plan& plan : plans) *response.add_plans() = ToProto(plan);
-  return response.SerializeAsString();
-}
-
-absl::StatusOr<std::vector<Plan>> DecodePlans(const std::string& stored) {
-  pb::ListPlansResponse response;
-  if (!response.ParseFromString(stored)) {
-    return absl::InternalError("stored idempotent response does not parse");
-  }
-  std::vector<Plan> plans;
-  for (const pb::Plan& proto : response.plans()) {
-    ASSIGN_OR_RETURN(Plan plan, FromProto(proto));
-    plans.push_back(std::move(plan));
-  }
-  return plans;
-}
 
 absl::Status CloseForTransfer(pqxx::work& tx, const WriteOptions& write,
                               const TransferEffect& effect, const std::string& plan_id) {
@@ -59,28 +33,9 @@ absl::Status CloseForTransfer(pqxx::work& tx, const WriteOptions& write,
 
 }  // namespace
 
-absl::StatusOr<std::string> GoalsStore::ConsumerCursor(const std::string& consumer) {
-  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::string> {
-    pqxx::result r =
-        tx.exec_params("SELECT cursor FROM consumer_cursors WHERE consumer = $1", consumer);
-    if (r.empty()) return std::string();
-    return r[0][0].as<std::string>();
-  });
-}
-
-absl::Status GoalsStore::AdvanceConsumer(const std::string& consumer, const std::string& cursor) {
-  if (consumer.empty()) return errors::InvalidField("consumer", "is required");
-  return db::RunInTransaction(pool_, [&](pqxx::work& tx) -> absl::Status {
-    StoreCursor(tx, consumer, cursor);
-    return absl::OkStatus();
-  });
-}
-
-absl::StatusOr<std::vector<Plan>> GoalsStore::ApplyTransfer(const TransferEffect& effect,
-                                                            const std::string& consumer,
-                                                            const std::string& cursor,
+absl::StatusOr<std::vector<Plan>> GoalsStore::ApplyTransfer(pqxx::work& tx,
+                                                            const TransferEffect& effect,
                                                             const WriteOptions& write) {
-  if (consumer.empty()) return errors::InvalidField("consumer", "is required");
   if (effect.employee_id.empty()) return errors::InvalidField("employee_id", "is required");
   for (size_t i = 0; i < effect.new_plans.size(); ++i) {
     const Plan& plan = effect.new_plans[i];
@@ -97,30 +52,31 @@ absl::StatusOr<std::vector<Plan>> GoalsStore::ApplyTransfer(const TransferEffect
   std::vector<std::string> close_ids = effect.close_plan_ids;
   std::sort(close_ids.begin(), close_ids.end());
   close_ids.erase(std::unique(close_ids.begin(), close_ids.end()), close_ids.end());
-  return db::RunIdempotentWrite<std::vector<Plan>>(
-      pool_, write,
-      [&](pqxx::work& tx) -> absl::StatusOr<std::vector<Plan>> {
-        for (const std::string& id : close_ids) {
-          RETURN_IF_ERROR(CloseForTransfer(tx, write, effect, id));
-        }
-        std::vector<Plan> created;
-        for (Plan plan : effect.new_plans) {
-          pqxx::result period =
-              tx.exec_params("SELECT agency_id FROM periods WHERE id = $1", plan.period_id);
-          if (period.empty()) return errors::NotFound("period", plan.period_id);
-          if (plan.agency_id.empty()) plan.agency_id = period[0][0].as<std::string>();
-          plan.state = PlanState::kDraft;
-          if (plan.revision < 1) plan.revision = 1;
-          ASSIGN_OR_RETURN(std::optional<Plan> inserted, internal::InsertPlan(tx, plan));
-          if (!inserted) continue;  // an open plan for the position exists (e.g. a replay)
-          internal::RecordPlanChange(tx, write, "plan.create", kPlanCreated, std::nullopt,
-                                     *inserted, kTransferReason);
-          created.push_back(*std::move(inserted));
-        }
-        StoreCursor(tx, consumer, cursor);
-        return created;
-      },
-      EncodePlans, DecodePlans);
+  for (const std::string& id : close_ids) {
+    RETURN_IF_ERROR(CloseForTransfer(tx, write, effect, id));
+  }
+  std::vector<Plan> created;
+  for (Plan plan : effect.new_plans) {
+    pqxx::result period =
+        tx.exec_params("SELECT agency_id FROM periods WHERE id = $1", plan.period_id);
+    if (period.empty()) return errors::NotFound("period", plan.period_id);
+    if (plan.agency_id.empty()) plan.agency_id = period[0][0].as<std::string>();
+    plan.state = PlanState::kDraft;
+    if (plan.revision < 1) plan.revision = 1;
+    ASSIGN_OR_RETURN(std::optional<Plan> inserted, internal::InsertPlan(tx, plan));
+    if (!inserted) continue;  // an open plan for the position exists (e.g. a replay)
+    internal::RecordPlanChange(tx, write, "plan.create", kPlanCreated, std::nullopt, *inserted,
+                               kTransferReason);
+    created.push_back(*std::move(inserted));
+  }
+  return created;
+}
+
+absl::StatusOr<std::vector<Plan>> GoalsStore::ApplyTransfer(const TransferEffect& effect,
+                                                            const WriteOptions& write) {
+  return db::RunInTransaction(pool_, [&](pqxx::work& tx) -> absl::StatusOr<std::vector<Plan>> {
+    return ApplyTransfer(tx, effect, write);
+  });
 }
 
 }  // namespace kinerja::goals::store

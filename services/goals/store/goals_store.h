@@ -80,7 +80,7 @@ struct PlanMutation {
 };
 
 // The effect of one EmployeeTransferred event on this service, applied in one transaction
-// together with the consumer's cursor (exactly-once effect; replays are harmless).
+// together with the follower's cursor (exactly-once effect; replays are harmless).
 struct TransferEffect {
   std::string employee_id;
   absl::CivilDay effective_date;  // first day in the new position
@@ -173,16 +173,14 @@ class GoalsStore {
                                                      const PlanTemplate& tmpl, absl::CivilDay today,
                                                      const WriteOptions& write);
 
-  // --- Consuming the employee service's events ------------------------------------------------
-  // The stored cursor of a consumer ("" when it never consumed).
-  absl::StatusOr<std::string> ConsumerCursor(const std::string& consumer);
-  // Stores the cursor alone (for events that have no effect here).
-  absl::Status AdvanceConsumer(const std::string& consumer, const std::string& cursor);
-  // Applies a transfer's effect and stores the cursor in one transaction. Events PlanClosed and
-  // PlanCreated. Returns the plans created.
+  // --- Effects of the employee service's events ------------------------------------------------
+  // Applies a transfer's effect inside `tx`, the transaction in which the event follower
+  // (shared/events/event_follower.h) stores its cursor. Events PlanClosed and PlanCreated.
+  // Returns the plans created; a replay closes and creates nothing.
+  absl::StatusOr<std::vector<Plan>> ApplyTransfer(pqxx::work& tx, const TransferEffect& effect,
+                                                  const WriteOptions& write);
+  // The same in a transaction of its own.
   absl::StatusOr<std::vector<Plan>> ApplyTransfer(const TransferEffect& effect,
-                                                  const std::string& consumer,
-                                                  const std::string& cursor,
                                                   const WriteOptions& write);
 
  private:

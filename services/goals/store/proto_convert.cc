@@ -10,14 +10,13 @@
 #include "shared/rpc/enum_table.h"
 #include "shared/rpc/etag.h"
 #include "shared/rpc/proto_time.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals {
 namespace {
 
-absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
 std::string Path(std::string_view prefix, std::string_view field) {
-  return absl::StrCat(Absl(prefix), Absl(field));
+  return absl::StrCat(ToAbsl(prefix), ToAbsl(field));
 }
 
 using rpc::EnumFromProto;
@@ -83,7 +82,7 @@ constexpr EnumTable<pb::CoreValue, CoreValue, kCoreValueCount> kCoreValues = {{
 absl::StatusOr<int64_t> VersionOf(const std::string& etag, std::string_view prefix) {
   if (etag.empty()) return 0;
   absl::StatusOr<int64_t> version = rpc::VersionFromEtag(etag);
-  if (!version.ok()) return errors::PrefixField(version.status(), Absl(prefix));
+  if (!version.ok()) return errors::PrefixField(version.status(), ToAbsl(prefix));
   return version;
 }
 
@@ -192,7 +191,7 @@ absl::StatusOr<std::vector<WorkResult>> ResultsFromProto(
   out.reserve(results.size());
   for (int i = 0; i < results.size(); ++i) {
     out.push_back(
-        ResultFromProto(results[i], absl::StrCat(Absl(prefix), "results[", i, "]"), violations));
+        ResultFromProto(results[i], absl::StrCat(ToAbsl(prefix), "results[", i, "]"), violations));
   }
   if (!violations.empty()) return errors::InvalidFields(violations);
   return out;
@@ -357,11 +356,11 @@ absl::StatusOr<PlanContent> ContentFromProto(const pb::Plan& proto, std::string_
     const pb::BehaviourExpectation& b = proto.behaviours(i);
     ASSIGN_OR_RETURN(CoreValue value,
                      EnumFromProto(kCoreValues, b.value(),
-                                   absl::StrCat(Absl(prefix), "behaviours[", i, "].value")));
+                                   absl::StrCat(ToAbsl(prefix), "behaviours[", i, "].value")));
     given.push_back({value, b.expectation()});
   }
   absl::StatusOr<std::vector<BehaviourExpectation>> behaviours = NormaliseBehaviours(given);
-  if (!behaviours.ok()) return errors::PrefixField(behaviours.status(), Absl(prefix));
+  if (!behaviours.ok()) return errors::PrefixField(behaviours.status(), ToAbsl(prefix));
   content.behaviours = *std::move(behaviours);
   return content;
 }

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 #include "services/goals/domain/names.h"
+#include "shared/text/text.h"
 
 namespace kinerja::goals::store::internal {
 namespace {
@@ -109,7 +110,7 @@ std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time) {
 }
 
 std::string MicrosToTime(std::string_view param) {
-  return absl::StrCat("(timestamptz 'epoch' + ", Absl(param),
+  return absl::StrCat("(timestamptz 'epoch' + ", ToAbsl(param),
                       "::bigint * interval '1 microsecond')");
 }
 

@@ -32,9 +32,6 @@
 
 namespace kinerja::goals::store::internal {
 
-// absl::string_view bridge (Debian's Abseil has its own string_view).
-inline absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
 // --- SQL values -------------------------------------------------------------------------------
 
 // Dates as "YYYY-MM-DD" parameters, "" as NULL (shared/db/sql_values.h); SELECTs return dates as

@@ -1,55 +1,30 @@
 #include "services/goals/store/store_test_fixture.h"
 
-#include <pqxx/pqxx>
-
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/workflow.h"
 #include "services/goals/store/migrations.h"
-#include "shared/db/migrations.h"
-#include "tests/harness/pg_cluster.h"
+#include "tests/harness/store_database.h"
 
 namespace kinerja::goals::store::testing {
 
-using ::kinerja::testing::PgCluster;
-
 void StoreTest::SetUp() {
-  dbname_ = PgCluster::Get().CreateDatabase("goals_store");
-  dsn_ = PgCluster::Get().ProvisionService(dbname_, {"goals", "kinerja_goals", "pw-goals"});
-  pqxx::connection conn(dsn_);
-  std::vector<db::Migration> migrations = db::PlatformMigrations();
-  for (db::Migration& m : GoalsMigrations()) migrations.push_back(std::move(m));
-  auto applied = db::ApplyMigrations(conn, "goals", migrations);
-  ASSERT_TRUE(applied.ok()) << applied.status();
-  auto pool =
-      db::Pool::Create({.dsn = dsn_, .schema = "goals", .size = 4}, GoalsStore::Statements());
-  ASSERT_TRUE(pool.ok()) << pool.status();
-  pool_ = *std::move(pool);
-  store_ = std::make_unique<GoalsStore>(*pool_);
+  db_ = std::make_unique<::kinerja::testing::StoreDatabase>("goals", GoalsMigrations(),
+                                                            GoalsStore::Statements());
+  dbname_ = db_->dbname();
+  dsn_ = db_->dsn();
+  store_ = std::make_unique<GoalsStore>(db_->pool());
 }
 
 int64_t StoreTest::Count(const std::string& table, const std::string& where) {
-  pqxx::connection conn(dsn_);
-  pqxx::nontransaction tx(conn);
-  return tx.exec1(absl::StrCat("SELECT count(*) FROM goals.", table, " WHERE ", where))[0]
-      .as<int64_t>();
+  return db_->Count(table, where);
 }
 
-std::string StoreTest::Scalar(const std::string& sql) {
-  pqxx::connection conn(dsn_);
-  pqxx::nontransaction tx(conn);
-  pqxx::result r = tx.exec(sql);
-  if (r.empty() || r[0][0].is_null()) return "<null>";
-  return r[0][0].as<std::string>();
-}
+std::string StoreTest::Scalar(const std::string& sql) { return db_->Scalar(sql); }
 
 WriteOptions StoreTest::Write(const std::string& request_id) const {
-  WriteOptions write;
-  write.ctx = {"tester", request_id};
-  if (!request_id.empty()) {
-    write.idempotency = db::IdempotencyKey{"tester", "test", request_id, "fingerprint"};
-  }
-  return write;
+  using ::kinerja::testing::StoreDatabase;
+  return request_id.empty() ? StoreDatabase::Write() : StoreDatabase::IdempotentWrite(request_id);
 }
 
 Period StoreTest::NewPeriod(const std::string& agency_id, int year, const std::string& name) {

@@ -14,6 +14,7 @@
 #include "services/goals/domain/types.h"
 #include "services/goals/store/goals_store.h"
 #include "shared/db/pool.h"
+#include "tests/harness/store_database.h"
 
 namespace kinerja::goals::store::testing {
 
@@ -72,7 +73,7 @@ class StoreTest : public ::testing::Test {
 
   std::string dbname_;
   std::string dsn_;
-  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<::kinerja::testing::StoreDatabase> db_;
   std::unique_ptr<GoalsStore> store_;
 };
 

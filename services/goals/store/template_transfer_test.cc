@@ -88,7 +88,7 @@ TEST_F(StoreTest, TemplateCreateGetAndApplyIdempotently) {
   EXPECT_EQ(errors::ReasonOf(mismatch.status()).value_or(""), "TEMPLATE_PERSPECTIVE_MISMATCH");
 }
 
-TEST_F(StoreTest, ApplyTransferClosesCreatesAndStoresTheCursor) {
+TEST_F(StoreTest, ApplyTransferClosesAndCreatesOnceAndRefusesAnotherEmployeesPlan) {
   Period period = AddPeriod();
   Plan old_plan = AddPlan(period.id, "emp-1", "Budi", "boss");
   Plan kept = AddPlan(period.id, "emp-2", "Ani", "boss");
@@ -100,10 +100,9 @@ TEST_F(StoreTest, ApplyTransferClosesCreatesAndStoresTheCursor) {
   auto existing = store_->CreatePlan(existing_target, Write());
   ASSERT_TRUE(existing.ok()) << existing.status();
 
-  EXPECT_EQ(*store_->ConsumerCursor("employee-events"), "");
   TransferEffect effect =
       Transfer("emp-1", absl::CivilDay(2024, 7, 1), {old_plan.id}, {fresh, existing_target});
-  auto created = store_->ApplyTransfer(effect, "employee-events", "cursor-7", Write());
+  auto created = store_->ApplyTransfer(effect, Write());
   ASSERT_TRUE(created.ok()) << created.status();
   ASSERT_EQ(created->size(), 1u);
   EXPECT_EQ((*created)[0].employee.position_id, "pos-new");
@@ -121,7 +120,6 @@ TEST_F(StoreTest, ApplyTransferClosesCreatesAndStoresTheCursor) {
   EXPECT_EQ(Count("outbox", "type = 'PlanClosed' AND aggregate_id = '" + old_plan.id + "'"), 1);
   EXPECT_EQ(Count("outbox", "type = 'PlanCreated' AND aggregate_id = '" + (*created)[0].id + "'"),
             1);
-  EXPECT_EQ(*store_->ConsumerCursor("employee-events"), "cursor-7");
   // The closed plan no longer blocks a plan for its position.
   auto open = store_->ListOpenPlansOfEmployee("emp-1");
   ASSERT_TRUE(open.ok()) << open.status();
@@ -131,25 +129,19 @@ TEST_F(StoreTest, ApplyTransferClosesCreatesAndStoresTheCursor) {
   const int64_t events = Count("outbox");
   const int64_t audits = Count("audit_log");
   const int64_t plans = Count("plans");
-  auto replay = store_->ApplyTransfer(effect, "employee-events", "cursor-7", Write());
+  auto replay = store_->ApplyTransfer(effect, Write());
   ASSERT_TRUE(replay.ok()) << replay.status();
   EXPECT_TRUE(replay->empty());
   EXPECT_EQ(Count("outbox"), events);
   EXPECT_EQ(Count("audit_log"), audits);
   EXPECT_EQ(Count("plans"), plans);
   EXPECT_EQ(store_->GetPlan(old_plan.id)->version, 2);
-  EXPECT_EQ(*store_->ConsumerCursor("employee-events"), "cursor-7");
 
-  // A plan of someone else is refused, and nothing is written (not even the cursor).
+  // A plan of someone else is refused, and nothing is written.
   TransferEffect wrong = Transfer("emp-1", absl::CivilDay(2024, 8, 1), {kept.id});
-  auto refused = store_->ApplyTransfer(wrong, "employee-events", "cursor-8", Write());
+  auto refused = store_->ApplyTransfer(wrong, Write());
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(*store_->ConsumerCursor("employee-events"), "cursor-7");
   EXPECT_EQ(store_->GetPlan(kept.id)->state, PlanState::kDraft);
-
-  ASSERT_TRUE(store_->AdvanceConsumer("employee-events", "cursor-9").ok());
-  EXPECT_EQ(*store_->ConsumerCursor("employee-events"), "cursor-9");
-  EXPECT_EQ(Count("consumer_cursors"), 1);
   EXPECT_EQ(Count("outbox"), events);
 }
 

@@ -1,5 +1,5 @@
 // The goals service running in-process for service tests, beside a real employee service
-// (services/employee/tests/service_fixture.h) in the same throwaway PostgreSQL database, each
+// (tests/harness/employee/service_env.h) in the same throwaway PostgreSQL database, each
 // with its own schema and role. The goals service reaches the employee service over a real gRPC
 // channel with a service token, and follows its transfer events. Started once per test binary.
 #pragma once
@@ -12,9 +12,9 @@
 #include "absl/time/time.h"
 
 #include "kinerja/goals/v1/goals_service.grpc.pb.h"
-#include "services/employee/tests/org_builder.h"
-#include "services/employee/tests/service_fixture.h"
 #include "shared/server/service_host.h"
+#include "tests/harness/employee/org_builder.h"
+#include "tests/harness/employee/service_env.h"
 
 namespace kinerja::goals::testing {
 

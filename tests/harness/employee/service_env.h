@@ -12,6 +12,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "kinerja/employee/v1/employee_service.grpc.pb.h"
 #include "shared/server/service_host.h"
+#include "tests/harness/service_under_test.h"
 
 namespace kinerja::employee::testing {
 
@@ -34,6 +35,8 @@ class ServiceEnv {
   const std::string& jwks_path() const { return jwks_path_; }
   static const char* Issuer();
   static const char* Audience();
+  // The issuer of Token()s, for other services' fixtures that start beside this one.
+  const ::kinerja::testing::TestIssuer& issuer() const;
 
   // A token for these roles ("hr_admin", "employee", "auditor", "service", ...).
   std::string Token(const std::string& subject, const std::vector<std::string>& roles,

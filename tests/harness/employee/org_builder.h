@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "services/employee/tests/service_fixture.h"
+#include "tests/harness/employee/service_env.h"
 
 namespace kinerja::employee::testing {
 

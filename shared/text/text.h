@@ -1,14 +1,16 @@
-// Small ASCII text helpers over std::string_view.
-// Debian's abseil 20220623 is built with ABSL_OPTION_USE_STD_STRING_VIEW 0: absl::string_view is
-// a distinct class that does not convert from std::string_view, so ToAbsl/ToStd bridge the two
-// at absl call sites (no copy).
+// Small text helpers every part of the project uses, in namespace kinerja so that any nested
+// namespace finds them unqualified.
+//
+// Debian's Abseil 20220623 is built with ABSL_OPTION_USE_STD_STRING_VIEW 0: absl::string_view is
+// a distinct class that does not convert from std::string_view, so ToAbsl / ToStd bridge the two
+// at Abseil call sites (no copy).
 #pragma once
 
 #include <string_view>
 
 #include "absl/strings/string_view.h"
 
-namespace kinerja::employee {
+namespace kinerja {
 
 inline absl::string_view ToAbsl(std::string_view text) {
   return absl::string_view(text.data(), text.size());
@@ -29,6 +31,9 @@ inline std::string_view TrimAscii(std::string_view text) {
   return text;
 }
 
+// True when the text is empty or only ASCII whitespace: a "required" text must not be blank.
+inline bool IsBlank(std::string_view text) { return TrimAscii(text).empty(); }
+
 inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 inline bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
@@ -39,4 +44,4 @@ inline bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
   return true;
 }
 
-}  // namespace kinerja::employee
+}  // namespace kinerja

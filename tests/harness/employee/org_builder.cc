@@ -1,4 +1,4 @@
-#include "services/employee/tests/org_builder.h"
+#include "tests/harness/employee/org_builder.h"
 
 #include <gtest/gtest.h>
 

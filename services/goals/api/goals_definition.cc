@@ -1,0 +1,95 @@
+#include "services/goals/api/goals_definition.h"
+
+#include <memory>
+
+#include "services/goals/api/goal_service.h"
+#include "services/goals/api/transfer_effects.h"
+#include "services/goals/store/goals_store.h"
+#include "shared/clients/grpc_employee_client.h"
+#include "shared/events/event_follower.h"
+
+namespace kinerja::goals::api {
+namespace {
+
+using config::Option;
+using config::OptionType;
+
+class GoalsParts final : public server::ServiceParts {
+ public:
+  GoalsParts(const config::Config& config, server::ServiceHost& host,
+             std::function<absl::Time()> now)
+      : employees_({.addr = clients::DialAddress(config.GetAddress("employee-addr").host,
+                                                 config.GetAddress("employee-addr").port),
+                    .token_file = config.GetString("employee-token-file"),
+                    .deadline = config.GetDuration("employee-deadline")}),
+        store_(host.pool()),
+        service_(MakeDeps(host, std::move(now))),
+        transfers_(
+            host.pool(), employees_.Events(),
+            {.name = kTransferFollower, .types = {kEmployeeTransferred}},
+            [this](const kinerja::common::v1::EventEnvelope& event) {
+              return PrepareTransfer(store_, employees_, event);
+            },
+            &host.metrics()),
+        follow_transfers_(config.GetBool("consume-transfers")) {}
+
+  std::vector<grpc::Service*> services() override { return {&service_}; }
+  void StartBackground() override {
+    if (follow_transfers_) transfers_.Start();
+  }
+  void StopBackground() override { transfers_.Stop(); }
+
+ private:
+  ServiceDeps MakeDeps(server::ServiceHost& host, std::function<absl::Time()> now) {
+    ServiceDeps deps = ServiceDeps::FromHost(host, store_, employees_);
+    deps.now = std::move(now);
+    return deps;
+  }
+
+  clients::GrpcEmployeeClient employees_;
+  store::GoalsStore store_;
+  GoalService service_;
+  events::EventFollower transfers_;
+  const bool follow_transfers_;
+};
+
+}  // namespace
+
+server::ServiceDefinition GoalsDefinition(std::function<absl::Time()> now) {
+  return server::ServiceDefinition{
+      .program = "kinerja-goals",
+      .summary =
+          "Goal-setting service: periods, SKP plans with cascading work results (RHK), "
+          "indicators (IKI), behaviour expectations, plan approval and revisions.",
+      .options =
+          {
+              {.name = "employee-addr",
+               .env = "EMPLOYEE_ADDR",
+               .help = "Address (host:port) of the employee service.",
+               .type = OptionType::kAddress,
+               .required = true},
+              {.name = "employee-token-file",
+               .env = "EMPLOYEE_TOKEN_FILE",
+               .help = "File holding this service's bearer token for the employee service; "
+                       "re-read when it changes.",
+               .required = true},
+              {.name = "employee-deadline",
+               .env = "EMPLOYEE_DEADLINE",
+               .help = "Deadline of each call to the employee service, at most (a call made "
+                       "for a client never outlives that client's own deadline).",
+               .type = OptionType::kDuration,
+               .default_value = "5s"},
+              {.name = "consume-transfers",
+               .env = "CONSUME_TRANSFERS",
+               .help = "Follow the employee service's transfer events (close and re-open plans).",
+               .type = OptionType::kBool,
+               .default_value = "true"},
+          },
+      .settings = GoalServiceSettings(),
+      .wire = [now](const config::Config& config, server::ServiceHost& host)
+          -> absl::StatusOr<std::unique_ptr<server::ServiceParts>> {
+        return std::make_unique<GoalsParts>(config, host, now);
+      }};
+}
+
+}  // namespace kinerja::goals::api

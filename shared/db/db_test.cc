@@ -207,8 +207,9 @@ TEST_F(DbTest, NamedQueriesArePreparedOnFirstUseOnEveryConnection) {
   auto run = [&]() -> absl::StatusOr<std::pair<int, int>> {
     return RunInTransaction(*pool, [&](pqxx::work& tx) -> absl::StatusOr<std::pair<int, int>> {
       int sum = Exec1(tx, add_one, 41)[0].as<int>();
-      int prepared = tx.exec1("SELECT count(*) FROM pg_prepared_statements WHERE name = "
-                              "'test.AddOne'")[0]
+      int prepared = tx.exec1(
+                           "SELECT count(*) FROM pg_prepared_statements WHERE name = "
+                           "'test.AddOne'")[0]
                          .as<int>();
       return std::pair{sum, prepared};
     });

@@ -24,7 +24,7 @@ absl::Status FromRemote(const grpc::Status& status, std::string_view service,
           absl::StrCat(ToAbsl(service), ": ", ToAbsl(call), ": ", message));
     default:
       return absl::InternalError(absl::StrCat(
-          service, " refused ", call, " (", static_cast<int>(status.error_code()), "): ", message));
+          ToAbsl(service), " refused ", ToAbsl(call), " (", static_cast<int>(status.error_code()), "): ", message));
   }
 }
 

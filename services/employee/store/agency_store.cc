@@ -9,7 +9,6 @@
 namespace kinerja::employee::store {
 namespace {
 
-using internal::Absl;
 
 const std::string& SelectAgency() {
   static const std::string* sql =

@@ -14,7 +14,6 @@
 namespace kinerja::employee::store {
 namespace {
 
-using internal::Absl;
 
 const std::string& SelectEmployee() {
   static const std::string* sql =

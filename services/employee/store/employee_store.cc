@@ -11,7 +11,6 @@
 namespace kinerja::employee::store {
 namespace {
 
-using internal::Absl;
 
 constexpr int kJsonColumn = internal::kEmployeeColumnCount;  // to_jsonb(e.*) after the columns
 

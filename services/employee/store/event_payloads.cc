@@ -15,7 +15,6 @@
 namespace kinerja::employee::store {
 namespace {
 
-using internal::Absl;
 
 // Stored answers only: unlike rpc::DayFromProto, an unset date is "not a calendar date" too.
 absl::StatusOr<absl::CivilDay> DayOf(const google::type::Date& d, std::string_view field) {

@@ -12,7 +12,6 @@
 namespace kinerja::employee::store {
 namespace {
 
-using internal::Absl;
 using rpc::EnumField;
 using rpc::FilterFieldType;
 using rpc::FilterOp;

@@ -11,7 +11,6 @@
 namespace kinerja::employee::store {
 namespace {
 
-using internal::Absl;
 
 const std::string& SelectUnit() {
   static const std::string* sql =

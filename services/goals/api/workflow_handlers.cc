@@ -10,10 +10,11 @@
 namespace kinerja::goals::api {
 
 grpc::ServerUnaryReactor* GoalService::RunWorkflowStep(grpc::CallbackServerContext* ctx,
+                                                       const google::protobuf::Message& request,
                                                        WorkflowStep step, v1::Plan* response) {
   const char* method = step.method;
   return deps_.calls->Unary(
-      ctx, *request, method, [this, step = std::move(step), response](const CallContext& call) {
+      ctx, request, method, [this, step = std::move(step), response](const CallContext& call) {
         RETURN_IF_ERROR(RequireId(step.id, "id"));
         ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(step.etag, ""));
         ASSIGN_OR_RETURN(db::WriteOptions write, step.write_options(call));

@@ -33,16 +33,24 @@ struct AuditChainReport {
   int64_t broken_row_id = 0;  // audit_log.id of the first broken row, when !intact
   std::string problem;        // why that row breaks the chain
   // Position and row_hash (hex) of the last sealed row. Kept somewhere the database's writers
-  // cannot reach, they also prove that no row at or before that position was removed later.
+  // cannot reach, and passed back as an AuditAnchor, they prove that the chain up to there was
+  // not rewritten nor cut short since.
   int64_t head_position = 0;
   std::string head_hash_hex;
 };
 
+// A head reported by an earlier verification, kept outside the database.
+struct AuditAnchor {
+  int64_t position = 0;  // 0: no anchor
+  std::string hash_hex;
+};
+
 // Walks `schema`'s chain in one consistent snapshot and recomputes every hash in C++ (not with
 // the database's sha256), reporting the first row that was edited, removed or inserted behind the
-// sealer's back. Does not seal: call SealAllAuditRows first to cover recent rows. A database
-// failure is an error status; a broken chain is an OK status with !intact.
-absl::StatusOr<AuditChainReport> VerifyAuditChain(pqxx::connection& conn,
-                                                  const std::string& schema);
+// sealer's back, or where the chain departs from `anchor`. Does not seal: call SealAllAuditRows
+// first to cover recent rows. A database failure is an error status; a broken chain is an OK
+// status with !intact (broken_row_id 0 when rows at the end of an anchored chain are missing).
+absl::StatusOr<AuditChainReport> VerifyAuditChain(pqxx::connection& conn, const std::string& schema,
+                                                  const AuditAnchor& anchor = {});
 
 }  // namespace kinerja::db

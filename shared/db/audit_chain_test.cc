@@ -78,11 +78,11 @@ class AuditChainTest : public ::testing::Test {
 
   // Seals, then verifies, on an administrator's connection as kinerja-dbadmin does (its
   // search_path does not point at the schema).
-  AuditChainReport SealAndVerify() {
+  AuditChainReport SealAndVerify(const AuditAnchor& anchor = {}) {
     pqxx::connection admin(PgCluster::Get().AdminDsn(dbname_));
     auto sealed = SealAllAuditRows(admin, "svc");
     EXPECT_TRUE(sealed.ok()) << sealed.status();
-    auto report = VerifyAuditChain(admin, "svc");
+    auto report = VerifyAuditChain(admin, "svc", anchor);
     EXPECT_TRUE(report.ok()) << report.status();
     return report.value_or(AuditChainReport{});
   }
@@ -263,6 +263,44 @@ TEST_F(AuditChainTest, RowSplicedIntoTheChainIsDetected) {
   AuditChainReport report = SealAndVerify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_row_id, ids[2]);  // its position changed, so its hash no longer fits
+}
+
+// Removing the newest rows leaves a chain that is intact in itself; only a head recorded earlier
+// (outside the database) shows that it was cut short.
+TEST_F(AuditChainTest, RemovedNewestRowsAreDetectedAgainstARecordedHead) {
+  std::vector<int64_t> ids = FiveSealedRows();
+  AuditChainReport recorded = SealAndVerify();
+  ASSERT_EQ(recorded.head_position, 5);
+  AsSuperuser(absl::StrCat("DELETE FROM svc.audit_log WHERE id = ", ids[4]));
+  EXPECT_TRUE(SealAndVerify().intact);
+  AuditChainReport report = SealAndVerify({recorded.head_position, recorded.head_hash_hex});
+  EXPECT_FALSE(report.intact);
+  EXPECT_EQ(report.broken_row_id, 0);
+  EXPECT_THAT(report.problem, HasSubstr("removed"));
+}
+
+// An attacker who edits a row and has the tail of the chain sealed again gets an intact chain;
+// the recorded head names the row where it departs.
+TEST_F(AuditChainTest, ResealedChainIsDetectedAgainstARecordedHead) {
+  std::vector<int64_t> ids = FiveSealedRows();
+  AuditChainReport recorded = SealAndVerify();
+  AsSuperuser(R"(UPDATE svc.audit_log SET after = '{"v": 999}', chain_seq = NULL,
+                 prev_hash = NULL, row_hash = NULL WHERE chain_seq >= 2)");
+  EXPECT_TRUE(SealAndVerify().intact);
+  AuditChainReport report = SealAndVerify({recorded.head_position, recorded.head_hash_hex});
+  EXPECT_FALSE(report.intact);
+  EXPECT_EQ(report.broken_row_id, ids[4]);
+  EXPECT_THAT(report.problem, HasSubstr("rewritten"));
+}
+
+TEST_F(AuditChainTest, MatchingAnchorVerifies) {
+  FiveSealedRows();
+  AuditChainReport recorded = SealAndVerify();
+  auto pool = MakePool(1);
+  WriteRows(*pool, 2);
+  AuditChainReport report = SealAndVerify({recorded.head_position, recorded.head_hash_hex});
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.sealed_rows, 7);
 }
 
 }  // namespace

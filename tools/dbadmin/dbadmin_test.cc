@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "shared/db/migrations.h"
 #include "tests/harness/pg_cluster.h"
@@ -60,7 +61,7 @@ class DbadminTest : public ::testing::Test {
 TEST_F(DbadminTest, VerifyAuditSealsAndReportsAnIntactChain) {
   Outcome outcome = RunDbadmin(VerifyArgs());
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
-  EXPECT_THAT(outcome.output, HasSubstr("intact: 3 rows sealed, 0 not yet sealed"));
+  EXPECT_THAT(outcome.output, HasSubstr("intact: 3 rows sealed, 0 not yet sealed; head 3:"));
 }
 
 TEST_F(DbadminTest, VerifyAuditNamesTheEditedRowAndFails) {
@@ -73,6 +74,21 @@ TEST_F(DbadminTest, VerifyAuditNamesTheEditedRowAndFails) {
   Outcome outcome = RunDbadmin(VerifyArgs());
   EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
   EXPECT_THAT(outcome.output, HasSubstr(absl::StrCat("broken at row ", id, ": ")));
+}
+
+TEST_F(DbadminTest, VerifyAuditWithAnAnchorCatchesRemovedNewestRows) {
+  Outcome first = RunDbadmin(VerifyArgs());
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const std::string head = first.output.substr(first.output.rfind(' ') + 1);  // "3:<hash>\n"
+  const std::string anchor = std::string(absl::StripTrailingAsciiWhitespace(head));
+  EXPECT_EQ(RunDbadmin(VerifyArgs() + " --anchor " + anchor).exit_code, 0);
+  pqxx::connection admin(PgCluster::Get().AdminDsn(dbname_));
+  pqxx::work tx(admin);
+  tx.exec0("DELETE FROM svc.audit_log WHERE chain_seq = 3");
+  tx.commit();
+  Outcome outcome = RunDbadmin(VerifyArgs() + " --anchor " + anchor);
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
+  EXPECT_THAT(outcome.output, HasSubstr("rows at its end were removed"));
 }
 
 TEST_F(DbadminTest, VerifyAuditWithoutSchemaIsAUsageError) {

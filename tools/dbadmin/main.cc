@@ -5,21 +5,27 @@
 // Creates (or updates) a service's login role and its schema, idempotently. With --print, only
 // prints the SQL for a DBA to review and run.
 //
-//   kinerja-dbadmin verify-audit --dsn DSN --schema S [--no-seal]
+//   kinerja-dbadmin verify-audit --dsn DSN --schema S [--anchor POSITION:HASH] [--no-seal]
 //
 // Seals the schema's committed audit rows onto its hash chain (unless --no-seal), then walks the
-// chain. Exits 0 and prints the row count and the head's hash when it is intact; exits 1 naming
-// the first broken row otherwise. DSN: an administrator or the service's own role.
+// chain. Exits 0 and prints the row count and the head (POSITION:HASH) when it is intact; exits 1
+// naming the first broken row otherwise. A head printed by an earlier run and kept outside the
+// database, passed as --anchor, also catches rows removed from the end and a chain rewritten and
+// sealed again. DSN: an administrator or the service's own role.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include <pqxx/pqxx>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "shared/db/audit_chain.h"
 #include "shared/db/provision.h"
@@ -32,7 +38,8 @@ int Usage(const std::string& problem) {
   if (!problem.empty()) std::cerr << "kinerja-dbadmin: " << problem << "\n";
   std::cerr << "usage: kinerja-dbadmin provision --admin-dsn DSN --schema S --role R "
                "--password-file F [--print]\n"
-               "       kinerja-dbadmin verify-audit --dsn DSN --schema S [--no-seal]\n";
+               "       kinerja-dbadmin verify-audit --dsn DSN --schema S [--anchor POSITION:HASH] "
+               "[--no-seal]\n";
   return 2;
 }
 
@@ -42,30 +49,32 @@ int Fail(const std::string& message) {
 }
 
 // Parses argv[2..] into `flags` (switches map to "1"); an error message, or empty when all are
-// known and every valued flag has its value.
-std::string ParseFlags(int argc, char** argv, const std::set<std::string>& valued,
-                       const std::set<std::string>& switches, Flags& flags) {
+// known and every required flag has its value.
+std::string ParseFlags(int argc, char** argv, const std::set<std::string>& required,
+                       const std::set<std::string>& optional, const std::set<std::string>& switches,
+                       Flags& flags) {
   for (int i = 2; i < argc; ++i) {
     std::string flag = argv[i];
     if (switches.contains(flag)) {
       flags[flag] = "1";
-    } else if (valued.contains(flag)) {
+    } else if (required.contains(flag) || optional.contains(flag)) {
       if (i + 1 >= argc) return flag + " needs a value";
       flags[flag] = argv[++i];
     } else {
       return "unknown flag " + flag;
     }
   }
-  for (const std::string& required : valued) {
-    if (flags[required].empty()) return required + " is required";
+  for (const std::string& flag : required) {
+    if (flags[flag].empty()) return flag + " is required";
   }
   return "";
 }
 
 int Provision(int argc, char** argv) {
   Flags flags;
-  if (std::string problem = ParseFlags(
-          argc, argv, {"--admin-dsn", "--schema", "--role", "--password-file"}, {"--print"}, flags);
+  if (std::string problem =
+          ParseFlags(argc, argv, {"--admin-dsn", "--schema", "--role", "--password-file"}, {},
+                     {"--print"}, flags);
       !problem.empty()) {
     return Usage(problem);
   }
@@ -89,11 +98,30 @@ int Provision(int argc, char** argv) {
   return 0;
 }
 
+// "POSITION:HASH" as printed by an intact verify-audit run.
+std::optional<kinerja::db::AuditAnchor> ParseAnchor(const std::string& text) {
+  kinerja::db::AuditAnchor anchor;
+  std::pair<std::string, std::string> parts = absl::StrSplit(text, absl::MaxSplits(':', 1));
+  if (!absl::SimpleAtoi(parts.first, &anchor.position) || anchor.position < 1 ||
+      parts.second.size() != 64) {
+    return std::nullopt;
+  }
+  anchor.hash_hex = parts.second;
+  return anchor;
+}
+
 int VerifyAudit(int argc, char** argv) {
   Flags flags;
-  if (std::string problem = ParseFlags(argc, argv, {"--dsn", "--schema"}, {"--no-seal"}, flags);
+  if (std::string problem =
+          ParseFlags(argc, argv, {"--dsn", "--schema"}, {"--anchor"}, {"--no-seal"}, flags);
       !problem.empty()) {
     return Usage(problem);
+  }
+  kinerja::db::AuditAnchor anchor;
+  if (flags.contains("--anchor")) {
+    std::optional<kinerja::db::AuditAnchor> parsed = ParseAnchor(flags["--anchor"]);
+    if (!parsed) return Usage("--anchor: expected POSITION:HASH as printed by verify-audit");
+    anchor = *parsed;
   }
   const std::string& schema = flags["--schema"];
   try {
@@ -103,16 +131,18 @@ int VerifyAudit(int argc, char** argv) {
       if (!sealed.ok()) return Fail("sealing failed: " + std::string(sealed.status().message()));
     }
     absl::StatusOr<kinerja::db::AuditChainReport> report =
-        kinerja::db::VerifyAuditChain(conn, schema);
+        kinerja::db::VerifyAuditChain(conn, schema, anchor);
     if (!report.ok()) return Fail("verify failed: " + std::string(report.status().message()));
     if (!report->intact) {
-      return Fail("audit chain of schema " + schema + " is broken at row " +
-                  std::to_string(report->broken_row_id) + ": " + report->problem + " (" +
-                  std::to_string(report->sealed_rows) + " rows before it verified)");
+      const std::string where =
+          report->broken_row_id == 0 ? "" : " at row " + std::to_string(report->broken_row_id);
+      return Fail("audit chain of schema " + schema + " is broken" + where + ": " +
+                  report->problem + " (" + std::to_string(report->sealed_rows) +
+                  " rows before it verified)");
     }
     std::cout << "audit chain of schema " << schema << " intact: " << report->sealed_rows
-              << " rows sealed, " << report->unsealed_rows << " not yet sealed; head position "
-              << report->head_position << " hash " << report->head_hash_hex << "\n";
+              << " rows sealed, " << report->unsealed_rows << " not yet sealed; head "
+              << report->head_position << ":" << report->head_hash_hex << "\n";
   } catch (const std::exception& e) {
     return Fail(std::string("cannot connect: ") + e.what());
   }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "services/employee/store/migrations.h"
 #include "shared/db/migrations.h"
+#include "tests/harness/audit_chain_check.h"
 #include "tests/harness/pg_cluster.h"
 
 namespace kinerja::employee::store::testing {
@@ -26,6 +27,11 @@ void StoreTest::SetUp() {
   ASSERT_TRUE(pool.ok()) << pool.status();
   pool_ = *std::move(pool);
   store_ = std::make_unique<EmployeeStore>(*pool_);
+}
+
+void StoreTest::TearDown() {
+  absl::Status audit = ::kinerja::testing::SealAndVerifyAuditChain(dsn_, "employee");
+  EXPECT_TRUE(audit.ok()) << audit;
 }
 
 int64_t StoreTest::Count(const std::string& table, const std::string& where) {

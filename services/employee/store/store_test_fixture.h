@@ -15,6 +15,8 @@ namespace kinerja::employee::store::testing {
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override;
+  // Every test's audit rows must seal into an intact hash chain.
+  void TearDown() override;
 
   // Counts rows of a table in the employee schema (outbox, audit_log, ...).
   int64_t Count(const std::string& table, const std::string& where = "true");

@@ -199,6 +199,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   host->calls_ =
       std::make_unique<CallRunner>(host->settings_.name + ".kinerja", host->verifier_.get(),
                                    host->workers_.get(), &host->registry_);
+  host->audit_sealer_ = std::make_unique<AuditSealer>(host->pool_.get(), host->settings_.name);
   host->RegisterPoolMetrics();
   return host;
 }
@@ -309,6 +310,7 @@ ServiceHost::~ServiceHost() {
   Shutdown();
   // Streams finish before the notifier and workers they use go away.
   server_.reset();
+  audit_sealer_.reset();  // before the pool it seals with
   notifier_.reset();
   workers_.reset();
 }

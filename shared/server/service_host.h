@@ -1,7 +1,8 @@
 // Everything a Kinerja service process has besides its own API: configuration, JSON logs, the
 // database pool with migrations applied at start-up, JWT verification, the worker pool, the
-// outbox notifier, gRPC health (following database reachability) and reflection, and
-// Prometheus metrics on an HTTP port. main.cc builds one, adds its service and runs it.
+// outbox notifier, the audit chain's sealer, gRPC health (following database reachability) and
+// reflection, and Prometheus metrics on an HTTP port.
+// main.cc builds one, adds its service and runs it.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -21,6 +22,7 @@
 #include "shared/metrics/http_server.h"
 #include "shared/metrics/registry.h"
 #include "shared/rpc/page_token.h"
+#include "shared/server/audit_sealer.h"
 #include "shared/server/call.h"
 #include "shared/server/host_deps.h"
 #include "shared/server/worker_pool.h"
@@ -81,6 +83,7 @@ class ServiceHost {
   std::unique_ptr<events::OutboxNotifier> notifier_;
   std::unique_ptr<rpc::PageTokenCodec> page_tokens_;
   std::unique_ptr<CallRunner> calls_;
+  std::unique_ptr<AuditSealer> audit_sealer_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<metrics::HttpServer> http_;
   int grpc_port_ = 0;

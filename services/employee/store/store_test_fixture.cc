@@ -2,22 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "services/employee/store/migrations.h"
-#include "tests/harness/store_database.h"
 
 namespace kinerja::employee::store::testing {
-
-void StoreTest::SetUp() {
-  db_ = std::make_unique<::kinerja::testing::StoreDatabase>("employee", EmployeeMigrations(),
-                                                            EmployeeStore::Statements());
-  dbname_ = db_->dbname();
-  dsn_ = db_->dsn();
-  store_ = std::make_unique<EmployeeStore>(db_->pool());
-}
-
-int64_t StoreTest::Count(const std::string& table, const std::string& where) {
-  return db_->Count(table, where);
-}
 
 WriteOptions StoreTest::Write(const std::string& request_id) const {
   return ::kinerja::testing::StoreDatabase::Write(request_id);

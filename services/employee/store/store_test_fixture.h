@@ -8,17 +8,16 @@
 #include <gtest/gtest.h>
 
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/migrations.h"
 #include "shared/db/pool.h"
-#include "tests/harness/store_database.h"
+#include "tests/harness/store_fixture.h"
 
 namespace kinerja::employee::store::testing {
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public ::kinerja::testing::StoreFixture<EmployeeStore> {
  protected:
-  void SetUp() override;
+  StoreTest() : StoreFixture("employee", EmployeeMigrations, EmployeeStore::Statements) {}
 
-  // Counts rows of a table in the employee schema (outbox, audit_log, ...).
-  int64_t Count(const std::string& table, const std::string& where = "true");
   WriteOptions Write(const std::string& request_id = "") const;
 
   // Builders; each creates the resource through the store and asserts success.
@@ -35,11 +34,6 @@ class StoreTest : public ::testing::Test {
   EmployeeRecord AddEmployee(const std::string& id, int serial, const std::string& position_id,
                              const std::string& name = "Budi Santoso",
                              absl::CivilDay start = absl::CivilDay(2020, 1, 1));
-
-  std::string dbname_;
-  std::string dsn_;
-  std::unique_ptr<::kinerja::testing::StoreDatabase> db_;
-  std::unique_ptr<EmployeeStore> store_;
 };
 
 }  // namespace kinerja::employee::store::testing

@@ -3,24 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/workflow.h"
-#include "services/goals/store/migrations.h"
-#include "tests/harness/store_database.h"
 
 namespace kinerja::goals::store::testing {
-
-void StoreTest::SetUp() {
-  db_ = std::make_unique<::kinerja::testing::StoreDatabase>("goals", GoalsMigrations(),
-                                                            GoalsStore::Statements());
-  dbname_ = db_->dbname();
-  dsn_ = db_->dsn();
-  store_ = std::make_unique<GoalsStore>(db_->pool());
-}
-
-int64_t StoreTest::Count(const std::string& table, const std::string& where) {
-  return db_->Count(table, where);
-}
-
-std::string StoreTest::Scalar(const std::string& sql) { return db_->Scalar(sql); }
 
 WriteOptions StoreTest::Write(const std::string& request_id) const {
   using ::kinerja::testing::StoreDatabase;

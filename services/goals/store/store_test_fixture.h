@@ -13,12 +13,13 @@
 #include "absl/time/civil_time.h"
 #include "services/goals/domain/types.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/migrations.h"
 #include "shared/db/pool.h"
-#include "tests/harness/store_database.h"
+#include "tests/harness/store_fixture.h"
 
 namespace kinerja::goals::store::testing {
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public ::kinerja::testing::StoreFixture<GoalsStore> {
  public:
   // A day inside the 2024 filling deadline.
   static constexpr absl::CivilDay kToday = absl::CivilDay(2024, 1, 15);
@@ -31,12 +32,8 @@ class StoreTest : public ::testing::Test {
                            Perspective perspective = Perspective::kNone);
 
  protected:
-  void SetUp() override;
+  StoreTest() : StoreFixture("goals", GoalsMigrations, GoalsStore::Statements) {}
 
-  // Counts rows of a table in the goals schema (outbox, audit_log, ...).
-  int64_t Count(const std::string& table, const std::string& where = "true");
-  // Runs one statement as the goals role and returns the first column of the first row.
-  std::string Scalar(const std::string& sql);
   WriteOptions Write(const std::string& request_id = "") const;
 
   static Period NewPeriod(const std::string& agency_id = "kota", int year = 2024,
@@ -70,11 +67,6 @@ class StoreTest : public ::testing::Test {
   absl::StatusOr<Plan> Revise(const std::string& plan_id, const std::string& reason);
   // Edit + Submit + Approve, asserting success.
   Plan EditAndApprove(const Plan& plan, std::vector<WorkResult> results);
-
-  std::string dbname_;
-  std::string dsn_;
-  std::unique_ptr<::kinerja::testing::StoreDatabase> db_;
-  std::unique_ptr<GoalsStore> store_;
 };
 
 }  // namespace kinerja::goals::store::testing

@@ -1,0 +1,157 @@
+#include "shared/db/audit_chain.h"
+
+#include <optional>
+#include <utility>
+
+#include <pqxx/pqxx>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "shared/crypto/encoding.h"
+#include "shared/crypto/hmac.h"
+#include "shared/db/transaction.h"
+
+namespace kinerja::db {
+namespace {
+
+// Rows read per round trip while verifying: bounded memory for any size of log.
+constexpr int kVerifyBatch = 1000;
+
+// The sealed row the walk has reached; before the first row, the chain's all-zero start.
+struct Link {
+  int64_t position = 0;
+  int64_t id = 0;
+  std::string txid;  // xid8 as text
+  std::string hash = std::string(32, '\0');
+};
+
+struct Break {
+  int64_t id = 0;
+  std::string problem;
+};
+
+std::string Bytes(const pqxx::field& field) {
+  return field.is_null() ? std::string() : pqxx::binarystring(field).str();
+}
+
+// Why `row` (a sealed row read by the walk) does not follow `prev`; empty when it does.
+std::string CheckLink(const Link& prev, const pqxx::row& row) {
+  const int64_t position = row["chain_seq"].as<int64_t>();
+  if (position != prev.position + 1) {
+    return absl::StrCat("chain position ", prev.position + 1, " is missing before this row (at ",
+                        position, "): a sealed row was deleted or unsealed");
+  }
+  const std::string prev_hash = Bytes(row["prev_hash"]);
+  if (prev_hash != prev.hash) {
+    return prev.id == 0 ? std::string("its prev_hash is not the chain's all-zero start")
+                        : absl::StrCat("its prev_hash does not match the row_hash of row ", prev.id,
+                                       " before it");
+  }
+  if (crypto::Sha256(prev_hash + Bytes(row["payload"])) != Bytes(row["row_hash"])) {
+    return "its content does not match its row_hash: edited after it was sealed";
+  }
+  return "";
+}
+
+// Follows the chain from its start in position order, advancing `head` and counting rows into
+// `report`; the first row that does not link, or that departs from the anchor.
+std::optional<Break> Walk(pqxx::transaction_base& tx, const std::string& schema,
+                          const AuditAnchor& anchor, Link& head, AuditChainReport& report) {
+  const std::string walk =
+      absl::StrCat("SELECT a.id, a.chain_seq, a.txid::text AS txid, a.prev_hash, a.row_hash, ",
+                   schema, ".audit_chain_payload(a) AS payload FROM ", schema,
+                   ".audit_log a WHERE a.chain_seq > $1 ORDER BY a.chain_seq LIMIT $2");
+  const std::string anchor_hash = absl::AsciiStrToLower(anchor.hash_hex);
+  for (;;) {
+    pqxx::result rows = tx.exec_params(walk, head.position, kVerifyBatch);
+    for (const pqxx::row& row : rows) {
+      Link link{row["chain_seq"].as<int64_t>(), row["id"].as<int64_t>(),
+                row["txid"].as<std::string>(), Bytes(row["row_hash"])};
+      if (std::string problem = CheckLink(head, row); !problem.empty()) {
+        return Break{link.id, std::move(problem)};
+      }
+      if (link.position == anchor.position && crypto::HexEncode(link.hash) != anchor_hash) {
+        return Break{link.id, absl::StrCat("its row_hash differs from the anchor recorded for "
+                                           "position ",
+                                           anchor.position, ": the chain was rewritten")};
+      }
+      head = std::move(link);
+      ++report.sealed_rows;
+    }
+    if (rows.size() < static_cast<size_t>(kVerifyBatch)) return std::nullopt;
+  }
+}
+
+// The sealer never leaves a row behind the head, so an unsealed row there was written with a
+// forged transaction id: an insertion into the past.
+std::optional<Break> RowBehindHead(pqxx::transaction_base& tx, const std::string& schema,
+                                   const Link& head) {
+  if (head.position == 0) return std::nullopt;
+  pqxx::result behind = tx.exec_params(
+      absl::StrCat("SELECT id FROM ", schema,
+                   ".audit_log WHERE chain_seq IS NULL AND (txid, id) < ($1::xid8, $2) "
+                   "ORDER BY txid, id LIMIT 1"),
+      head.txid, head.id);
+  if (behind.empty()) return std::nullopt;
+  return Break{behind[0][0].as<int64_t>(),
+               absl::StrCat("not sealed, yet it sorts before the chain's head (row ", head.id,
+                            "): inserted behind the sealer's back")};
+}
+
+AuditChainReport Broken(AuditChainReport report, Break at) {
+  report.intact = false;
+  report.broken_row_id = at.id;
+  report.problem = std::move(at.problem);
+  return report;
+}
+
+}  // namespace
+
+int64_t SealAuditChain(pqxx::work& tx, const std::string& schema, int max_rows) {
+  return tx.exec_params1("SELECT " + tx.quote_name(schema) + ".audit_seal($1)", max_rows)[0]
+      .as<int64_t>();
+}
+
+absl::StatusOr<int64_t> SealAllAuditRows(pqxx::connection& conn, const std::string& schema) {
+  try {
+    int64_t total = 0;
+    for (;;) {
+      pqxx::work tx(conn);
+      const int64_t sealed = SealAuditChain(tx, schema);
+      tx.commit();
+      total += sealed;
+      if (sealed < kAuditSealBatch) return total;
+    }
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+}
+
+absl::StatusOr<AuditChainReport> VerifyAuditChain(pqxx::connection& conn, const std::string& schema,
+                                                  const AuditAnchor& anchor) {
+  try {
+    // One snapshot for the whole walk: a sealer running meanwhile cannot make it see half a batch.
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(conn);
+    const std::string s = tx.quote_name(schema);
+    AuditChainReport report;
+    Link head;
+    if (auto at = Walk(tx, s, anchor, head, report)) return Broken(std::move(report), *at);
+    report.head_position = head.position;
+    report.head_hash_hex = head.position == 0 ? "" : crypto::HexEncode(head.hash);
+    if (anchor.position > head.position) {
+      return Broken(std::move(report),
+                    {0, absl::StrCat("the chain ends at position ", head.position, " but position ",
+                                     anchor.position,
+                                     " was recorded earlier: rows at its end were removed")});
+    }
+    if (auto at = RowBehindHead(tx, s, head)) return Broken(std::move(report), *at);
+    report.unsealed_rows =
+        tx.exec1(absl::StrCat("SELECT count(*) FROM ", s, ".audit_log WHERE chain_seq IS NULL"))[0]
+            .as<int64_t>();
+    return report;
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+}
+
+}  // namespace kinerja::db

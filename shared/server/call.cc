@@ -111,11 +111,12 @@ grpc::ServerUnaryReactor* CallRunner::Unary(
 absl::Status CallRunner::RunUnlessGone(
     grpc::CallbackServerContext* ctx, const CallContext& call,
     absl::AnyInvocable<absl::Status(const CallContext&) &&> work) {
-  if (ctx->IsCancelled()) {
-    return absl::CancelledError("the client cancelled the call before its work started");
-  }
+  // The deadline first: gRPC also marks a call whose deadline passed as cancelled.
   if (absl::Now() >= call.deadline) {
     return absl::DeadlineExceededError("the call's deadline passed before its work started");
+  }
+  if (ctx->IsCancelled()) {
+    return absl::CancelledError("the client cancelled the call before its work started");
   }
   log::ScopedRequestId scoped(call.request_id);
   context::ScopedCall scope({.deadline = call.deadline, .traceparent = call.traceparent});

@@ -18,18 +18,23 @@ using employee::testing::Org;
 
 gv1::GoalService::Stub& Stub() { return GoalsEnv::Get().stub(); }
 
-gv1::Period NewPeriod(const Org& org) {
+// A valid 2026 period of `agency_id` (filling deadline end of March).
+gv1::CreatePeriodRequest PeriodRequest(const std::string& agency_id) {
   gv1::CreatePeriodRequest request;
   gv1::Period* p = request.mutable_period();
-  p->set_agency_id(org.agency_id);
+  p->set_agency_id(agency_id);
   p->set_year(2026);
   p->set_name("SKP 2026");
   *p->mutable_start_date() = rpc::DayToProto(absl::CivilDay(2026, 1, 1));
   *p->mutable_end_date() = rpc::DayToProto(absl::CivilDay(2026, 12, 31));
-  *p->mutable_filling_deadline() = rpc::DayToProto(absl::CivilDay(2026, 12, 31));
+  *p->mutable_filling_deadline() = rpc::DayToProto(absl::CivilDay(2026, 3, 31));
   p->set_cadence(gv1::CADENCE_QUARTERLY);
+  return request;
+}
+
+gv1::Period NewPeriod(const Org& org) {
   gv1::Period out;
-  grpc::Status s = Stub().CreatePeriod(Ctx(org.hr_token).get(), request, &out);
+  grpc::Status s = Stub().CreatePeriod(Ctx(org.hr_token).get(), PeriodRequest(org.agency_id), &out);
   EXPECT_TRUE(s.ok()) << Describe(s);
   return out;
 }
@@ -99,12 +104,8 @@ TEST(GoalReferencesTest, DeadlineExtensionsAreGrantedOnlyToEmployeesOfThePeriods
 
 TEST(GoalReferencesTest, APeriodNeedsAnAgencyThatExists) {
   const std::string ghost = employee::testing::UniqueId("ghost-agency");
-  gv1::CreatePeriodRequest request;
-  request.mutable_period()->set_agency_id(ghost);
-  request.mutable_period()->set_year(2026);
-  request.mutable_period()->set_name("SKP 2026");
   gv1::Period out;
-  grpc::Status s = Stub().CreatePeriod(Ctx(HrAdminToken(ghost)).get(), request, &out);
+  grpc::Status s = Stub().CreatePeriod(Ctx(HrAdminToken(ghost)).get(), PeriodRequest(ghost), &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
   EXPECT_EQ(ReasonOf(s), "REFERENCE_NOT_FOUND") << Describe(s);
 }
@@ -115,8 +116,18 @@ TEST(GoalReferencesTest, TemplatesTargetOnlyRealPositionTypesAndUnitsOfTheAgency
   gv1::CreatePlanTemplateRequest create;
   create.mutable_template_()->set_agency_id(orgs.mine.agency_id);
   create.mutable_template_()->set_name("Template");
+  gv1::WorkResult* result = create.mutable_template_()->add_results();
+  result->set_kind(gv1::RESULT_KIND_MAIN);
+  result->set_text("Administrasi data sekolah");
+  gv1::Indicator* indicator = result->add_indicators();
+  indicator->set_text("Data sekolah mutakhir");
+  indicator->set_aspect(gv1::ASPECT_QUANTITY);
+  indicator->set_target_min(90);
+  indicator->set_target_max(100);
+  indicator->set_target_unit("%");
   gv1::PlanTemplate tmpl;
-  ASSERT_TRUE(Stub().CreatePlanTemplate(Ctx(orgs.mine.hr_token).get(), create, &tmpl).ok());
+  grpc::Status created = Stub().CreatePlanTemplate(Ctx(orgs.mine.hr_token).get(), create, &tmpl);
+  ASSERT_TRUE(created.ok()) << Describe(created);
 
   gv1::ApplyPlanTemplateRequest apply;
   apply.set_template_id(tmpl.id());

@@ -99,7 +99,11 @@ absl::Status EventFollower::FollowOnce() {
   ASSIGN_OR_RETURN(std::unique_ptr<EventReader> reader, source_.Follow(cursor, options_.types));
   {
     absl::MutexLock lock(&mu_);
-    if (stopping_) return absl::CancelledError("stopping");
+    if (stopping_) {
+      reader->Cancel();  // the stream was opened: end it before it is dropped
+      reader->Finish().IgnoreError();
+      return absl::CancelledError("stopping");
+    }
     active_ = reader.get();
   }
   kinerja::common::v1::EventEnvelope event;

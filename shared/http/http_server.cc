@@ -2,6 +2,9 @@
 
 #include <sys/socket.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <httplib.h>
 
 #include "absl/strings/str_cat.h"

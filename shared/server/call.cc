@@ -33,7 +33,8 @@ absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, cons
   CallContext call;
   call.method = method;
   call.grpc_type = type;
-  Metrics(call).Started();
+  call.method_metrics = &grpc_metrics_.ForMethod(call.method, type);
+  call.method_metrics->Started();
   std::string request_id = Metadata(ctx, "x-request-id");
   call.request_id = log::IsAcceptableRequestId(request_id) ? request_id : log::NewRequestId();
   ctx->AddInitialMetadata("x-request-id", call.request_id);

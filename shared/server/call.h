@@ -23,6 +23,8 @@ struct CallContext {
   std::string request_id;
   std::string method;  // short name, e.g. "GetEmployee"
   metrics::GrpcType grpc_type = metrics::GrpcType::kUnary;
+  // Resolved by Begin, so that Observe does not look the method up again.
+  metrics::GrpcMethodMetrics* method_metrics = nullptr;
   db::ChangeContext change() const { return {principal.subject, request_id}; }
 };
 
@@ -57,7 +59,8 @@ class CallRunner {
   void Observe(const CallContext& call, absl::Duration elapsed, const absl::Status& status);
   // A streaming call's instruments, for its message counts.
   metrics::GrpcMethodMetrics& Metrics(const CallContext& call) {
-    return grpc_metrics_.ForMethod(call.method, call.grpc_type);
+    return call.method_metrics ? *call.method_metrics
+                               : grpc_metrics_.ForMethod(call.method, call.grpc_type);
   }
 
   const std::string& domain() const { return domain_; }

@@ -6,7 +6,10 @@
 
 #include <string>
 
+#include "absl/strings/numbers.h"
 #include "absl/time/clock.h"
+#include "kinerja/common/v1/events.pb.h"
+#include "services/employee/tests/org_builder.h"
 #include "services/employee/tests/service_fixture.h"
 
 namespace kinerja::employee::testing {
@@ -18,6 +21,16 @@ httplib::Result HttpGet(const std::string& path) {
   httplib::Client client("127.0.0.1", ServiceEnv::Get().host().metrics_port());
   client.set_read_timeout(5, 0);
   return client.Get(path.c_str());
+}
+
+// The value of the sample line that starts with `series` ("name{labels}"), or -1.
+double SampleValue(const std::string& text, const std::string& series) {
+  size_t at = text.find("\n" + series + " ");
+  if (at == std::string::npos) return -1;
+  size_t start = at + series.size() + 2;
+  double value = -1;
+  if (!absl::SimpleAtod(text.substr(start, text.find('\n', start) - start), &value)) return -1;
+  return value;
 }
 
 TEST(MetricsEndpointTest, HealthzFollowsTheDatabase) {
@@ -61,6 +74,32 @@ TEST(MetricsEndpointTest, GrpcMetricsUseDashboardNamesAndLabels) {
   EXPECT_THAT(text, HasSubstr("\nprocess_cpu_seconds_total "));
   EXPECT_THAT(text, HasSubstr("\nprocess_open_fds "));
   EXPECT_THAT(text, HasSubstr("kinerja_build_info{service=\"employee\",version=\""));
+}
+
+TEST(MetricsEndpointTest, StreamEventsCountsMessagesSentAndItsEnd) {
+  CreateAgency(UniqueId("kab"));  // at least one event in the backlog
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", "Bearer " + AuditorToken());
+  kinerja::common::v1::StreamEventsRequest request;
+  request.set_backlog_only(true);
+  auto reader = ServiceEnv::Get().stub().StreamEvents(&ctx, request);
+  kinerja::common::v1::EventEnvelope event;
+  int count = 0;
+  while (reader->Read(&event)) ++count;
+  ASSERT_TRUE(reader->Finish().ok());
+  ASSERT_GT(count, 0);
+
+  httplib::Result metrics = HttpGet("/metrics");
+  ASSERT_TRUE(metrics);
+  const std::string labels =
+      "grpc_method=\"StreamEvents\",grpc_service=\"kinerja.employee.v1.EmployeeService\","
+      "grpc_type=\"server_stream\"";
+  // Other tests' streams count too, so at least this one's.
+  EXPECT_GE(SampleValue(metrics->body, "grpc_server_msg_sent_total{" + labels + "}"), count)
+      << metrics->body;
+  EXPECT_GE(
+      SampleValue(metrics->body, "grpc_server_handled_total{grpc_code=\"OK\"," + labels + "}"), 1);
+  EXPECT_GE(SampleValue(metrics->body, "grpc_server_started_total{" + labels + "}"), 1);
 }
 
 }  // namespace

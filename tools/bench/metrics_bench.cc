@@ -45,7 +45,7 @@ void BM_PrometheusLabelsPerCall(benchmark::State& state) {
       prometheus::BuildHistogram().Name("grpc_server_handling_seconds").Register(registry);
   size_t i = 0;
   for (auto _ : state) {
-    const std::string& method = kMethods[i % kMethods.size()];
+    const std::string& method = kMethods[i % static_cast<size_t>(state.range(0))];
     prometheus::Labels labels = {
         {"grpc_service", std::string(kService)}, {"grpc_method", method}, {"grpc_type", "unary"}};
     handling.Add(labels, LatencyBuckets()).Observe(absl::ToDoubleSeconds(LatencyFor(i)));
@@ -62,15 +62,16 @@ void BM_PrometheusCached(benchmark::State& state) {
   static GrpcServerMetrics metrics(registry, std::string(kService));
   size_t i = 0;
   for (auto _ : state) {
-    auto& m = metrics.ForMethod(kMethods[i % kMethods.size()], GrpcType::kUnary);
+    auto& m =
+        metrics.ForMethod(kMethods[i % static_cast<size_t>(state.range(0))], GrpcType::kUnary);
     m.Started();
     m.Handled(CodeFor(i), LatencyFor(i));
     ++i;
   }
 }
 
-BENCHMARK(BM_PrometheusLabelsPerCall)->Threads(1)->Threads(2);
-BENCHMARK(BM_PrometheusCached)->Threads(1)->Threads(2);
+BENCHMARK(BM_PrometheusLabelsPerCall)->ArgName("methods")->Arg(8)->Arg(1)->Threads(1)->Threads(2);
+BENCHMARK(BM_PrometheusCached)->ArgName("methods")->Arg(8)->Arg(1)->Threads(1)->Threads(2);
 
 // Console output as usual, and the CPU time per iteration of each benchmark kept by name: the
 // median when run with --benchmark_repetitions (aggregates come after the repetitions).
@@ -109,9 +110,16 @@ int main(int argc, char** argv) {
   RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   const auto& ns = reporter.cpu_ns();
-  for (const char* threads : {"threads:1", "threads:2"}) {
-    const std::string t = threads;
-    const std::string suffix = t == "threads:1" ? "" : "_2threads";
+  // methods:1 is the worst case for contention: every call on one method (GetEmployee under
+  // load), so both threads share one set of instruments.
+  const std::pair<const char*, const char*> variants[] = {
+      {"methods:8/threads:1", ""},
+      {"methods:8/threads:2", "_2threads"},
+      {"methods:1/threads:1", "_one_method"},
+      {"methods:1/threads:2", "_one_method_2threads"}};
+  for (const auto& [variant, suffix_text] : variants) {
+    const std::string t = variant;
+    const std::string suffix = suffix_text;
     PrintRatio(ns, "metrics_cached_vs_labels_per_call" + suffix, "BM_PrometheusCached/" + t,
                "BM_PrometheusLabelsPerCall/" + t, 0.5);
   }

@@ -3,6 +3,8 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <httplib.h>
@@ -73,6 +75,12 @@ HttpServer::HttpServer(ServerOptions options)
 HttpServer::~HttpServer() { Stop(); }
 
 void HttpServer::Get(std::string_view pattern, Handler handler) {
+  // cpp-httplib reads its route table unlocked while serving: a late route is a wiring bug.
+  if (thread_.joinable()) {
+    std::fprintf(stderr, "http: route %.*s added after Start()\n", static_cast<int>(pattern.size()),
+                 pattern.data());
+    std::abort();
+  }
   RoutePattern route = CompileRoutePattern(pattern);
   server_->Get(route.regex, [names = std::move(route.names), handler = std::move(handler)](
                                 const httplib::Request& req, httplib::Response& res) {

@@ -59,7 +59,8 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Before Start(). pattern: "/" separated literal segments and ":name" segments, e.g.
+  // Before Start() (after it aborts). pattern: "/" separated literal segments and ":name" segments,
+  // e.g.
   // "/api/units/:unit_id/distribution" (a ":name" segment matches one non-empty segment).
   void Get(std::string_view pattern, Handler handler);
 

@@ -141,5 +141,11 @@ TEST(HttpServerTest, StartFailsOnBusyPortOrBadHost) {
   EXPECT_FALSE(third.Start("no-such-host.invalid", 0).ok());
 }
 
+TEST(HttpServerDeathTest, RouteAfterStartAborts) {
+  HttpServer server;
+  ASSERT_TRUE(server.Start("127.0.0.1", 0).ok());
+  EXPECT_DEATH(server.Get("/late", [](const Request&) { return Response{}; }), "after Start");
+}
+
 }  // namespace
 }  // namespace kinerja::http

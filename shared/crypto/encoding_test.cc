@@ -33,6 +33,11 @@ TEST(Base64Url, RejectsForeignCharactersAndImpossibleLengths) {
   EXPECT_EQ(Base64UrlDecode("Zm8=").value(), "fo");
 }
 
+TEST(Base64Url, RejectsWhitespaceInside) {
+  EXPECT_FALSE(Base64UrlDecode("Zm 9v").has_value());
+  EXPECT_FALSE(Base64UrlDecode("Zm9v\n").has_value());
+}
+
 TEST(Hmac, Rfc4231Case2) {
   EXPECT_EQ(HexEncode(HmacSha256("Jefe", "what do ya want for nothing?")),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");

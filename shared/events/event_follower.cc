@@ -17,17 +17,17 @@ EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOption
                              PrepareEvent prepare, metrics::Registry* metrics)
     : pool_(pool), source_(source), options_(std::move(options)), prepare_(std::move(prepare)) {
   if (metrics != nullptr) {
-    lag_ = metrics
-               ->AddGauge("event_consumer_lag_seconds",
-                          "time from an event's commit at its producer to its effect here, for "
-                          "the last event applied, by consumer",
-                          {"consumer"})
-               ->WithLabels({options_.name});
-    applied_total_ =
-        metrics
-            ->AddCounter("event_consumer_events_total",
-                         "events applied (with their cursor), by consumer", {"consumer"})
-            ->WithLabels({options_.name});
+    lag_ = &prometheus::BuildGauge()
+                .Name("event_consumer_lag_seconds")
+                .Help(
+                    "time from an event's commit at its producer to its effect here, for the "
+                    "last event applied, by consumer")
+                .Register(metrics->prometheus())
+                .Add({{"consumer", options_.name}});
+    applied_total_ = &metrics
+                          ->AddCounter("event_consumer_events_total",
+                                       "events applied (with their cursor), by consumer")
+                          .Add({{"consumer", options_.name}});
   }
 }
 

@@ -69,8 +69,8 @@ class EventFollower {
   EventSource& source_;
   const FollowerOptions options_;
   const PrepareEvent prepare_;
-  metrics::Gauge* lag_ = nullptr;
-  metrics::Counter* applied_total_ = nullptr;
+  prometheus::Gauge* lag_ = nullptr;
+  prometheus::Counter* applied_total_ = nullptr;
   std::atomic<bool> stopping_{false};
   std::atomic<int64_t> applied_{0};
   absl::Mutex mu_;

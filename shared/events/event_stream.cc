@@ -32,6 +32,7 @@ class OutboxStream : public grpc::ServerWriteReactor<EventEnvelope> {
   void OnWriteDone(bool ok) override {
     absl::MutexLock lock(&mu_);
     if (!ok || cancelled_) return FinishLocked(grpc::Status::OK);
+    if (deps_.on_sent) deps_.on_sent();
     pending_.pop_front();
     WriteOrFetchLocked();
   }
@@ -92,6 +93,7 @@ class OutboxStream : public grpc::ServerWriteReactor<EventEnvelope> {
   void FinishLocked(const grpc::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (finished_) return;
     finished_ = true;
+    if (deps_.on_finished) deps_.on_finished(status);
     Finish(status);
   }
 

@@ -6,6 +6,9 @@
 
 #include <grpcpp/support/server_callback.h>
 
+#include <functional>
+#include <string>
+
 #include "kinerja/common/v1/events.pb.h"
 #include "shared/db/pool.h"
 #include "shared/events/outbox_notifier.h"
@@ -19,6 +22,9 @@ struct StreamDeps {
   OutboxNotifier* notifier;
   std::string error_domain;
   int batch_size = 500;
+  // Optional, for metrics: after each event written, and once with the final status.
+  std::function<void()> on_sent = nullptr;
+  std::function<void(const grpc::Status&)> on_finished = nullptr;
 };
 
 // Returns a reactor that owns itself (deleted in OnDone). An invalid cursor finishes the call at

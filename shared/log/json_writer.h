@@ -6,9 +6,9 @@
 
 namespace kinerja::log {
 
-// Appends s as a quoted JSON string: quotes, backslashes and control characters escaped,
-// valid UTF-8 passed through, each byte of invalid UTF-8 replaced by U+FFFD so the line stays
-// parseable whatever a client sent us.
+// Appends s as a quoted JSON string (escaped by nlohmann::json): quotes, backslashes and
+// control characters escaped, valid UTF-8 passed through, invalid UTF-8 replaced by U+FFFD so
+// the line stays parseable whatever a client sent us.
 void AppendJsonString(std::string* out, std::string_view s);
 
 // Shortest round-trip form. JSON has no NaN or infinity; those become the strings "NaN",

@@ -17,7 +17,9 @@ TEST(AppendJsonStringTest, EscapesQuotesBackslashesAndControls) {
   EXPECT_EQ(Json("plain"), "\"plain\"");
   EXPECT_EQ(Json("a\"b\\c"), "\"a\\\"b\\\\c\"");
   EXPECT_EQ(Json("l1\nl2\r\t"), "\"l1\\nl2\\r\\t\"");
-  EXPECT_EQ(Json(std::string_view("\0\x01\x1f\x7f", 4)), "\"\\u0000\\u0001\\u001f\\u007f\"");
+  EXPECT_EQ(Json(std::string_view("\0\x01\x1f", 3)), "\"\\u0000\\u0001\\u001f\"");
+  // DEL is not a JSON control character (RFC 8259 section 7): it passes through.
+  EXPECT_EQ(Json("\x7f"), "\"\x7f\"");
 }
 
 TEST(AppendJsonStringTest, PassesValidUtf8Through) {

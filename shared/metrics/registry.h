@@ -1,46 +1,55 @@
-// Owns metric families and renders them all for GET /metrics.
+// The process's metrics, on prometheus-cpp: its registry for counters, gauges and histograms,
+// plus what it lacks (gauges read at scrape time, process metrics), rendered as Prometheus
+// text for GET /metrics.
 //
-// One Registry per process, created by the server bootstrap and passed to whatever records
-// metrics (no global: tests get a fresh one each). Registering the same name again with the
-// same type, labels and buckets returns the existing family; any other clash, an invalid
-// name, or a label named "le" on a histogram aborts (a wiring bug, caught at start-up).
+// One Registry per process, created by the service host and passed to whatever records
+// metrics (no global: tests get a fresh one each). Registering a family again with the same
+// name and help returns the existing one (prometheus-cpp's Merge behaviour); a clash throws
+// from prometheus-cpp at start-up.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <memory>
 #include <string>
-#include <vector>
+#include <string_view>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
-#include "shared/metrics/family.h"
+#include "prometheus/counter.h"
+#include "prometheus/family.h"
+#include "prometheus/gauge.h"
+#include "prometheus/histogram.h"
+#include "prometheus/registry.h"
+#include "shared/metrics/callback_gauges.h"
+#include "shared/metrics/process_collector.h"
 
 namespace kinerja::metrics {
 
+inline constexpr std::string_view kTextContentType = "text/plain; version=0.0.4; charset=utf-8";
+
 class Registry {
  public:
-  CounterFamily* AddCounter(std::string name, std::string help,
-                            std::vector<std::string> label_names = {});
-  GaugeFamily* AddGauge(std::string name, std::string help,
-                        std::vector<std::string> label_names = {});
-  HistogramFamily* AddHistogram(std::string name, std::string help,
-                                std::vector<std::string> label_names = {},
-                                std::vector<double> upper_bounds = DefaultLatencyBuckets());
+  Registry();
 
-  // Unlabelled callback gauge: shorthand for AddGauge(name, help)->AddCallback({}, fn).
-  void AddCallbackGauge(std::string name, std::string help, std::function<double()> fn);
+  // For families the shorthands below do not cover (histograms, labelled gauges).
+  prometheus::Registry& prometheus() { return *registry_; }
 
-  // Every family in name order, in text exposition format 0.0.4 (see kTextContentType).
+  prometheus::Family<prometheus::Counter>& AddCounter(const std::string& name,
+                                                      const std::string& help);
+
+  // A gauge whose value is fn() at each scrape; fn must stay callable for the registry's
+  // lifetime.
+  void AddCallbackGauge(std::string name, std::string help, std::function<double()> fn,
+                        prometheus::Labels labels = {});
+
+  // kinerja_build_info{service,version} 1: which build a process runs, to join on in queries.
+  void SetBuildInfo(const std::string& service, const std::string& version);
+
+  // Every family in name order, in text exposition format 0.0.4 (kTextContentType).
   std::string Render() const;
 
  private:
-  template <typename F>
-  F* Add(MetricInfo info, typename F::Factory factory, const std::vector<double>& bounds);
-
-  mutable absl::Mutex mu_;
-  std::map<std::string, std::unique_ptr<FamilyBase>> families_ ABSL_GUARDED_BY(mu_);
-  // Histogram buckets by family name, to tell a compatible re-registration from a clash.
-  std::map<std::string, std::vector<double>> buckets_ ABSL_GUARDED_BY(mu_);
+  std::shared_ptr<prometheus::Registry> registry_;
+  CallbackGauges callback_gauges_;
+  ProcessCollector process_;
 };
 
 }  // namespace kinerja::metrics

@@ -28,21 +28,21 @@ constexpr absl::Duration kOverloadRetryDelay = absl::Milliseconds(200);
 
 }  // namespace
 
-CallRunner::CallRunner(std::string domain, const auth::JwtVerifier* verifier, WorkerPool* workers,
+CallRunner::CallRunner(std::string domain, std::string grpc_service,
+                       const auth::JwtVerifier* verifier, WorkerPool* workers,
                        metrics::Registry* registry)
     : domain_(std::move(domain)),
       verifier_(verifier),
       workers_(workers),
-      handled_(registry->AddCounter("grpc_server_handled_total",
-                                    "RPCs completed, by method and status code",
-                                    {"method", "code"})),
-      latency_(registry->AddHistogram("grpc_server_handling_seconds",
-                                      "RPC latency from arrival to completion, by method",
-                                      {"method"})) {}
+      grpc_metrics_(registry->prometheus(), std::move(grpc_service)) {}
 
-absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, const char* method) {
+absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, const char* method,
+                                              metrics::GrpcType type) {
   CallContext call;
   call.method = method;
+  call.grpc_type = type;
+  call.method_metrics = &grpc_metrics_.ForMethod(call.method, type);
+  call.method_metrics->Started();
   std::string request_id = Metadata(ctx, "x-request-id");
   call.request_id = log::IsAcceptableRequestId(request_id) ? request_id : log::NewRequestId();
   ctx->AddInitialMetadata("x-request-id", call.request_id);
@@ -64,9 +64,7 @@ absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, cons
 
 void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
                          const absl::Status& status) {
-  std::string code = absl::StatusCodeToString(status.code());
-  handled_->WithLabels({call.method, code})->Increment();
-  latency_->WithLabels({call.method})->ObserveDuration(elapsed);
+  Metrics(call).Handled(status.code(), elapsed);
   if (status.ok()) {
     if (log::Enabled(log::Level::kDebug)) {
       log::Debug("rpc", {{"method", call.method},
@@ -81,7 +79,7 @@ void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
                       status.code() == absl::StatusCode::kDataLoss;
   log::Log(server_fault ? log::Level::kError : log::Level::kInfo, "rpc failed",
            {{"method", call.method},
-            {"code", code},
+            {"code", absl::StatusCodeToString(status.code())},
             {"error", status.message()},
             {"ms", absl::ToDoubleMilliseconds(elapsed)},
             {"subject", call.principal.subject},

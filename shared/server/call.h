@@ -13,6 +13,7 @@
 #include "shared/auth/jwt_verifier.h"
 #include "shared/auth/principal.h"
 #include "shared/db/change_context.h"
+#include "shared/metrics/grpc_server_metrics.h"
 #include "shared/metrics/registry.h"
 #include "shared/server/worker_pool.h"
 
@@ -25,14 +26,18 @@ struct CallContext {
   std::string method;                            // short name, e.g. "GetEmployee"
   absl::Time deadline = absl::InfiniteFuture();  // the client's, if it set one
   std::string traceparent;  // W3C trace context of this call (shared/context/trace_context.h)
+  metrics::GrpcType grpc_type = metrics::GrpcType::kUnary;
+  // Resolved by Begin, so that Observe does not look the method up again.
+  metrics::GrpcMethodMetrics* method_metrics = nullptr;
   db::ChangeContext change() const { return {principal.subject, request_id}; }
 };
 
 class CallRunner {
  public:
-  // domain: ErrorInfo.domain of this service's errors, e.g. "employee.kinerja".
-  CallRunner(std::string domain, const auth::JwtVerifier* verifier, WorkerPool* workers,
-             metrics::Registry* registry);
+  // domain: ErrorInfo.domain of this service's errors, e.g. "employee.kinerja"; grpc_service:
+  // the full service name metrics are labelled with, e.g. "kinerja.employee.v1.EmployeeService".
+  CallRunner(std::string domain, std::string grpc_service, const auth::JwtVerifier* verifier,
+             WorkerPool* workers, metrics::Registry* registry);
 
   // Both unary forms authenticate the caller and check every string of `request` at the edge
   // (request_strings.h) before anything else runs.
@@ -60,9 +65,16 @@ class CallRunner {
       absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start);
 
   // For streaming calls: authentication and request id only (the caller drives the stream).
-  absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* ctx, const char* method);
+  // Counts the call as started.
+  absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* ctx, const char* method,
+                                    metrics::GrpcType type = metrics::GrpcType::kUnary);
   // Records the outcome of a call in metrics and the log.
   void Observe(const CallContext& call, absl::Duration elapsed, const absl::Status& status);
+  // A streaming call's instruments, for its message counts.
+  metrics::GrpcMethodMetrics& Metrics(const CallContext& call) {
+    return call.method_metrics ? *call.method_metrics
+                               : grpc_metrics_.ForMethod(call.method, call.grpc_type);
+  }
 
   const std::string& domain() const { return domain_; }
   WorkerPool& workers() { return *workers_; }
@@ -75,8 +87,7 @@ class CallRunner {
   const std::string domain_;
   const auth::JwtVerifier* verifier_;
   WorkerPool* workers_;
-  metrics::CounterFamily* handled_;
-  metrics::HistogramFamily* latency_;
+  metrics::GrpcServerMetrics grpc_metrics_;
 };
 
 }  // namespace kinerja::server

@@ -75,8 +75,8 @@ class CallRunnerTest : public ::testing::Test {
     ASSERT_TRUE(token.ok()) << token.status();
     token_ = *token;
     workers_ = std::make_unique<WorkerPool>(1, /*max_queued=*/1);
-    calls_ =
-        std::make_unique<CallRunner>("test.kinerja", verifier_.get(), workers_.get(), &registry_);
+    calls_ = std::make_unique<CallRunner>("test.kinerja", "kinerja.testing.v1.ProbeService",
+                                          verifier_.get(), workers_.get(), &registry_);
     service_ = std::make_unique<ProbeService>(calls_.get());
     grpc::ServerBuilder builder;
     int port = 0;

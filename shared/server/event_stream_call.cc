@@ -15,20 +15,28 @@ grpc::ServerWriteReactor<kinerja::common::v1::EventEnvelope>* StreamEventsCall(
     absl::FunctionRef<absl::Status(const auth::Principal&)> allowed) {
   CallRunner& calls = *deps.calls;
   const absl::Time start = absl::Now();
-  absl::StatusOr<CallContext> call = calls.Begin(ctx, "StreamEvents");
+  absl::StatusOr<CallContext> call =
+      calls.Begin(ctx, "StreamEvents", metrics::GrpcType::kServerStream);
   absl::Status permitted = call.ok() ? allowed(call->principal) : call.status();
   if (!permitted.ok()) {
     CallContext failed;
     failed.method = "StreamEvents";
+    failed.grpc_type = metrics::GrpcType::kServerStream;
     calls.Observe(call.ok() ? *call : failed, absl::Now() - start, permitted);
     return events::FailedEventStream(ToGrpcStatus(permitted, calls.domain()));
   }
-  return events::StartEventStream(events::StreamDeps{.pool = deps.pool,
-                                                     .workers = deps.workers,
-                                                     .notifier = deps.notifier,
-                                                     .error_domain = calls.domain(),
-                                                     .batch_size = kStreamBatchSize},
-                                  request);
+  metrics::GrpcMethodMetrics* metrics = &calls.Metrics(*call);
+  events::StreamDeps stream{.pool = deps.pool,
+                            .workers = deps.workers,
+                            .notifier = deps.notifier,
+                            .error_domain = calls.domain(),
+                            .batch_size = kStreamBatchSize};
+  stream.on_sent = [metrics] { metrics->MsgSent(); };
+  // Counted, not logged: a follower that disconnects (CANCELLED) is routine.
+  stream.on_finished = [metrics, start](const grpc::Status& status) {
+    metrics->Handled(static_cast<absl::StatusCode>(status.error_code()), absl::Now() - start);
+  };
+  return events::StartEventStream(stream, request);
 }
 
 }  // namespace kinerja::server

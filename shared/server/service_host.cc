@@ -197,10 +197,13 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
       std::make_unique<events::OutboxNotifier>(host->dsn_, host->settings_.name + "_outbox");
   host->page_tokens_ = std::make_unique<rpc::PageTokenCodec>(config.GetString("page-token-key"));
   host->calls_ =
-      std::make_unique<CallRunner>(host->settings_.name + ".kinerja", host->verifier_.get(),
-                                   host->workers_.get(), &host->registry_);
+      std::make_unique<CallRunner>(host->settings_.name + ".kinerja", host->settings_.grpc_service,
+                                   host->verifier_.get(), host->workers_.get(), &host->registry_);
   host->audit_sealer_ = std::make_unique<AuditSealer>(host->pool_.get(), host->settings_.name);
   host->RegisterPoolMetrics();
+  host->registry_.SetBuildInfo(host->settings_.name, KINERJA_VERSION);
+  host->http_ = std::make_unique<http::HttpServer>();
+  host->AddHttpRoutes();
   return host;
 }
 
@@ -229,6 +232,17 @@ void ServiceHost::RegisterPoolMetrics() {
                              [healthy] { return healthy->load() ? 1.0 : 0.0; });
 }
 
+void ServiceHost::AddHttpRoutes() {
+  http_->Get("/metrics", [this](const http::Request&) {
+    return http::Response{.content_type = std::string(metrics::kTextContentType),
+                          .body = registry_.Render()};
+  });
+  http_->Get("/healthz", [this](const http::Request&) {
+    bool up = db_healthy_.load();
+    return http::Response{.status = up ? 200 : 503, .body = up ? "ok\n" : "database unreachable\n"};
+  });
+}
+
 absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -240,23 +254,9 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
     return absl::UnavailableError(
         absl::StrCat("--listen (LISTEN_ADDR): cannot listen on ", listen_));
   }
-  auto http = metrics::HttpServer::Start(
-      metrics_listen_host_, metrics_listen_port_,
-      [this](const metrics::HttpRequest& req) -> metrics::HttpResponse {
-        if (req.path == "/metrics") {
-          return {200, std::string(metrics::kTextContentType), registry_.Render()};
-        }
-        if (req.path == "/healthz") {
-          bool up = db_healthy_.load();
-          return {up ? 200 : 503, "text/plain", up ? "ok\n" : "database unreachable\n"};
-        }
-        return {404, "text/plain", "not found\n"};
-      });
-  if (!http.ok()) {
-    return absl::UnavailableError(
-        absl::StrCat("--metrics-listen (METRICS_ADDR): ", http.status().message()));
+  if (absl::Status s = http_->Start(metrics_listen_host_, metrics_listen_port_); !s.ok()) {
+    return absl::UnavailableError(absl::StrCat("--metrics-listen (METRICS_ADDR): ", s.message()));
   }
-  http_ = *std::move(http);
   health_thread_ = std::thread([this] { MonitorHealth(); });
   log::Info(
       "serving",

@@ -1,8 +1,8 @@
 // Everything a Kinerja service process has besides its own API: configuration, JSON logs, the
 // database pool with migrations applied at start-up, JWT verification, the worker pool, the
 // outbox notifier, the audit chain's sealer, gRPC health (following database reachability) and
-// reflection, and Prometheus metrics on an HTTP port.
-// main.cc builds one, adds its service and runs it.
+// reflection, and an HTTP port with Prometheus /metrics, /healthz and any routes the service
+// adds. main.cc builds one, adds its service and runs it.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -19,7 +19,7 @@
 #include "shared/db/migrations.h"
 #include "shared/db/pool.h"
 #include "shared/events/outbox_notifier.h"
-#include "shared/metrics/http_server.h"
+#include "shared/http/http_server.h"
 #include "shared/metrics/registry.h"
 #include "shared/rpc/page_token.h"
 #include "shared/server/audit_sealer.h"
@@ -47,7 +47,7 @@ class ServiceHost {
                                                              ServiceSettings settings);
   ~ServiceHost();
 
-  // Starts gRPC (with health and reflection) and the metrics endpoint.
+  // Starts gRPC (with health and reflection) and the HTTP endpoint.
   absl::Status Start(const std::vector<grpc::Service*>& services);
   // Blocks until SIGINT/SIGTERM or Shutdown().
   void Wait();
@@ -55,6 +55,8 @@ class ServiceHost {
 
   int grpc_port() const { return grpc_port_; }
   int metrics_port() const { return http_ ? http_->port() : 0; }
+  // The HTTP endpoint (/metrics, /healthz), for a service's own routes: add them before Start().
+  http::HttpServer& http() { return *http_; }
   db::Pool& pool() { return *pool_; }
   WorkerPool& workers() { return *workers_; }
   metrics::Registry& metrics() { return registry_; }
@@ -70,6 +72,7 @@ class ServiceHost {
   ServiceHost() = default;
   void MonitorHealth();
   void RegisterPoolMetrics();
+  void AddHttpRoutes();
 
   ServiceSettings settings_;
   std::string dsn_;
@@ -85,7 +88,7 @@ class ServiceHost {
   std::unique_ptr<CallRunner> calls_;
   std::unique_ptr<AuditSealer> audit_sealer_;
   std::unique_ptr<grpc::Server> server_;
-  std::unique_ptr<metrics::HttpServer> http_;
+  std::unique_ptr<http::HttpServer> http_;
   int grpc_port_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> db_healthy_{false};

@@ -27,16 +27,16 @@ server::ReadCoalescer<store::EmployeeRecord>::Options CoalescerOptions(const Ser
       .max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
   if (deps.metrics != nullptr) {
     // Both readers share the families (a second registration returns the first), by label.
-    metrics::Counter* batches =
-        deps.metrics
-            ->AddCounter("coalesced_read_batches_total",
-                         "batched queries that answered coalesced point reads, by read", {"read"})
-            ->WithLabels({read});
-    metrics::Counter* keys =
-        deps.metrics
-            ->AddCounter("coalesced_read_keys_total",
-                         "point reads answered by coalesced batches, by read", {"read"})
-            ->WithLabels({read});
+    prometheus::Counter* batches =
+        &deps.metrics
+             ->AddCounter("coalesced_read_batches_total",
+                          "batched queries that answered coalesced point reads, by read")
+             .Add({{"read", read}});
+    prometheus::Counter* keys =
+        &deps.metrics
+             ->AddCounter("coalesced_read_keys_total",
+                          "point reads answered by coalesced batches, by read")
+             .Add({{"read", read}});
     options.on_batch = [batches, keys](int n) {
       batches->Increment();
       keys->Increment(n);

@@ -25,9 +25,11 @@ class ImportReactor final : public grpc::ServerReadReactor<v1::ImportRecordsRequ
   ImportReactor(const ServiceDeps& deps, grpc::CallbackServerContext* ctx,
                 v1::ImportSummary* response)
       : deps_(deps), ctx_(ctx), response_(response), start_(absl::Now()) {
-    absl::StatusOr<CallContext> call = deps_.calls->Begin(ctx, "ImportRecords");
+    absl::StatusOr<CallContext> call =
+        deps_.calls->Begin(ctx, "ImportRecords", metrics::GrpcType::kClientStream);
     if (!call.ok()) {
       call_.method = "ImportRecords";
+      call_.grpc_type = metrics::GrpcType::kClientStream;
       FinishWith(call.status());
       return;
     }
@@ -44,6 +46,7 @@ class ImportReactor final : public grpc::ServerReadReactor<v1::ImportRecordsRequ
       Submit([this] { Complete(); });
       return;
     }
+    deps_.calls->Metrics(call_).MsgReceived();
     if (!header_.has_value()) {
       if (!request_.has_header()) {
         FinishWith(errors::InvalidField("header", "the first message must carry the header"));
@@ -157,6 +160,7 @@ class ImportReactor final : public grpc::ServerReadReactor<v1::ImportRecordsRequ
 
   void FinishWith(const absl::Status& status) {
     deps_.calls->Observe(call_, absl::Now() - start_, status);
+    if (status.ok()) deps_.calls->Metrics(call_).MsgSent();  // the summary
     Finish(server::ToGrpcStatus(status, deps_.calls->domain()));
   }
 

@@ -1,0 +1,117 @@
+#include "shared/http/http_server.h"
+
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include <httplib.h>
+
+#include "absl/strings/str_cat.h"
+#include "shared/http/route_pattern.h"
+#include "shared/log/log.h"
+
+namespace kinerja::http {
+namespace {
+
+time_t WholeSeconds(absl::Duration d) {
+  return static_cast<time_t>(std::max<int64_t>(1, absl::ToInt64Seconds(d)));
+}
+
+// cpp-httplib's default sets SO_REUSEPORT, which lets a second process bind the same port
+// and silently take half the scrapes; SO_REUSEADDR alone still allows a quick restart.
+void SocketOptions(int sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+}
+
+Request ToRequest(const httplib::Request& req, const std::vector<std::string>& names) {
+  Request out;
+  out.path = req.path;
+  out.query.insert(req.params.begin(), req.params.end());
+  for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i)
+    out.path_params[names[i]] = req.matches[i + 1].str();
+  return out;
+}
+
+}  // namespace
+
+std::string Request::QueryValue(const std::string& key) const {
+  auto it = query.find(key);
+  return it == query.end() ? "" : it->second;
+}
+
+HttpServer::HttpServer(ServerOptions options)
+    : options_(options), server_(std::make_unique<httplib::Server>()) {
+  const int threads = std::max(1, options_.threads);
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_socket_options(SocketOptions);
+  server_->set_read_timeout(WholeSeconds(options_.io_timeout));
+  server_->set_write_timeout(WholeSeconds(options_.io_timeout));
+  server_->set_keep_alive_timeout(WholeSeconds(options_.keep_alive));
+  server_->set_payload_max_length(64 * 1024);  // routes are GET: a body is a mistake
+  // Without this cpp-httplib puts the exception's text in a response header.
+  server_->set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        log::Error("http handler failed", {{"path", req.path}, {"error", what}});
+        res.status = 500;
+        res.set_content("internal error\n", "text/plain; charset=utf-8");
+      });
+  server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty())
+      res.set_content(res.status == 404 ? "not found\n" : "error\n", "text/plain; charset=utf-8");
+  });
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+void HttpServer::Get(std::string_view pattern, Handler handler) {
+  // cpp-httplib reads its route table unlocked while serving: a late route is a wiring bug.
+  if (thread_.joinable()) {
+    std::fprintf(stderr, "http: route %.*s added after Start()\n", static_cast<int>(pattern.size()),
+                 pattern.data());
+    std::abort();
+  }
+  RoutePattern route = CompileRoutePattern(pattern);
+  server_->Get(route.regex, [names = std::move(route.names), handler = std::move(handler)](
+                                const httplib::Request& req, httplib::Response& res) {
+    Response out = handler(ToRequest(req, names));
+    res.status = out.status;
+    res.set_content(std::move(out.body), out.content_type.c_str());
+  });
+}
+
+absl::Status HttpServer::Start(const std::string& host, int port) {
+  if (thread_.joinable()) return absl::FailedPreconditionError("HTTP server already started");
+  if (port == 0) {
+    port_ = server_->bind_to_any_port(host);
+    if (port_ < 0) port_ = 0;
+  } else if (server_->bind_to_port(host, port)) {
+    port_ = port;
+  }
+  if (port_ == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", host, ":", port, ": ", std::strerror(errno)));
+  }
+  thread_ = std::thread([server = server_.get()] { server->listen_after_bind(); });
+  // stop() is a no-op until the accept loop runs: wait for it, so Stop() cannot be lost.
+  while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return absl::OkStatus();
+}
+
+void HttpServer::Stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+}  // namespace kinerja::http

@@ -1,0 +1,81 @@
+// A small HTTP server on cpp-httplib for the metrics and health endpoints and a service's own
+// read-only routes (JSON endpoints, pages): routes are registered, then Start() binds and
+// serves on the library's own threads until Stop().
+//
+// Handlers run on the server's threads, concurrently with each other, and should be quick
+// (read cached state; a handler that queries the database holds a server thread meanwhile).
+// HEAD is answered from the GET route without the body. Unknown paths answer 404.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace kinerja::http {
+
+struct Request {
+  std::string path;
+  // From the route's ":name" segments, percent-decoded.
+  std::map<std::string, std::string> path_params;
+  // Query string, percent-decoded; a key may repeat.
+  std::multimap<std::string, std::string> query;
+
+  // The first value of a query parameter, or "" when absent.
+  std::string QueryValue(const std::string& key) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/plain; charset=utf-8";
+  std::string body;
+};
+
+using Handler = std::function<Response(const Request& request)>;
+
+struct ServerOptions {
+  int threads = 4;
+  // Reading a request, and writing a response.
+  absl::Duration io_timeout = absl::Seconds(5);
+  // How long an idle connection is kept for another request; also bounds how long Stop()
+  // waits for idle connections to close.
+  absl::Duration keep_alive = absl::Seconds(1);
+};
+
+class HttpServer {
+ public:
+  explicit HttpServer(ServerOptions options = {});
+  ~HttpServer();  // Stop()
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Before Start() (after it aborts). pattern: "/" separated literal segments and ":name" segments,
+  // e.g.
+  // "/api/units/:unit_id/distribution" (a ":name" segment matches one non-empty segment).
+  void Get(std::string_view pattern, Handler handler);
+
+  // Binds host:port (port 0: any free port, see port()) and starts serving. Once only.
+  absl::Status Start(const std::string& host, int port);
+  int port() const { return port_; }
+
+  // Stops accepting, lets requests in progress finish and joins the threads. Idempotent.
+  void Stop();
+
+ private:
+  const ServerOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace kinerja::http

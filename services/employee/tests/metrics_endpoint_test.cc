@@ -9,8 +9,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/time/clock.h"
 #include "kinerja/common/v1/events.pb.h"
-#include "services/employee/tests/org_builder.h"
-#include "services/employee/tests/service_fixture.h"
+#include "tests/harness/employee/org_builder.h"
+#include "tests/harness/employee/service_env.h"
 
 namespace kinerja::employee::testing {
 namespace {

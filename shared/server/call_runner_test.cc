@@ -32,6 +32,7 @@ class ProbeService final : public v1::ProbeService::CallbackService {
   explicit ProbeService(CallRunner* calls) : calls_(calls) {}
   grpc::ServerUnaryReactor* Probe(grpc::CallbackServerContext* ctx, const v1::ProbeRequest* req,
                                   v1::ProbeResponse* resp) override {
+    if (req->text() == "cancelled") cancelled_ctx = ctx;  // the test watches it
     return calls_->Unary(ctx, *req, "Probe", [this, req, resp](const CallContext& call) {
       ++started;
       if (req->text() == "block") {
@@ -47,6 +48,7 @@ class ProbeService final : public v1::ProbeService::CallbackService {
     });
   }
   std::atomic<int> started{0};
+  std::atomic<grpc::CallbackServerContext*> cancelled_ctx{nullptr};
   absl::Notification blocked;
   absl::Notification release;
 
@@ -115,9 +117,9 @@ class CallRunnerTest : public ::testing::Test {
     service_->blocked.WaitForNotification();
     return t;
   }
-  // Waits until `n` tasks wait for the worker.
+  // Waits until exactly `n` tasks wait for the worker.
   void AwaitQueued(int n) {
-    for (int i = 0; i < 500 && workers_->queued() < n; ++i) absl::SleepFor(absl::Milliseconds(10));
+    for (int i = 0; i < 500 && workers_->queued() != n; ++i) absl::SleepFor(absl::Milliseconds(10));
     ASSERT_EQ(workers_->queued(), n);
   }
 
@@ -182,7 +184,7 @@ TEST_F(CallRunnerTest, WorkIsNotStartedAfterTheDeadlinePassedInTheQueue) {
   service_->release.Notify();
   late.join();
   blocker.join();
-  // Drain: the queued task has run (and refused) before the worker is idle again.
+  AwaitQueued(0);  // the queued task has run (and refused) before the next call
   v1::ProbeResponse resp;
   ASSERT_TRUE(Probe("after", &resp).ok());
   EXPECT_EQ(service_->started.load(), 2) << "only 'block' and 'after' may have run";
@@ -205,8 +207,15 @@ TEST_F(CallRunnerTest, WorkIsNotStartedForACancelledCall) {
   ctx.TryCancel();
   done.WaitForNotification();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
-  service_->release.Notify();
+  // The client knows at once; the server once the cancellation has crossed the connection.
+  for (int i = 0; i < 500; ++i) {
+    grpc::CallbackServerContext* server_ctx = service_->cancelled_ctx.load();
+    if (server_ctx != nullptr && server_ctx->IsCancelled()) break;
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  Release();
   blocker.join();
+  AwaitQueued(0);
   v1::ProbeResponse after;
   ASSERT_TRUE(Probe("after", &after).ok());
   EXPECT_EQ(service_->started.load(), 2) << "the cancelled call's work must not run";

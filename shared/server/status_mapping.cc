@@ -12,12 +12,26 @@ std::string DefaultReason(absl::StatusCode code) {
   return name;
 }
 
+// The most of a message or field description a client gets back: enough for any explanation,
+// and an input quoted in an error (an import record, a filter) never comes back as a megabyte.
+constexpr size_t kMaxQuoted = 1024;
+
+// `text` cut to kMaxQuoted bytes at a UTF-8 character boundary, marked when cut.
+std::string Capped(std::string text) {
+  if (text.size() <= kMaxQuoted) return text;
+  size_t end = kMaxQuoted;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+  text += "... (cut)";
+  return text;
+}
+
 }  // namespace
 
 grpc::Status ToGrpcStatus(const absl::Status& status, const std::string& domain) {
   if (status.ok()) return grpc::Status::OK;
   auto code = static_cast<grpc::StatusCode>(status.code());
-  std::string message(status.message());
+  std::string message = Capped(std::string(status.message()));
   // Internal details (SQL, stack) stay in the logs; callers get a generic message.
   if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
     message = "internal error; the request id identifies it in the server logs";
@@ -41,8 +55,8 @@ grpc::Status ToGrpcStatus(const absl::Status& status, const std::string& domain)
     google::rpc::BadRequest bad;
     for (const auto& v : violations) {
       auto* fv = bad.add_field_violations();
-      fv->set_field(v.field);
-      fv->set_description(v.description);
+      fv->set_field(Capped(v.field));
+      fv->set_description(Capped(v.description));
     }
     details.add_details()->PackFrom(bad);
   }

@@ -19,7 +19,6 @@
 
 #include <pqxx/transaction>
 
-#include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -31,8 +30,9 @@
 namespace kinerja::events {
 
 // The write an event causes, run inside the transaction that stores the cursor (again, if that
-// transaction is retried after a serialization failure).
-using EventEffect = absl::AnyInvocable<absl::Status(pqxx::work&)>;
+// transaction is retried after a serialization failure). A std::function: GCC 12 reports false
+// -Wmaybe-uninitialized inside absl::AnyInvocable held in a StatusOr at -O3.
+using EventEffect = std::function<absl::Status(pqxx::work&)>;
 using PrepareEvent =
     std::function<absl::StatusOr<EventEffect>(const kinerja::common::v1::EventEnvelope&)>;
 

@@ -66,7 +66,7 @@ server::ServiceSettings EmployeeServiceSettings() {
   return server::ServiceSettings{.name = "employee",
                                  .grpc_service = "kinerja.employee.v1.EmployeeService",
                                  .migrations = EmployeeMigrations(),
-                                 .statements = store::EmployeeStore::Statements()};
+                                 .statements = {}};  // named queries: store/queries/*.sql
 }
 
 }  // namespace kinerja::employee::api

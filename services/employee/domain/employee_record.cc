@@ -45,6 +45,18 @@ absl::Status PlaceNewEmployee(EmployeeRecord& record,
   return ValidateEmployee(e);  // an empty id is optional there
 }
 
+std::optional<AssignmentRecord> FirstAssignment(const EmployeeRecord& created) {
+  const Employee& e = created.employee;
+  if (e.position_id.empty() || !created.position_start_date) return std::nullopt;
+  return AssignmentRecord{.employee_id = e.id,
+                          .position_id = e.position_id,
+                          .unit_id = e.unit_id,
+                          .agency_id = e.agency_id,
+                          .start_date = *created.position_start_date,
+                          .end_date = std::nullopt,
+                          .reason = AssignmentReason::kInitial};
+}
+
 absl::StatusOr<bool> ApplyEmployeeUpdate(Employee& employee, const EmployeeUpdate& update) {
   Employee changed = employee;
   if (update.name) changed.name = *update.name;

@@ -41,6 +41,10 @@ struct EmployeeUpdate {
 // neither is set); without a position there is no unit and no start. Then ValidateEmployee.
 absl::Status PlaceNewEmployee(EmployeeRecord& record, const std::optional<PositionPlace>& position);
 
+// The INITIAL assignment that a created employee with a position starts with (at
+// position_start_date); nullopt without a position.
+std::optional<AssignmentRecord> FirstAssignment(const EmployeeRecord& created);
+
 // Applies the update's fields to the locked employee. Returns false when nothing changes (no
 // validation then, and nothing is written); otherwise the result must pass ValidateEmployee.
 absl::StatusOr<bool> ApplyEmployeeUpdate(Employee& employee, const EmployeeUpdate& update);

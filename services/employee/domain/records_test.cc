@@ -75,6 +75,18 @@ TEST(PlaceNewEmployee, TakesThePositionsPlaceAndStartsAtAppointment) {
   EXPECT_EQ(record.position_start_date, absl::CivilDay(2015, 5, 1));
 }
 
+TEST(FirstAssignment, OpensAtThePositionStart) {
+  EmployeeRecord record = NewEmployee();
+  ASSERT_TRUE(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"}).ok());
+  std::optional<AssignmentRecord> first = FirstAssignment(record);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->reason, AssignmentReason::kInitial);
+  EXPECT_EQ(first->start_date, absl::CivilDay(2015, 5, 1));
+  EXPECT_EQ(first->unit_id, "u");
+  record.employee.position_id.clear();
+  EXPECT_FALSE(FirstAssignment(record).has_value());
+}
+
 TEST(PlaceNewEmployee, RefusesAnotherUnitOrAgencyAndAMissingStart) {
   EmployeeRecord record = NewEmployee();
   record.employee.unit_id = "other";

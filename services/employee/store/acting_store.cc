@@ -4,24 +4,24 @@
 #include "absl/strings/str_cat.h"
 #include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
 namespace {
 
-std::optional<std::string> AgencyOf(pqxx::work& tx, const char* sql, const std::string& id) {
-  pqxx::result r = tx.exec_params(sql, id);
+std::optional<std::string> AgencyOf(pqxx::work& tx, const db::Query& query, const std::string& id) {
+  pqxx::result r = db::Exec(tx, query, id);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::string>();
 }
 
 ActingFacts LoadActingFacts(pqxx::work& tx, const ActingOfficial& acting) {
   return ActingFacts{
-      .position_agency_id =
-          AgencyOf(tx, "SELECT agency_id FROM positions WHERE id = $1", acting.position_id),
-      .employee_agency_id =
-          AgencyOf(tx, "SELECT agency_id FROM employees WHERE id = $1", acting.employee_id),
+      .position_agency_id = AgencyOf(tx, queries::kPositionAgency, acting.position_id),
+      .employee_agency_id = AgencyOf(tx, queries::kEmployeeAgency, acting.employee_id),
   };
 }
 

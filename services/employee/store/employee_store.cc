@@ -6,7 +6,9 @@
 #include "services/employee/convert/events.h"
 #include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -33,8 +35,7 @@ absl::StatusOr<LockedEmployee> LockEmployee(pqxx::work& tx, const std::string& i
 
 // The position's unit and agency; nullopt when there is no such position.
 std::optional<PositionPlace> PlaceOf(pqxx::work& tx, const std::string& position_id) {
-  pqxx::result r =
-      tx.exec_params("SELECT unit_id, agency_id FROM positions WHERE id = $1", position_id);
+  pqxx::result r = db::Exec(tx, queries::kPositionPlace, position_id);
   if (r.empty()) return std::nullopt;
   return PositionPlace{.unit_id = r[0][0].as<std::string>(),
                        .agency_id = r[0][1].as<std::string>()};
@@ -49,20 +50,14 @@ const std::string& UpdateReturning() {
 
 // Start of the employee's open assignment, locked; nullopt when there is none.
 std::optional<absl::CivilDay> OpenAssignmentStart(pqxx::work& tx, const std::string& employee_id) {
-  pqxx::result open = tx.exec_params(
-      "SELECT (valid_from - DATE '1970-01-01') FROM assignments "
-      "WHERE employee_id = $1 AND valid_to IS NULL FOR UPDATE",
-      employee_id);
+  pqxx::result open = db::Exec(tx, queries::kOpenAssignmentStart, employee_id);
   if (open.empty()) return std::nullopt;
   return internal::DayFromField(open[0][0]);
 }
 
 void InsertAssignment(pqxx::work& tx, const AssignmentRecord& a) {
-  tx.exec_params0(
-      "INSERT INTO assignments (employee_id, valid_from, position_id, unit_id, agency_id, "
-      "reason) VALUES ($1, $2::date, $3, $4, $5, $6)",
-      a.employee_id, internal::DayText(a.start_date), a.position_id, a.unit_id, a.agency_id,
-      std::string(AssignmentReasonName(a.reason)));
+  db::Exec0(tx, queries::kInsertAssignment, a.employee_id, internal::DayText(a.start_date),
+            a.position_id, a.unit_id, a.agency_id, std::string(AssignmentReasonName(a.reason)));
 }
 
 // Carries out the history change that ApplyTransfer decided.
@@ -73,16 +68,12 @@ void WriteAssignmentChange(pqxx::work& tx, const AssignmentChange& change) {
       InsertAssignment(tx, next);
       return;
     case AssignmentChange::Kind::kCorrect:
-      tx.exec_params0(
-          "UPDATE assignments SET position_id = $2, unit_id = $3, reason = $4 "
-          "WHERE employee_id = $1 AND valid_to IS NULL",
-          next.employee_id, next.position_id, next.unit_id,
-          std::string(AssignmentReasonName(next.reason)));
+      db::Exec0(tx, queries::kCorrectOpenAssignment, next.employee_id, next.position_id,
+                next.unit_id, std::string(AssignmentReasonName(next.reason)));
       return;
     case AssignmentChange::Kind::kCloseAndOpen:
-      tx.exec_params0(
-          "UPDATE assignments SET valid_to = $2::date WHERE employee_id = $1 AND valid_to IS NULL",
-          next.employee_id, internal::DayText(next.start_date));
+      db::Exec0(tx, queries::kCloseOpenAssignment, next.employee_id,
+                internal::DayText(next.start_date));
       InsertAssignment(tx, next);
       return;
   }
@@ -107,10 +98,10 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecor
         RETURN_IF_ERROR(PlaceNewEmployee(placed, place));
         const Employee& e = placed.employee;
         if (e.position_id.empty()) {
-          pqxx::result agency = tx.exec_params("SELECT 1 FROM agencies WHERE id = $1", e.agency_id);
+          pqxx::result agency = db::Exec(tx, queries::kAgencyExists, e.agency_id);
           if (agency.empty()) return ReferenceNotFound("agency_id", "agency", e.agency_id);
         }
-        pqxx::result same_nip = tx.exec_params("SELECT id FROM employees WHERE nip = $1", e.nip);
+        pqxx::result same_nip = db::Exec(tx, queries::kEmployeeIdByNip, e.nip);
         if (!same_nip.empty()) {
           return absl::AlreadyExistsError(
               absl::StrCat("nip: employee ", same_nip[0][0].c_str(), " already has NIP ", e.nip));
@@ -129,12 +120,8 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecor
             internal::DayText(placed.appointment_date),
             internal::DayText(placed.position_start_date), internal::NullIfEmpty(e.siasn_id));
         EmployeeRecord created = internal::EmployeeFromRow(r[0]);
-        if (!e.position_id.empty()) {
-          tx.exec_params0(
-              "INSERT INTO assignments (employee_id, valid_from, position_id, unit_id, agency_id, "
-              "reason) VALUES ($1, $2::date, $3, $4, $5, 'INITIAL')",
-              created.employee.id, internal::DayText(*placed.position_start_date), e.position_id,
-              e.unit_id, e.agency_id);
+        if (std::optional<AssignmentRecord> first = FirstAssignment(created)) {
+          InsertAssignment(tx, *first);
         }
         internal::Audit(tx, write, "employee.create", "employee", created.employee.id, std::nullopt,
                         r[0][kJsonColumn].as<std::string>());

@@ -179,12 +179,10 @@ class ImportSession {
 
 class EmployeeStore {
  public:
-  // `pool` must have been created with Statements() (ServiceSettings::statements) and point at
-  // a schema migrated with PlatformMigrations() + EmployeeMigrations() (store/migrations.h).
+  // `pool` must point at a schema migrated with PlatformMigrations() + EmployeeMigrations()
+  // (store/migrations.h). Statements are named queries (store/queries/*.sql, shared/db/query.h),
+  // prepared on each connection when first run.
   explicit EmployeeStore(db::Pool& pool) : pool_(pool) {}
-
-  // Named prepared statements for the hot single-row paths; register them on the pool.
-  static std::vector<db::Statement> Statements();
 
   // --- Agencies ------------------------------------------------------------------------------
   absl::StatusOr<Agency> CreateAgency(const Agency& agency, const WriteOptions& write);

@@ -4,8 +4,10 @@
 #include "absl/strings/str_cat.h"
 #include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -24,11 +26,9 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
   return internal::RunWrite<Position>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Position> {
         // Lock the unit when the position becomes its leader (the unit row changes too).
-        pqxx::result unit = tx.exec_params(
-            unit_leader ? "SELECT agency_id, version, to_jsonb(u.*)::text FROM org_units u "
-                          "WHERE id = $1 FOR UPDATE"
-                        : "SELECT agency_id, version, NULL FROM org_units WHERE id = $1",
-            position.unit_id);
+        pqxx::result unit =
+            db::Exec(tx, unit_leader ? queries::kLockUnitForLeader : queries::kUnitAgencyVersion,
+                     position.unit_id);
         Position placed = position;
         std::optional<std::string> unit_agency_id;
         if (!unit.empty()) unit_agency_id = unit[0][0].as<std::string>();

@@ -5,8 +5,10 @@
 #include "absl/strings/str_cat.h"
 #include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -19,27 +21,19 @@ const std::string& SelectUnit() {
 
 // Serialises changes to one agency's unit tree (cycle checks read the tree they change).
 void LockAgencyTree(pqxx::work& tx, const std::string& agency_id) {
-  tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))",
-                 absl::StrCat("employee.org_units/", agency_id));
+  db::Exec(tx, queries::kLockAgencyTree, absl::StrCat("employee.org_units/", agency_id));
 }
 
 // What the parent named for a unit of `unit_id` is: its agency, and whether it lies inside the
 // unit (walking up from the parent meets the unit). Empty unit_id: a new unit, nothing inside.
 ParentFacts LoadParentFacts(pqxx::work& tx, const std::string& parent_id,
                             const std::string& unit_id) {
-  pqxx::result parent = tx.exec_params("SELECT agency_id FROM org_units WHERE id = $1", parent_id);
+  pqxx::result parent = db::Exec(tx, queries::kUnitAgency, parent_id);
   if (parent.empty()) return ParentFacts{};
   ParentFacts facts{
       .exists = true, .agency_id = parent[0][0].as<std::string>(), .inside_unit = false};
   if (!unit_id.empty()) {
-    pqxx::result cycle = tx.exec_params(
-        "WITH RECURSIVE up(id, parent_id, depth) AS ("
-        "  SELECT id, parent_id, 0 FROM org_units WHERE id = $1"
-        "  UNION ALL"
-        "  SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id"
-        "  WHERE up.id <> $2 AND up.depth < 10000"
-        ") SELECT 1 FROM up WHERE id = $2 LIMIT 1",
-        parent_id, unit_id);
+    pqxx::result cycle = db::Exec(tx, queries::kUnitIsInside, parent_id, unit_id);
     facts.inside_unit = !cycle.empty();
   }
   return facts;
@@ -48,8 +42,7 @@ ParentFacts LoadParentFacts(pqxx::work& tx, const std::string& parent_id,
 // The unit and eselon of a position named as a leader position ("" names none).
 LeaderFacts LoadLeaderFacts(pqxx::work& tx, const std::string& position_id) {
   if (position_id.empty()) return LeaderFacts{};
-  pqxx::result p =
-      tx.exec_params("SELECT unit_id, eselon FROM positions WHERE id = $1", position_id);
+  pqxx::result p = db::Exec(tx, queries::kPositionUnitAndEselon, position_id);
   if (p.empty()) return LeaderFacts{};
   return LeaderFacts{.exists = true,
                      .unit_id = p[0][0].as<std::string>(),
@@ -86,7 +79,7 @@ absl::StatusOr<OrgUnit> EmployeeStore::CreateOrgUnit(const OrgUnit& unit,
                                                      const WriteOptions& write) {
   RETURN_IF_ERROR(ValidateNewOrgUnit(unit));
   return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
-    pqxx::result agency = tx.exec_params("SELECT 1 FROM agencies WHERE id = $1", unit.agency_id);
+    pqxx::result agency = db::Exec(tx, queries::kAgencyExists, unit.agency_id);
     if (agency.empty()) return ReferenceNotFound("agency_id", "agency", unit.agency_id);
     if (!unit.parent_id.empty()) {
       LockAgencyTree(tx, unit.agency_id);
@@ -161,7 +154,7 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitParent(const std::string& unit_id,
                                                      const WriteOptions& write) {
   RETURN_IF_ERROR(CheckNotOwnParent(unit_id, parent_id));
   return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
-    pqxx::result agency = tx.exec_params("SELECT agency_id FROM org_units WHERE id = $1", unit_id);
+    pqxx::result agency = db::Exec(tx, queries::kUnitAgency, unit_id);
     if (agency.empty()) return errors::NotFound("org unit", unit_id);
     LockAgencyTree(tx, agency[0][0].as<std::string>());
     ASSIGN_OR_RETURN(LockedUnit locked, LockUnit(tx, unit_id, expected_version));

@@ -24,10 +24,16 @@ absl::Status CheckPlace(const Employee& e, const PositionPlace& place) {
 
 }  // namespace
 
+absl::Status ValidateNewEmployee(const EmployeeRecord& record) {
+  if (record.employee.id.size() > kMaxIdLength) {
+    return errors::InvalidField("id", "longer than 64 bytes");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status PlaceNewEmployee(EmployeeRecord& record,
                               const std::optional<PositionPlace>& position) {
   Employee& e = record.employee;
-  if (e.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
   if (!e.position_id.empty()) {
     if (!position) return ReferenceNotFound("position_id", "position", e.position_id);
     RETURN_IF_ERROR(CheckPlace(e, *position));

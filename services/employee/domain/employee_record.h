@@ -34,6 +34,9 @@ struct EmployeeUpdate {
   std::optional<int64_t> expected_version = {};
 };
 
+// Input checks before any lookup: the id, when given, is at most kMaxIdLength.
+absl::Status ValidateNewEmployee(const EmployeeRecord& record);
+
 // Places a new employee: with a position (`position`: its place, nullopt when it does not exist,
 // REFERENCE_NOT_FOUND), a unit_id or agency_id given must be the position's
 // (POSITION_IN_ANOTHER_UNIT / DIFFERENT_AGENCY), both are taken from it, and the first assignment

@@ -75,6 +75,13 @@ TEST(PlaceNewEmployee, TakesThePositionsPlaceAndStartsAtAppointment) {
   EXPECT_EQ(record.position_start_date, absl::CivilDay(2015, 5, 1));
 }
 
+TEST(ValidateNewEmployee, LimitsTheId) {
+  EmployeeRecord record = NewEmployee();
+  EXPECT_TRUE(ValidateNewEmployee(record).ok());
+  record.employee.id = std::string(kMaxIdLength + 1, 'x');
+  EXPECT_EQ(ValidateNewEmployee(record).code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST(FirstAssignment, OpensAtThePositionStart) {
   EmployeeRecord record = NewEmployee();
   ASSERT_TRUE(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"}).ok());

@@ -90,6 +90,7 @@ void EmitEmployee(pqxx::work& tx, const WriteOptions& write, const char* type,
 
 absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecord& record,
                                                              const WriteOptions& write) {
+  RETURN_IF_ERROR(ValidateNewEmployee(record));
   return internal::RunWrite<EmployeeRecord>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<EmployeeRecord> {
         EmployeeRecord placed = record;

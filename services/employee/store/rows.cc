@@ -162,12 +162,6 @@ EmployeeRecord EmployeeFromRow(const pqxx::row& row, int o) {
 
 // --- Assignments --------------------------------------------------------------------------------
 
-std::string AssignmentColumns(std::string_view alias) {
-  return QualifyColumns(
-      alias, absl::StrCat("$.employee_id, $.position_id, $.unit_id, $.agency_id, ",
-                          DaysColumn("valid_from"), ", ", DaysColumn("valid_to"), ", $.reason"));
-}
-
 AssignmentRecord AssignmentFromRow(const pqxx::row& row) {
   AssignmentRecord a;
   a.employee_id = row[0].as<std::string>();

@@ -69,7 +69,7 @@ Position PositionFromRow(const pqxx::row& row);
 std::string EmployeeColumns(std::string_view alias);
 inline constexpr int kEmployeeColumnCount = 18;
 EmployeeRecord EmployeeFromRow(const pqxx::row& row, int offset = 0);
-std::string AssignmentColumns(std::string_view alias);
+// Assignments are read by the named query AssignmentsPage (queries/assignments.sql).
 AssignmentRecord AssignmentFromRow(const pqxx::row& row);
 std::string ActingColumns(std::string_view alias);
 ActingOfficial ActingFromRow(const pqxx::row& row);

@@ -1,5 +1,5 @@
 -- An employee's assignment history (riwayat jabatan). Dates are days since 1970-01-01 in
--- results (the order of AssignmentColumns() in store/rows.cc) and 'YYYY-MM-DD' in parameters.
+-- results (in the order AssignmentFromRow in store/rows.cc decodes) and 'YYYY-MM-DD' in parameters.
 
 -- name: AssignmentsPage
 -- $1: employee id, $2: the last start date of the previous page or NULL, $3: limit

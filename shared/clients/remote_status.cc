@@ -23,8 +23,9 @@ absl::Status FromRemote(const grpc::Status& status, std::string_view service,
       return absl::DeadlineExceededError(
           absl::StrCat(ToAbsl(service), ": ", ToAbsl(call), ": ", message));
     default:
-      return absl::InternalError(absl::StrCat(
-          ToAbsl(service), " refused ", ToAbsl(call), " (", static_cast<int>(status.error_code()), "): ", message));
+      return absl::InternalError(absl::StrCat(ToAbsl(service), " refused ", ToAbsl(call), " (",
+                                              static_cast<int>(status.error_code()),
+                                              "): ", message));
   }
 }
 

@@ -16,7 +16,7 @@ absl::Status CanStreamEvents(const auth::Principal& principal) {
 }
 
 absl::Status CheckCanReadEmployee(store::EmployeeStore& store, const auth::Principal& principal,
-                                  const store::EmployeeRecord& target, absl::CivilDay date) {
+                                  const EmployeeRecord& target, absl::CivilDay date) {
   EmployeeAccessFacts facts{.agency_id = target.employee.agency_id,
                             .nip = target.employee.nip,
                             .caller_is_assessor_of_target = false};

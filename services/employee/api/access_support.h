@@ -20,6 +20,6 @@ absl::Status CanStreamEvents(const auth::Principal& principal);
 // civil servant, the store's org snapshot around the target on `date` tells whether the caller
 // is the target's assessor (ResolveReportingLine).
 absl::Status CheckCanReadEmployee(store::EmployeeStore& store, const auth::Principal& principal,
-                                  const store::EmployeeRecord& target, absl::CivilDay date);
+                                  const EmployeeRecord& target, absl::CivilDay date);
 
 }  // namespace kinerja::employee::api

@@ -4,8 +4,8 @@
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/domain/access.h"
-#include "services/employee/store/event_payloads.h"
 #include "shared/text/text.h"
 
 namespace kinerja::employee::api {
@@ -17,11 +17,11 @@ grpc::ServerUnaryReactor* EmployeeService::CreateAgency(grpc::CallbackServerCont
                                                         v1::Agency* response) {
   return deps_.calls->Unary(
       ctx, *request, "CreateAgency", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(store::Agency agency, AgencyFromProto(request->agency(), "agency."));
+        ASSIGN_OR_RETURN(Agency agency, AgencyFromProto(request->agency(), "agency."));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, agency.id));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::Agency created, store().CreateAgency(agency, write));
-        *response = store::ToProto(created);
+        ASSIGN_OR_RETURN(Agency created, store().CreateAgency(agency, write));
+        *response = convert::ToProto(created);
         return absl::OkStatus();
       });
 }
@@ -29,14 +29,15 @@ grpc::ServerUnaryReactor* EmployeeService::CreateAgency(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* EmployeeService::GetAgency(grpc::CallbackServerContext* ctx,
                                                      const v1::GetAgencyRequest* request,
                                                      v1::Agency* response) {
-  return deps_.calls->Unary(
-      ctx, *request, "GetAgency", [=, this](const CallContext& call) -> absl::Status {
-        if (request->id().empty()) return errors::InvalidField("id", "is required");
-        RETURN_IF_ERROR(CanReadAgencyData(call.principal, request->id()));
-        ASSIGN_OR_RETURN(store::Agency agency, store().GetAgency(request->id()));
-        *response = store::ToProto(agency);
-        return absl::OkStatus();
-      });
+  return deps_.calls->Unary(ctx, *request, "GetAgency",
+                            [=, this](const CallContext& call) -> absl::Status {
+                              if (request->id().empty())
+                                return errors::InvalidField("id", "is required");
+                              RETURN_IF_ERROR(CanReadAgencyData(call.principal, request->id()));
+                              ASSIGN_OR_RETURN(Agency agency, store().GetAgency(request->id()));
+                              *response = convert::ToProto(agency);
+                              return absl::OkStatus();
+                            });
 }
 
 grpc::ServerUnaryReactor* EmployeeService::ListAgencies(grpc::CallbackServerContext* ctx,
@@ -50,14 +51,14 @@ grpc::ServerUnaryReactor* EmployeeService::ListAgencies(grpc::CallbackServerCont
           // An HR admin's list is their own agency.
           RETURN_IF_ERROR(CanReadAgencyData(call.principal, call.principal.agency_id));
           if (list.request.after.empty()) {
-            ASSIGN_OR_RETURN(store::Agency own, store().GetAgency(call.principal.agency_id));
-            *response->add_agencies() = store::ToProto(own);
+            ASSIGN_OR_RETURN(Agency own, store().GetAgency(call.principal.agency_id));
+            *response->add_agencies() = convert::ToProto(own);
           }
           return absl::OkStatus();
         }
-        ASSIGN_OR_RETURN(store::Page<store::Agency> page, store().ListAgencies(list.request));
-        for (const store::Agency& agency : page.items)
-          *response->add_agencies() = store::ToProto(agency);
+        ASSIGN_OR_RETURN(store::Page<Agency> page, store().ListAgencies(list.request));
+        for (const Agency& agency : page.items)
+          *response->add_agencies() = convert::ToProto(agency);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
         return absl::OkStatus();
       });
@@ -71,7 +72,7 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateAgency(grpc::CallbackServerCont
         const v1::Agency& in = request->agency();
         if (in.id().empty()) return errors::InvalidField("agency.id", "is required");
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, in.id()));
-        store::AgencyUpdate update;
+        AgencyUpdate update;
         update.id = in.id();
         ASSIGN_OR_RETURN(update.expected_version, ExpectedVersion(in.etag(), "agency."));
         std::vector<std::string> paths(request->update_mask().paths().begin(),
@@ -93,8 +94,8 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateAgency(grpc::CallbackServerCont
         }
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::Agency updated, store().UpdateAgency(update, write));
-        *response = store::ToProto(updated);
+        ASSIGN_OR_RETURN(Agency updated, store().UpdateAgency(update, write));
+        *response = convert::ToProto(updated);
         return absl::OkStatus();
       });
 }

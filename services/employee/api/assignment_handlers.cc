@@ -1,11 +1,11 @@
 // Position history: transfers (mutasi/promosi), assignments, acting officials (Plt/Plh).
 #include "services/employee/api/access_support.h"
-#include "services/employee/api/convert.h"
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
+#include "services/employee/convert/resources.h"
+#include "services/employee/convert/wire.h"
 #include "services/employee/domain/access.h"
-#include "services/employee/store/event_payloads.h"
 
 namespace kinerja::employee::api {
 
@@ -19,10 +19,10 @@ grpc::ServerUnaryReactor* EmployeeService::TransferEmployee(
         Violations v;
         if (request->employee_id().empty()) v.Add("employee_id", "is required");
         if (request->position_id().empty()) v.Add("position_id", "is required");
-        store::TransferRequest transfer;
+        TransferRequest transfer;
         transfer.employee_id = request->employee_id();
         transfer.position_id = request->position_id();
-        if (auto day = v.Take(DayFromProto(request->effective_date(), "effective_date"))) {
+        if (auto day = v.Take(rpc::DayFromProto(request->effective_date(), "effective_date"))) {
           transfer.effective_date = *day;
         }
         // An unspecified reason is a plain transfer (mutasi).
@@ -36,18 +36,18 @@ grpc::ServerUnaryReactor* EmployeeService::TransferEmployee(
         }
         RETURN_IF_ERROR(v.ToStatus());
 
-        ASSIGN_OR_RETURN(store::EmployeeRecord current, store().GetEmployee(transfer.employee_id));
+        ASSIGN_OR_RETURN(EmployeeRecord current, store().GetEmployee(transfer.employee_id));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, current.employee.agency_id));
-        ASSIGN_OR_RETURN(store::Position target,
+        ASSIGN_OR_RETURN(Position target,
                          AsReference(store().GetPosition(transfer.position_id), "position_id"));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, target.agency_id));
         if (!request->rank().empty()) {
           ASSIGN_OR_RETURN(transfer.new_rank,
-                           RankFromProto(request->rank(), current.employee.kind, "rank"));
+                           convert::RankFromProto(request->rank(), current.employee.kind, "rank"));
         }
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::EmployeeRecord moved, store().TransferEmployee(transfer, write));
-        *response = store::ToProto(moved);
+        ASSIGN_OR_RETURN(EmployeeRecord moved, store().TransferEmployee(transfer, write));
+        *response = convert::ToProto(moved);
         return absl::OkStatus();
       });
 }
@@ -62,11 +62,12 @@ grpc::ServerUnaryReactor* EmployeeService::ListAssignments(
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListAssignments", request->employee_id()}));
-        ASSIGN_OR_RETURN(store::EmployeeRecord target, store().GetEmployee(request->employee_id()));
-        RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, target, TodayInJakarta()));
-        ASSIGN_OR_RETURN(store::Page<store::AssignmentRecord> page,
+        ASSIGN_OR_RETURN(EmployeeRecord target, store().GetEmployee(request->employee_id()));
+        RETURN_IF_ERROR(
+            CheckCanReadEmployee(store(), call.principal, target, rpc::TodayInJakarta()));
+        ASSIGN_OR_RETURN(store::Page<AssignmentRecord> page,
                          store().ListAssignments(request->employee_id(), list.request));
-        for (const auto& a : page.items) *response->add_assignments() = store::ToProto(a);
+        for (const auto& a : page.items) *response->add_assignments() = convert::ToProto(a);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
         return absl::OkStatus();
       });
@@ -77,16 +78,14 @@ grpc::ServerUnaryReactor* EmployeeService::CreateActingOfficial(
     v1::ActingOfficial* response) {
   return deps_.calls->Unary(
       ctx, *request, "CreateActingOfficial", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(store::ActingOfficial acting,
+        ASSIGN_OR_RETURN(ActingOfficial acting,
                          ActingOfficialFromProto(request->acting_official(), "acting_official."));
-        ASSIGN_OR_RETURN(
-            store::Position position,
-            AsReference(store().GetPosition(acting.position_id), "acting_official.position_id"));
+        ASSIGN_OR_RETURN(Position position, AsReference(store().GetPosition(acting.position_id),
+                                                        "acting_official.position_id"));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, position.agency_id));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::ActingOfficial created,
-                         store().CreateActingOfficial(acting, write));
-        *response = store::ToProto(created);
+        ASSIGN_OR_RETURN(ActingOfficial created, store().CreateActingOfficial(acting, write));
+        *response = convert::ToProto(created);
         return absl::OkStatus();
       });
 }
@@ -102,9 +101,9 @@ grpc::ServerUnaryReactor* EmployeeService::ListActingOfficials(
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListActingOfficials", request->filter()}));
-        ASSIGN_OR_RETURN(store::Page<store::ActingOfficial> page,
+        ASSIGN_OR_RETURN(store::Page<ActingOfficial> page,
                          store().ListActingOfficials(filter, list.request));
-        for (const auto& a : page.items) *response->add_acting_officials() = store::ToProto(a);
+        for (const auto& a : page.items) *response->add_acting_officials() = convert::ToProto(a);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
         return absl::OkStatus();
       });

@@ -4,13 +4,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "services/employee/api/access_support.h"
-#include "services/employee/api/convert.h"
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
+#include "services/employee/convert/resources.h"
+#include "services/employee/convert/wire.h"
 #include "services/employee/domain/access.h"
 #include "services/employee/domain/person_name.h"
-#include "services/employee/store/event_payloads.h"
 #include "shared/text/text.h"
 
 namespace kinerja::employee::api {
@@ -39,18 +39,18 @@ grpc::ServerUnaryReactor* EmployeeService::CreateEmployee(grpc::CallbackServerCo
                                                           v1::Employee* response) {
   return deps_.calls->Unary(
       ctx, *request, "CreateEmployee", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(store::EmployeeRecord record,
+        ASSIGN_OR_RETURN(EmployeeRecord record,
                          EmployeeRecordFromProto(request->employee(), "employee."));
         Employee& e = record.employee;
-        ASSIGN_OR_RETURN(store::Position position,
+        ASSIGN_OR_RETURN(Position position,
                          AsReference(store().GetPosition(e.position_id), "employee.position_id"));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, position.agency_id));
         if (e.agency_id.empty()) e.agency_id = position.agency_id;
         if (e.unit_id.empty()) e.unit_id = position.unit_id;
         RETURN_IF_ERROR(DomainViolations(EmployeeViolations(e), "employee."));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::EmployeeRecord created, store().CreateEmployee(record, write));
-        *response = store::ToProto(created);
+        ASSIGN_OR_RETURN(EmployeeRecord created, store().CreateEmployee(record, write));
+        *response = convert::ToProto(created);
         return absl::OkStatus();
       });
 }
@@ -72,7 +72,7 @@ grpc::ServerUnaryReactor* EmployeeService::GetEmployee(grpc::CallbackServerConte
         // `call` and `request` stay valid until `finish` runs.
         reads.Load(by_nip ? request->nip() : request->id(),
                    [this, by_nip, &call, request, response, finish = std::move(finish)](
-                       const absl::Status& status, const store::EmployeeRecord* record) mutable {
+                       const absl::Status& status, const EmployeeRecord* record) mutable {
                      std::move(finish)([&]() -> absl::Status {
                        RETURN_IF_ERROR(status);
                        if (record == nullptr) {
@@ -80,8 +80,8 @@ grpc::ServerUnaryReactor* EmployeeService::GetEmployee(grpc::CallbackServerConte
                                        : errors::NotFound("employee", request->id());
                        }
                        RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, *record,
-                                                            TodayInJakarta()));
-                       *response = store::ToProto(*record);
+                                                            rpc::TodayInJakarta()));
+                       *response = convert::ToProto(*record);
                        return absl::OkStatus();
                      }());
                    });
@@ -105,14 +105,14 @@ grpc::ServerUnaryReactor* EmployeeService::BatchGetEmployees(
         }
         if (keys.empty()) return absl::OkStatus();
         ASSIGN_OR_RETURN(
-            std::vector<store::EmployeeRecord> records,
+            std::vector<EmployeeRecord> records,
             by_nip ? store().BatchGetEmployeesByNip(keys) : store().BatchGetEmployees(keys));
-        const absl::CivilDay today = TodayInJakarta();
-        for (const store::EmployeeRecord& record : records) {
+        const absl::CivilDay today = rpc::TodayInJakarta();
+        for (const EmployeeRecord& record : records) {
           RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, record, today));
         }
-        for (const store::EmployeeRecord& record : records) {
-          *response->add_employees() = store::ToProto(record);
+        for (const EmployeeRecord& record : records) {
+          *response->add_employees() = convert::ToProto(record);
         }
         return absl::OkStatus();
       });
@@ -131,10 +131,9 @@ grpc::ServerUnaryReactor* EmployeeService::ListEmployees(grpc::CallbackServerCon
             ListPage list,
             StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                       {"ListEmployees", request->filter(), absl::StrCat(static_cast<int>(order))}));
-        ASSIGN_OR_RETURN(store::Page<store::EmployeeRecord> page,
+        ASSIGN_OR_RETURN(store::Page<EmployeeRecord> page,
                          store().ListEmployees(filter, order, list.request));
-        for (const store::EmployeeRecord& r : page.items)
-          *response->add_employees() = store::ToProto(r);
+        for (const EmployeeRecord& r : page.items) *response->add_employees() = convert::ToProto(r);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
         return absl::OkStatus();
       });
@@ -147,9 +146,9 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateEmployee(grpc::CallbackServerCo
       ctx, *request, "UpdateEmployee", [=, this](const CallContext& call) -> absl::Status {
         const v1::Employee& in = request->employee();
         if (in.id().empty()) return errors::InvalidField("employee.id", "is required");
-        ASSIGN_OR_RETURN(store::EmployeeRecord current, store().GetEmployee(in.id()));
+        ASSIGN_OR_RETURN(EmployeeRecord current, store().GetEmployee(in.id()));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, current.employee.agency_id));
-        store::EmployeeUpdate update;
+        EmployeeUpdate update;
         update.id = in.id();
         ASSIGN_OR_RETURN(update.expected_version, ExpectedVersion(in.etag(), "employee."));
         std::vector<std::string> paths(request->update_mask().paths().begin(),
@@ -162,9 +161,10 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateEmployee(grpc::CallbackServerCo
             v.Add(errors::PrefixField(CheckPersonName(name), "employee."));
             update.name = std::move(name);
           } else if (path == "status") {
-            update.status = v.Take(StatusFromProto(in.status(), "employee.status"));
+            update.status = v.Take(convert::StatusFromProto(in.status(), "employee.status"));
           } else if (path == "rank") {
-            update.rank = v.Take(RankFromProto(in.rank(), current.employee.kind, "employee.rank"));
+            update.rank =
+                v.Take(convert::RankFromProto(in.rank(), current.employee.kind, "employee.rank"));
           } else {
             v.Add("update_mask",
                   absl::StrCat("unknown path '", path, "'; allowed: name, status, rank"));
@@ -172,8 +172,8 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateEmployee(grpc::CallbackServerCo
         }
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::EmployeeRecord updated, store().UpdateEmployee(update, write));
-        *response = store::ToProto(updated);
+        ASSIGN_OR_RETURN(EmployeeRecord updated, store().UpdateEmployee(update, write));
+        *response = convert::ToProto(updated);
         return absl::OkStatus();
       });
 }

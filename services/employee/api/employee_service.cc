@@ -21,9 +21,9 @@ namespace {
 // fewer batches in flight make them larger (measured on 2 cores: one batch in flight 16.5k
 // GetEmployee/s, two 15.3-16.6k, uncoalesced 7.5k), and the other connections stay free for
 // writes and lists.
-server::ReadCoalescer<store::EmployeeRecord>::Options CoalescerOptions(const ServiceDeps& deps,
-                                                                       const char* read) {
-  server::ReadCoalescer<store::EmployeeRecord>::Options options{
+server::ReadCoalescer<EmployeeRecord>::Options CoalescerOptions(const ServiceDeps& deps,
+                                                                const char* read) {
+  server::ReadCoalescer<EmployeeRecord>::Options options{
       .max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
   if (deps.metrics != nullptr) {
     // Both readers share the families (a second registration returns the first), by label.
@@ -66,7 +66,7 @@ server::ServiceSettings EmployeeServiceSettings() {
   return server::ServiceSettings{.name = "employee",
                                  .grpc_service = "kinerja.employee.v1.EmployeeService",
                                  .migrations = EmployeeMigrations(),
-                                 .statements = store::EmployeeStore::Statements()};
+                                 .statements = {}};  // named queries: store/queries/*.sql
 }
 
 }  // namespace kinerja::employee::api

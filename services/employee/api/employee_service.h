@@ -129,8 +129,8 @@ class EmployeeService final : public v1::EmployeeService::CallbackService {
 
   ServiceDeps deps_;
   // GetEmployee reads, coalesced into batched queries under load (ReadCoalescer).
-  server::ReadCoalescer<store::EmployeeRecord> reads_by_id_;
-  server::ReadCoalescer<store::EmployeeRecord> reads_by_nip_;
+  server::ReadCoalescer<EmployeeRecord> reads_by_id_;
+  server::ReadCoalescer<EmployeeRecord> reads_by_nip_;
 };
 
 }  // namespace kinerja::employee::api

@@ -3,9 +3,9 @@
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/api/resource_convert.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/domain/access.h"
 #include "services/employee/domain/position.h"
-#include "services/employee/store/event_payloads.h"
 #include "shared/text/text.h"
 
 namespace kinerja::employee::api {
@@ -17,11 +17,11 @@ grpc::ServerUnaryReactor* EmployeeService::CreateOrgUnit(grpc::CallbackServerCon
                                                          v1::OrgUnit* response) {
   return deps_.calls->Unary(
       ctx, *request, "CreateOrgUnit", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(store::OrgUnit unit, OrgUnitFromProto(request->unit(), "unit."));
+        ASSIGN_OR_RETURN(OrgUnit unit, OrgUnitFromProto(request->unit(), "unit."));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, unit.agency_id));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::OrgUnit created, store().CreateOrgUnit(unit, write));
-        *response = store::ToProto(created);
+        ASSIGN_OR_RETURN(OrgUnit created, store().CreateOrgUnit(unit, write));
+        *response = convert::ToProto(created);
         return absl::OkStatus();
       });
 }
@@ -29,14 +29,15 @@ grpc::ServerUnaryReactor* EmployeeService::CreateOrgUnit(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* EmployeeService::GetOrgUnit(grpc::CallbackServerContext* ctx,
                                                       const v1::GetOrgUnitRequest* request,
                                                       v1::OrgUnit* response) {
-  return deps_.calls->Unary(
-      ctx, *request, "GetOrgUnit", [=, this](const CallContext& call) -> absl::Status {
-        if (request->id().empty()) return errors::InvalidField("id", "is required");
-        ASSIGN_OR_RETURN(store::OrgUnit unit, store().GetOrgUnit(request->id()));
-        RETURN_IF_ERROR(CanReadAgencyData(call.principal, unit.agency_id));
-        *response = store::ToProto(unit);
-        return absl::OkStatus();
-      });
+  return deps_.calls->Unary(ctx, *request, "GetOrgUnit",
+                            [=, this](const CallContext& call) -> absl::Status {
+                              if (request->id().empty())
+                                return errors::InvalidField("id", "is required");
+                              ASSIGN_OR_RETURN(OrgUnit unit, store().GetOrgUnit(request->id()));
+                              RETURN_IF_ERROR(CanReadAgencyData(call.principal, unit.agency_id));
+                              *response = convert::ToProto(unit);
+                              return absl::OkStatus();
+                            });
 }
 
 grpc::ServerUnaryReactor* EmployeeService::ListOrgUnits(grpc::CallbackServerContext* ctx,
@@ -50,9 +51,8 @@ grpc::ServerUnaryReactor* EmployeeService::ListOrgUnits(grpc::CallbackServerCont
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListOrgUnits", request->filter()}));
-        ASSIGN_OR_RETURN(store::Page<store::OrgUnit> page,
-                         store().ListOrgUnits(filter, list.request));
-        for (const store::OrgUnit& unit : page.items) *response->add_units() = store::ToProto(unit);
+        ASSIGN_OR_RETURN(store::Page<OrgUnit> page, store().ListOrgUnits(filter, list.request));
+        for (const OrgUnit& unit : page.items) *response->add_units() = convert::ToProto(unit);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
         return absl::OkStatus();
       });
@@ -63,9 +63,8 @@ grpc::ServerUnaryReactor* EmployeeService::CreatePosition(grpc::CallbackServerCo
                                                           v1::Position* response) {
   return deps_.calls->Unary(
       ctx, *request, "CreatePosition", [=, this](const CallContext& call) -> absl::Status {
-        ASSIGN_OR_RETURN(store::Position position,
-                         PositionFromProto(request->position(), "position."));
-        ASSIGN_OR_RETURN(store::OrgUnit unit,
+        ASSIGN_OR_RETURN(Position position, PositionFromProto(request->position(), "position."));
+        ASSIGN_OR_RETURN(OrgUnit unit,
                          AsReference(store().GetOrgUnit(position.unit_id), "position.unit_id"));
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, unit.agency_id));
         // A unit's leader is its staff's assessor (reporting_line.h trusts this check).
@@ -77,9 +76,9 @@ grpc::ServerUnaryReactor* EmployeeService::CreatePosition(grpc::CallbackServerCo
                            "(at least Pengawas)"));
         }
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(store::Position created,
+        ASSIGN_OR_RETURN(Position created,
                          store().CreatePosition(position, request->unit_leader(), write));
-        *response = store::ToProto(created);
+        *response = convert::ToProto(created);
         return absl::OkStatus();
       });
 }
@@ -90,9 +89,9 @@ grpc::ServerUnaryReactor* EmployeeService::GetPosition(grpc::CallbackServerConte
   return deps_.calls->Unary(
       ctx, *request, "GetPosition", [=, this](const CallContext& call) -> absl::Status {
         if (request->id().empty()) return errors::InvalidField("id", "is required");
-        ASSIGN_OR_RETURN(store::Position position, store().GetPosition(request->id()));
+        ASSIGN_OR_RETURN(Position position, store().GetPosition(request->id()));
         RETURN_IF_ERROR(CanReadAgencyData(call.principal, position.agency_id));
-        *response = store::ToProto(position);
+        *response = convert::ToProto(position);
         return absl::OkStatus();
       });
 }
@@ -108,9 +107,8 @@ grpc::ServerUnaryReactor* EmployeeService::ListPositions(grpc::CallbackServerCon
         ASSIGN_OR_RETURN(ListPage list,
                          StartList(*deps_.page_tokens, request->page_size(), request->page_token(),
                                    {"ListPositions", request->filter()}));
-        ASSIGN_OR_RETURN(store::Page<store::Position> page,
-                         store().ListPositions(filter, list.request));
-        for (const store::Position& p : page.items) *response->add_positions() = store::ToProto(p);
+        ASSIGN_OR_RETURN(store::Page<Position> page, store().ListPositions(filter, list.request));
+        for (const Position& p : page.items) *response->add_positions() = convert::ToProto(p);
         response->set_next_page_token(NextPageToken(*deps_.page_tokens, list, page));
         return absl::OkStatus();
       });

@@ -6,9 +6,9 @@
 
 #include "absl/time/civil_time.h"
 #include "services/employee/api/access_support.h"
-#include "services/employee/api/convert.h"
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
+#include "services/employee/convert/wire.h"
 #include "services/employee/domain/reporting_line.h"
 
 namespace kinerja::employee::api {
@@ -22,12 +22,12 @@ std::string Lookup(const absl::flat_hash_map<std::string, std::string>& map,
   return it == map.end() ? std::string() : it->second;
 }
 
-OfficialLabels LabelsFor(const store::LoadedOrg& org, const Official& official) {
-  OfficialLabels labels;
+convert::OfficialLabels LabelsFor(const store::LoadedOrg& org, const Official& official) {
+  convert::OfficialLabels labels;
   labels.position_name = Lookup(org.position_names, official.position_id);
   labels.unit_name = Lookup(org.unit_names, official.unit_id);
   if (official.kind == Official::kAsn) {
-    labels.rank_label = RankDisplayLabel(Lookup(org.rank_labels, official.employee_id));
+    labels.rank_label = convert::RankDisplayLabel(Lookup(org.rank_labels, official.employee_id));
   }
   return labels;
 }
@@ -37,7 +37,7 @@ OfficialLabels LabelsFor(const store::LoadedOrg& org, const Official& official) 
 absl::Status AddPositionName(store::EmployeeStore& store, store::LoadedOrg& org,
                              const std::string& position_id) {
   if (position_id.empty() || org.position_names.contains(position_id)) return absl::OkStatus();
-  absl::StatusOr<store::Position> position = store.GetPosition(position_id);
+  absl::StatusOr<Position> position = store.GetPosition(position_id);
   if (!position.ok()) return position.status();
   org.position_names[position_id] = position->name;
   return absl::OkStatus();
@@ -45,8 +45,8 @@ absl::Status AddPositionName(store::EmployeeStore& store, store::LoadedOrg& org,
 
 // The request's date, or today in Asia/Jakarta.
 absl::StatusOr<absl::CivilDay> DateOrToday(const google::type::Date& date) {
-  if (!IsSet(date)) return TodayInJakarta();
-  return DayFromProto(date, "date");
+  if (!rpc::IsSet(date)) return rpc::TodayInJakarta();
+  return rpc::DayFromProto(date, "date");
 }
 
 // One page of a list sorted by (employee_id, position_id), resuming after `after`.
@@ -78,7 +78,7 @@ absl::Status AppendOfficials(store::EmployeeStore& store, store::LoadedOrg& org,
   if (slice.begin >= slice.end) return absl::OkStatus();
   std::vector<std::string> ids;
   for (size_t i = slice.begin; i < slice.end; ++i) ids.push_back(list[i].employee_id);
-  ASSIGN_OR_RETURN(std::vector<store::EmployeeRecord> people, store.BatchGetEmployees(ids));
+  ASSIGN_OR_RETURN(std::vector<EmployeeRecord> people, store.BatchGetEmployees(ids));
   for (size_t i = slice.begin; i < slice.end; ++i) {
     const Employee& person = people[i - slice.begin].employee;
     Official official;
@@ -89,9 +89,9 @@ absl::Status AppendOfficials(store::EmployeeStore& store, store::LoadedOrg& org,
     official.position_id = list[i].position_id;
     official.unit_id = list[i].unit_id;
     RETURN_IF_ERROR(AddPositionName(store, org, official.position_id));
-    OfficialLabels labels = LabelsFor(org, official);
-    labels.rank_label = RankDisplayLabel(person.rank);
-    OfficialToProto(official, labels, out->Add());
+    convert::OfficialLabels labels = LabelsFor(org, official);
+    labels.rank_label = convert::RankDisplayLabel(person.rank);
+    convert::OfficialToProto(official, labels, out->Add());
   }
   return absl::OkStatus();
 }
@@ -108,8 +108,8 @@ absl::Status ListRelated(store::EmployeeStore& store, const rpc::PageTokenCodec&
   ASSIGN_OR_RETURN(absl::CivilDay date, DateOrToday(date_in));
   ASSIGN_OR_RETURN(ListPage list, StartList(codec, page_size, page_token,
                                             {method, employee_id, absl::FormatCivilTime(date)}));
-  ASSIGN_OR_RETURN(store::EmployeeRecord target, store.GetEmployee(employee_id));
-  RETURN_IF_ERROR(CheckCanReadEmployee(store, call.principal, target, TodayInJakarta()));
+  ASSIGN_OR_RETURN(EmployeeRecord target, store.GetEmployee(employee_id));
+  RETURN_IF_ERROR(CheckCanReadEmployee(store, call.principal, target, rpc::TodayInJakarta()));
   ASSIGN_OR_RETURN(store::LoadedOrg org, load(date));
   std::vector<Assignment> related = resolve(org, date);
   std::sort(related.begin(), related.end(), [](const Assignment& a, const Assignment& b) {
@@ -132,10 +132,10 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
   return deps_.calls->Unary(
       ctx, *request, "GetReportingLine", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(absl::CivilDay date, DateOrToday(request->date()));
-        ASSIGN_OR_RETURN(
-            store::EmployeeRecord target,
-            LoadEmployee(store(), request->employee_id(), request->nip(), "employee_id", "nip"));
-        RETURN_IF_ERROR(CheckCanReadEmployee(store(), call.principal, target, TodayInJakarta()));
+        ASSIGN_OR_RETURN(EmployeeRecord target, LoadEmployee(store(), request->employee_id(),
+                                                             request->nip(), "employee_id", "nip"));
+        RETURN_IF_ERROR(
+            CheckCanReadEmployee(store(), call.principal, target, rpc::TodayInJakarta()));
         ASSIGN_OR_RETURN(store::LoadedOrg org,
                          store().LoadOrgForReportingLine(target.employee.id, date));
 
@@ -149,20 +149,20 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
           self.unit_id = org.subject->unit_id;
           RETURN_IF_ERROR(AddPositionName(store(), org, self.position_id));
         }
-        OfficialLabels labels = LabelsFor(org, self);
-        labels.rank_label = RankDisplayLabel(target.employee.rank);
-        OfficialToProto(self, labels, response->mutable_employee());
-        DayToProto(date, response->mutable_date());
+        convert::OfficialLabels labels = LabelsFor(org, self);
+        labels.rank_label = convert::RankDisplayLabel(target.employee.rank);
+        convert::OfficialToProto(self, labels, response->mutable_employee());
+        rpc::DayToProto(date, response->mutable_date());
         if (!org.subject.has_value()) return absl::OkStatus();  // no position on that date
 
         ReportingLine line = ResolveReportingLine(org.snapshot, *org.subject, date);
         if (line.assessor) {
-          OfficialToProto(*line.assessor, LabelsFor(org, *line.assessor),
-                          response->mutable_assessor());
+          convert::OfficialToProto(*line.assessor, LabelsFor(org, *line.assessor),
+                                   response->mutable_assessor());
         }
         if (line.assessor_superior) {
-          OfficialToProto(*line.assessor_superior, LabelsFor(org, *line.assessor_superior),
-                          response->mutable_assessor_superior());
+          convert::OfficialToProto(*line.assessor_superior, LabelsFor(org, *line.assessor_superior),
+                                   response->mutable_assessor_superior());
         }
         return absl::OkStatus();
       });

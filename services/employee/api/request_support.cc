@@ -36,10 +36,9 @@ absl::Status CheckIdOrNip(const std::string& id, const std::string& nip, std::st
       absl::StrCat("exactly one of ", ToAbsl(id_field), " or ", ToAbsl(nip_field), " is required"));
 }
 
-absl::StatusOr<store::EmployeeRecord> LoadEmployee(store::EmployeeStore& store,
-                                                   const std::string& id, const std::string& nip,
-                                                   std::string_view id_field,
-                                                   std::string_view nip_field) {
+absl::StatusOr<EmployeeRecord> LoadEmployee(store::EmployeeStore& store, const std::string& id,
+                                            const std::string& nip, std::string_view id_field,
+                                            std::string_view nip_field) {
   RETURN_IF_ERROR(CheckIdOrNip(id, nip, id_field, nip_field));
   return id.empty() ? store.GetEmployeeByNip(nip) : store.GetEmployee(id);
 }

@@ -67,9 +67,8 @@ absl::Status CheckIdOrNip(const std::string& id, const std::string& nip, std::st
                           std::string_view nip_field);
 
 // The employee named by exactly one of `id` or `nip` (CheckIdOrNip).
-absl::StatusOr<store::EmployeeRecord> LoadEmployee(store::EmployeeStore& store,
-                                                   const std::string& id, const std::string& nip,
-                                                   std::string_view id_field,
-                                                   std::string_view nip_field);
+absl::StatusOr<EmployeeRecord> LoadEmployee(store::EmployeeStore& store, const std::string& id,
+                                            const std::string& nip, std::string_view id_field,
+                                            std::string_view nip_field);
 
 }  // namespace kinerja::employee::api

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/api/convert.h"
 #include "services/employee/api/request_support.h"
+#include "services/employee/convert/wire.h"
 #include "services/employee/domain/person_name.h"
 #include "shared/errors/errors.h"
 #include "shared/text/text.h"
@@ -23,16 +23,16 @@ void Require(Violations& v, std::string_view prefix, std::string_view field,
 
 }  // namespace
 
-absl::StatusOr<store::AgencyKind> AgencyKindFromProto(v1::AgencyKind kind, std::string_view field) {
+absl::StatusOr<AgencyKind> AgencyKindFromProto(v1::AgencyKind kind, std::string_view field) {
   switch (kind) {
     case v1::AGENCY_KIND_CENTRAL:
-      return store::AgencyKind::kCentral;
+      return AgencyKind::kCentral;
     case v1::AGENCY_KIND_PROVINCE:
-      return store::AgencyKind::kProvince;
+      return AgencyKind::kProvince;
     case v1::AGENCY_KIND_REGENCY:
-      return store::AgencyKind::kRegency;
+      return AgencyKind::kRegency;
     case v1::AGENCY_KIND_CITY:
-      return store::AgencyKind::kCity;
+      return AgencyKind::kCity;
     case v1::AGENCY_KIND_UNSPECIFIED:
       return errors::InvalidField(ToAbsl(field), "is required");
     default:
@@ -40,9 +40,9 @@ absl::StatusOr<store::AgencyKind> AgencyKindFromProto(v1::AgencyKind kind, std::
   }
 }
 
-absl::StatusOr<store::Agency> AgencyFromProto(const v1::Agency& agency, std::string_view prefix) {
+absl::StatusOr<Agency> AgencyFromProto(const v1::Agency& agency, std::string_view prefix) {
   Violations v;
-  store::Agency out;
+  Agency out;
   out.id = agency.id();
   out.name = agency.name();
   out.head_title = agency.head_title();
@@ -55,26 +55,25 @@ absl::StatusOr<store::Agency> AgencyFromProto(const v1::Agency& agency, std::str
   return out;
 }
 
-absl::StatusOr<store::OrgUnit> OrgUnitFromProto(const v1::OrgUnit& unit, std::string_view prefix) {
+absl::StatusOr<OrgUnit> OrgUnitFromProto(const v1::OrgUnit& unit, std::string_view prefix) {
   Violations v;
-  store::OrgUnit out;
+  OrgUnit out;
   out.id = unit.id();
   out.agency_id = unit.agency_id();
   out.parent_id = unit.parent_id();
   out.name = unit.name();
   Require(v, prefix, "agency_id", out.agency_id);
   Require(v, prefix, "name", out.name);
-  if (auto eselon = v.Take(EselonFromProto(unit.eselon(), Path(prefix, "eselon")))) {
+  if (auto eselon = v.Take(convert::EselonFromProto(unit.eselon(), Path(prefix, "eselon")))) {
     out.eselon = *eselon;
   }
   RETURN_IF_ERROR(v.ToStatus());
   return out;
 }
 
-absl::StatusOr<store::Position> PositionFromProto(const v1::Position& position,
-                                                  std::string_view prefix) {
+absl::StatusOr<Position> PositionFromProto(const v1::Position& position, std::string_view prefix) {
   Violations v;
-  store::Position out;
+  Position out;
   out.id = position.id();
   out.agency_id = position.agency_id();
   out.unit_id = position.unit_id();
@@ -82,24 +81,24 @@ absl::StatusOr<store::Position> PositionFromProto(const v1::Position& position,
   out.non_asn_holder_name = position.non_asn_holder_name();
   Require(v, prefix, "unit_id", out.unit_id);
   Require(v, prefix, "name", out.name);
-  if (auto type = v.Take(PositionTypeFromProto(position.type(), Path(prefix, "type")))) {
+  if (auto type = v.Take(convert::PositionTypeFromProto(position.type(), Path(prefix, "type")))) {
     out.type = *type;
   }
-  if (auto level = v.Take(FunctionalLevelFromProto(position.functional_level(),
-                                                   Path(prefix, "functional_level")))) {
+  if (auto level = v.Take(convert::FunctionalLevelFromProto(position.functional_level(),
+                                                            Path(prefix, "functional_level")))) {
     out.functional_level = *level;
   }
-  if (auto eselon = v.Take(EselonFromProto(position.eselon(), Path(prefix, "eselon")))) {
+  if (auto eselon = v.Take(convert::EselonFromProto(position.eselon(), Path(prefix, "eselon")))) {
     out.eselon = *eselon;
   }
   RETURN_IF_ERROR(v.ToStatus());
   return out;
 }
 
-absl::StatusOr<store::EmployeeRecord> EmployeeRecordFromProto(const v1::Employee& employee,
-                                                              std::string_view prefix) {
+absl::StatusOr<EmployeeRecord> EmployeeRecordFromProto(const v1::Employee& employee,
+                                                       std::string_view prefix) {
   Violations v;
-  store::EmployeeRecord out;
+  EmployeeRecord out;
   Employee& e = out.employee;
   e.id = employee.id();
   e.nip = employee.nip();
@@ -108,38 +107,39 @@ absl::StatusOr<store::EmployeeRecord> EmployeeRecordFromProto(const v1::Employee
   e.unit_id = employee.unit_id();
   e.agency_id = employee.agency_id();
   Require(v, prefix, "position_id", e.position_id);
-  std::optional<EmployeeKind> kind = v.Take(KindFromProto(employee.kind(), Path(prefix, "kind")));
+  std::optional<EmployeeKind> kind =
+      v.Take(convert::KindFromProto(employee.kind(), Path(prefix, "kind")));
   if (kind) e.kind = *kind;
-  if (auto sex = v.Take(SexFromProto(employee.sex(), Path(prefix, "sex")))) e.sex = *sex;
-  if (auto birth = v.Take(DayFromProto(employee.birth_date(), Path(prefix, "birth_date")))) {
+  if (auto sex = v.Take(convert::SexFromProto(employee.sex(), Path(prefix, "sex")))) e.sex = *sex;
+  if (auto birth = v.Take(rpc::DayFromProto(employee.birth_date(), Path(prefix, "birth_date")))) {
     e.birth_date = *birth;
   }
   if (kind) {
-    if (auto rank = v.Take(RankFromProto(employee.rank(), *kind, Path(prefix, "rank")))) {
+    if (auto rank = v.Take(convert::RankFromProto(employee.rank(), *kind, Path(prefix, "rank")))) {
       e.rank = *rank;
     }
   }
   if (employee.status() != v1::EMPLOYEE_STATUS_UNSPECIFIED) {
-    if (auto status = v.Take(StatusFromProto(employee.status(), Path(prefix, "status")))) {
+    if (auto status = v.Take(convert::StatusFromProto(employee.status(), Path(prefix, "status")))) {
       e.status = *status;
     }
   }
-  if (auto day =
-          v.Take(DayFromProto(employee.appointment_date(), Path(prefix, "appointment_date")))) {
+  if (auto day = v.Take(
+          rpc::DayFromProto(employee.appointment_date(), Path(prefix, "appointment_date")))) {
     out.appointment_date = *day;
   }
-  if (auto day = v.Take(OptionalDayFromProto(employee.position_start_date(),
-                                             Path(prefix, "position_start_date")))) {
+  if (auto day = v.Take(rpc::OptionalDayFromProto(employee.position_start_date(),
+                                                  Path(prefix, "position_start_date")))) {
     out.position_start_date = *day;
   }
   RETURN_IF_ERROR(v.ToStatus());
   return out;
 }
 
-absl::StatusOr<store::ActingOfficial> ActingOfficialFromProto(const v1::ActingOfficial& acting,
-                                                              std::string_view prefix) {
+absl::StatusOr<ActingOfficial> ActingOfficialFromProto(const v1::ActingOfficial& acting,
+                                                       std::string_view prefix) {
   Violations v;
-  store::ActingOfficial out;
+  ActingOfficial out;
   out.id = acting.id();
   out.position_id = acting.position_id();
   out.employee_id = acting.employee_id();
@@ -147,28 +147,29 @@ absl::StatusOr<store::ActingOfficial> ActingOfficialFromProto(const v1::ActingOf
   out.agency_id = acting.agency_id();
   Require(v, prefix, "position_id", out.position_id);
   Require(v, prefix, "employee_id", out.employee_id);
-  if (auto kind = v.Take(ActingFromProto(acting.kind(), Path(prefix, "kind")))) out.kind = *kind;
-  if (auto day = v.Take(DayFromProto(acting.start_date(), Path(prefix, "start_date")))) {
+  if (auto kind = v.Take(convert::ActingFromProto(acting.kind(), Path(prefix, "kind"))))
+    out.kind = *kind;
+  if (auto day = v.Take(rpc::DayFromProto(acting.start_date(), Path(prefix, "start_date")))) {
     out.start_date = *day;
   }
-  if (auto day = v.Take(DayFromProto(acting.end_date(), Path(prefix, "end_date")))) {
+  if (auto day = v.Take(rpc::DayFromProto(acting.end_date(), Path(prefix, "end_date")))) {
     out.end_date = *day;
   }
   RETURN_IF_ERROR(v.ToStatus());
   return out;
 }
 
-absl::StatusOr<store::AssignmentReason> AssignmentReasonFromProto(v1::AssignmentReason reason,
-                                                                  std::string_view field) {
+absl::StatusOr<AssignmentReason> AssignmentReasonFromProto(v1::AssignmentReason reason,
+                                                           std::string_view field) {
   switch (reason) {
     case v1::ASSIGNMENT_REASON_INITIAL:
-      return store::AssignmentReason::kInitial;
+      return AssignmentReason::kInitial;
     case v1::ASSIGNMENT_REASON_TRANSFER:
-      return store::AssignmentReason::kTransfer;
+      return AssignmentReason::kTransfer;
     case v1::ASSIGNMENT_REASON_PROMOTION:
-      return store::AssignmentReason::kPromotion;
+      return AssignmentReason::kPromotion;
     case v1::ASSIGNMENT_REASON_DEMOTION:
-      return store::AssignmentReason::kDemotion;
+      return AssignmentReason::kDemotion;
     case v1::ASSIGNMENT_REASON_UNSPECIFIED:
       return errors::InvalidField(ToAbsl(field), "is required");
     default:

@@ -2,48 +2,38 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
+namespace {
+
+std::optional<std::string> AgencyOf(pqxx::work& tx, const db::Query& query, const std::string& id) {
+  pqxx::result r = db::Exec(tx, query, id);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::string>();
+}
+
+ActingFacts LoadActingFacts(pqxx::work& tx, const ActingOfficial& acting) {
+  return ActingFacts{
+      .position_agency_id = AgencyOf(tx, queries::kPositionAgency, acting.position_id),
+      .employee_agency_id = AgencyOf(tx, queries::kEmployeeAgency, acting.employee_id),
+  };
+}
+
+}  // namespace
 
 absl::StatusOr<ActingOfficial> EmployeeStore::CreateActingOfficial(const ActingOfficial& acting,
                                                                    const WriteOptions& write) {
-  if (acting.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
-  if (acting.position_id.empty()) return errors::InvalidField("position_id", "is required");
-  if (acting.employee_id.empty()) return errors::InvalidField("employee_id", "is required");
-  if (acting.kind != Official::kPlt && acting.kind != Official::kPlh) {
-    return errors::InvalidField("kind", "must be PLT or PLH");
-  }
-  if (acting.end_date < acting.start_date) {
-    return errors::InvalidField("end_date", "is before start_date");
-  }
-  if (acting.basis.size() > 500) return errors::InvalidField("basis", "longer than 500 bytes");
+  RETURN_IF_ERROR(ValidateNewActingOfficial(acting));
   return internal::RunWrite<ActingOfficial>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<ActingOfficial> {
-        pqxx::result position =
-            tx.exec_params("SELECT agency_id FROM positions WHERE id = $1", acting.position_id);
-        if (position.empty()) {
-          return internal::ReferenceNotFound("position_id", "position", acting.position_id);
-        }
-        const std::string agency_id = position[0][0].as<std::string>();
-        if (!acting.agency_id.empty() && acting.agency_id != agency_id) {
-          return errors::RuleViolation("DIFFERENT_AGENCY",
-                                       absl::StrCat("agency_id: position ", acting.position_id,
-                                                    " belongs to agency ", agency_id));
-        }
-        pqxx::result employee =
-            tx.exec_params("SELECT agency_id FROM employees WHERE id = $1", acting.employee_id);
-        if (employee.empty()) {
-          return internal::ReferenceNotFound("employee_id", "employee", acting.employee_id);
-        }
-        if (employee[0][0].as<std::string>() != agency_id) {
-          return errors::RuleViolation(
-              "DIFFERENT_AGENCY", absl::StrCat("employee_id: employee ", acting.employee_id,
-                                               " is not in the position's agency ", agency_id));
-        }
+        ActingOfficial placed = acting;
+        RETURN_IF_ERROR(PlaceActingOfficial(placed, LoadActingFacts(tx, acting)));
         static const std::string* sql = new std::string(absl::StrCat(
             "INSERT INTO acting_officials AS a (id, position_id, employee_id, kind, start_date, "
             "end_date, basis, agency_id) VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, "
@@ -53,7 +43,7 @@ absl::StatusOr<ActingOfficial> EmployeeStore::CreateActingOfficial(const ActingO
             tx.exec_params(*sql, internal::NullIfEmpty(acting.id), acting.position_id,
                            acting.employee_id, std::string(internal::ActingKindName(acting.kind)),
                            internal::DayText(acting.start_date), internal::DayText(acting.end_date),
-                           acting.basis, agency_id);
+                           acting.basis, placed.agency_id);
         if (r.empty()) {
           return absl::AlreadyExistsError(absl::StrCat("acting official ", acting.id, " exists"));
         }
@@ -61,7 +51,7 @@ absl::StatusOr<ActingOfficial> EmployeeStore::CreateActingOfficial(const ActingO
         internal::Audit(tx, write, "acting_official.create", "acting_official", created.id,
                         std::nullopt, r[0][9].as<std::string>());
         v1::ActingOfficialAssigned event;
-        *event.mutable_acting_official() = ToProto(created);
+        *event.mutable_acting_official() = convert::ToProto(created);
         internal::Emit(tx, write, internal::kActingOfficialAssigned, "acting_official", created.id,
                        event);
         return created;

@@ -2,13 +2,12 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
-#include "services/employee/store/event_payloads.h"
 #include "services/employee/store/rows.h"
 
 namespace kinerja::employee::store {
 namespace {
-
 
 const std::string& SelectAgency() {
   static const std::string* sql =
@@ -16,22 +15,11 @@ const std::string& SelectAgency() {
   return *sql;
 }
 
-absl::Status ValidateAgency(const Agency& agency) {
-  if (agency.name.empty()) return errors::InvalidField("name", "is required");
-  if (agency.name.size() > 200) return errors::InvalidField("name", "longer than 200 bytes");
-  if (agency.head_title.size() > 100) {
-    return errors::InvalidField("head_title", "longer than 100 bytes");
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<Agency> EmployeeStore::CreateAgency(const Agency& agency,
                                                    const WriteOptions& write) {
-  if (agency.id.empty()) return errors::InvalidField("id", "is required");
-  if (agency.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
-  RETURN_IF_ERROR(ValidateAgency(agency));
+  RETURN_IF_ERROR(ValidateNewAgency(agency));
   return internal::RunWrite<Agency>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Agency> {
     static const std::string* sql = new std::string(absl::StrCat(
         "INSERT INTO agencies AS a (id, name, kind, head_title) VALUES ($1, $2, $3, $4) "
@@ -46,7 +34,7 @@ absl::StatusOr<Agency> EmployeeStore::CreateAgency(const Agency& agency,
     internal::Audit(tx, write, "agency.create", "agency", created.id, std::nullopt,
                     r[0][7].as<std::string>());
     v1::AgencyChanged event;
-    *event.mutable_agency() = ToProto(created);
+    *event.mutable_agency() = convert::ToProto(created);
     internal::Emit(tx, write, internal::kAgencyChanged, "agency", created.id, event);
     return created;
   });
@@ -96,14 +84,8 @@ absl::StatusOr<Agency> EmployeeStore::UpdateAgency(const AgencyUpdate& update,
     RETURN_IF_ERROR(internal::CheckVersion(update.expected_version, agency.version,
                                            absl::StrCat("agency ", update.id)));
     Agency changed = agency;
-    if (update.name) changed.name = *update.name;
-    if (update.kind) changed.kind = *update.kind;
-    if (update.head_title) changed.head_title = *update.head_title;
-    RETURN_IF_ERROR(ValidateAgency(changed));
-    if (changed.name == agency.name && changed.kind == agency.kind &&
-        changed.head_title == agency.head_title) {
-      return agency;  // nothing to change: no version bump, no event
-    }
+    ASSIGN_OR_RETURN(bool differs, ApplyAgencyUpdate(changed, update));
+    if (!differs) return agency;  // nothing to change: no version bump, no event
     static const std::string* sql = new std::string(absl::StrCat(
         "UPDATE agencies AS a SET name = $2, kind = $3, head_title = $4, version = version + 1, "
         "update_time = now() WHERE a.id = $1 RETURNING ",
@@ -114,7 +96,7 @@ absl::StatusOr<Agency> EmployeeStore::UpdateAgency(const AgencyUpdate& update,
     internal::Audit(tx, write, "agency.update", "agency", updated.id,
                     current[0][7].as<std::string>(), r[0][7].as<std::string>());
     v1::AgencyChanged event;
-    *event.mutable_agency() = ToProto(updated);
+    *event.mutable_agency() = convert::ToProto(updated);
     internal::Emit(tx, write, internal::kAgencyChanged, "agency", updated.id, event);
     return updated;
   });

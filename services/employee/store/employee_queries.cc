@@ -1,19 +1,21 @@
 // Employee reads: get by id / NIP (one prepared round trip), batch get (= ANY), filtered keyset
-// lists, assignment history. Also the store's prepared statement list.
+// lists, assignment history. Fixed statements are in queries/*.sql; the filtered lists build
+// their text at run time.
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 #include "shared/db/sql_array.h"
 #include "shared/text/text.h"
 
 namespace kinerja::employee::store {
 namespace {
-
 
 const std::string& SelectEmployee() {
   static const std::string* sql =
@@ -21,32 +23,11 @@ const std::string& SelectEmployee() {
   return *sql;
 }
 
-// Named prepared statements (registered on every pooled connection).
-const db::Statement& GetById() {
-  static const db::Statement* s =
-      new db::Statement{"employee.get_by_id", SelectEmployee() + " WHERE e.id = $1"};
-  return *s;
-}
-const db::Statement& GetByNip() {
-  static const db::Statement* s =
-      new db::Statement{"employee.get_by_nip", SelectEmployee() + " WHERE e.nip = $1"};
-  return *s;
-}
-const db::Statement& BatchById() {
-  static const db::Statement* s = new db::Statement{
-      "employee.batch_get_by_id", SelectEmployee() + " WHERE e.id = ANY($1::text[])"};
-  return *s;
-}
-const db::Statement& BatchByNip() {
-  static const db::Statement* s = new db::Statement{
-      "employee.batch_get_by_nip", SelectEmployee() + " WHERE e.nip = ANY($1::text[])"};
-  return *s;
-}
-
-absl::StatusOr<EmployeeRecord> GetOne(db::Pool& pool, const db::Statement& statement,
+// One key through the batch statement (an array of one): one prepared statement per key kind.
+absl::StatusOr<EmployeeRecord> GetOne(db::Pool& pool, const db::Query& query,
                                       const std::string& key, std::string_view what) {
   return internal::RunRead(pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<EmployeeRecord> {
-    pqxx::result r = tx.exec_prepared(statement.name, key);
+    pqxx::result r = db::Exec(tx, query, db::TextArrayLiteral({key}));
     if (r.empty()) return errors::NotFound(ToAbsl(what), key);
     return internal::EmployeeFromRow(r[0]);
   });
@@ -61,9 +42,9 @@ absl::StatusOr<absl::flat_hash_map<std::string, EmployeeRecord>> FindByKeys(
     return errors::InvalidField(by_nip ? "nips" : "ids",
                                 absl::StrCat("more than ", EmployeeStore::kMaxKeysPerQuery));
   }
-  const db::Statement& statement = by_nip ? BatchByNip() : BatchById();
+  const db::Query& query = by_nip ? queries::kEmployeesByNips : queries::kEmployeesByIds;
   return internal::RunRead(pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Found> {
-    pqxx::result r = tx.exec_prepared(statement.name, db::TextArrayLiteral(keys));
+    pqxx::result r = db::Exec(tx, query, db::TextArrayLiteral(keys));
     Found found;
     found.reserve(r.size());
     for (const pqxx::row& row : r) {
@@ -159,16 +140,12 @@ absl::Status AddEmployeeCondition(const rpc::Condition& c, db::SqlParams& params
 
 }  // namespace
 
-std::vector<db::Statement> EmployeeStore::Statements() {
-  return {GetById(), GetByNip(), BatchById(), BatchByNip()};
-}
-
 absl::StatusOr<EmployeeRecord> EmployeeStore::GetEmployee(const std::string& id) {
-  return GetOne(pool_, GetById(), id, "employee");
+  return GetOne(pool_, queries::kEmployeesByIds, id, "employee");
 }
 
 absl::StatusOr<EmployeeRecord> EmployeeStore::GetEmployeeByNip(const std::string& nip) {
-  return GetOne(pool_, GetByNip(), nip, "employee with nip");
+  return GetOne(pool_, queries::kEmployeesByNips, nip, "employee with nip");
 }
 
 absl::StatusOr<std::vector<EmployeeRecord>> EmployeeStore::BatchGetEmployees(
@@ -276,14 +253,10 @@ absl::StatusOr<Page<AssignmentRecord>> EmployeeStore::ListAssignments(
   }
   return internal::RunRead(
       pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<AssignmentRecord>> {
-        static const std::string* sql = new std::string(
-            absl::StrCat("SELECT ", internal::AssignmentColumns("a"),
-                         " FROM assignments a WHERE a.employee_id = $1 AND ($2::date IS NULL OR "
-                         "a.valid_from > $2::date) ORDER BY a.valid_from LIMIT $3"));
-        pqxx::result r = tx.exec_params(*sql, employee_id, after, page.page_size + 1);
+        pqxx::result r =
+            db::Exec(tx, queries::kAssignmentsPage, employee_id, after, page.page_size + 1);
         if (r.empty() && !after) {
-          pqxx::result exists =
-              tx.exec_params("SELECT 1 FROM employees WHERE id = $1", employee_id);
+          pqxx::result exists = db::Exec(tx, queries::kEmployeeExists, employee_id);
           if (exists.empty()) return errors::NotFound("employee", employee_id);
         }
         Page<AssignmentRecord> out;

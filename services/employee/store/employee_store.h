@@ -1,13 +1,13 @@
 // Store layer of the employee service (ARCHITECTURE.md "The house"): SQL over libpqxx against
 // the service's own schema `employee` (migrations in services/employee/migrations/). The store
-// takes and returns domain types (services/employee/domain/) plus a few store records that add
-// what only the database knows (versions for etags, timestamps, history). It never decides
-// domain rules itself; it checks what only the database can check (existence, same agency,
-// cycles, the current assignment) and calls domain validation where a row is written.
+// takes and returns the domain's records (services/employee/domain/: Agency, OrgUnit, Position,
+// EmployeeRecord, AssignmentRecord, ActingOfficial). It decides no rule itself: a write locks
+// its row, loads the facts the rule needs (a parent's agency, a cycle, the open assignment),
+// runs the domain function on the locked row (e.g. ApplyTransfer) and writes what it decided.
 //
 // Every mutating call runs in ONE transaction together with its audit row (audit_log) and its
 // outbox event (protobuf payload from kinerja/employee/v1/events.proto). The store is the only
-// layer that writes events; it builds the payloads itself (store/event_payloads.h).
+// layer that writes events; the payloads come from services/employee/convert/.
 //
 // Errors (absl::Status, mapped to gRPC once at the edge):
 // - INVALID_ARGUMENT "<field>: ..." for bad input (field = API snake_case name);
@@ -38,12 +38,19 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/employee/domain/acting_official.h"
+#include "services/employee/domain/agency.h"
+#include "services/employee/domain/assignment.h"
 #include "services/employee/domain/employee.h"
+#include "services/employee/domain/employee_record.h"
 #include "services/employee/domain/official.h"
 #include "services/employee/domain/org_snapshot.h"
+#include "services/employee/domain/org_unit.h"
 #include "services/employee/domain/position.h"
+#include "services/employee/domain/position_record.h"
 #include "services/employee/domain/rank.h"
 #include "services/employee/domain/siasn_record.h"
+#include "services/employee/domain/transfer.h"
 #include "shared/db/change_context.h"
 #include "shared/db/idempotency.h"
 #include "shared/db/paging.h"
@@ -55,98 +62,12 @@
 namespace kinerja::employee::store {
 
 // ---------------------------------------------------------------------------------------------
-// Records
-// ---------------------------------------------------------------------------------------------
-
-// Kind of agency (instansi). Stable names "CENTRAL", "PROVINCE", "REGENCY", "CITY".
-enum class AgencyKind { kCentral, kProvince, kRegency, kCity };
-std::string_view AgencyKindName(AgencyKind kind);
-absl::StatusOr<AgencyKind> ParseAgencyKind(std::string_view name);  // "kind: ..."
-
-struct Agency {
-  std::string id = {};  // required on create (e.g. SIASN instansiId); immutable
-  std::string name = {};
-  AgencyKind kind = AgencyKind::kCity;
-  std::string head_title = {};  // e.g. "Wali Kota"
-  int64_t version = 0;          // output; rpc::EtagFor(version)
-  absl::Time create_time = {};  // output
-  absl::Time update_time = {};  // output
-};
-
-struct OrgUnit {
-  std::string id = {};  // empty on create: the store assigns one (uuid text)
-  std::string agency_id = {};
-  std::string parent_id = {};  // empty at the agency's root
-  std::string name = {};
-  std::string leader_position_id = {};  // output of Create; changed by SetUnitLeaderPosition
-  std::optional<Eselon> eselon = {};    // eselon of the leader position, if structural
-  int64_t version = 0;
-  absl::Time create_time = {};
-  absl::Time update_time = {};
-};
-
-struct Position {
-  std::string id = {};         // empty on create: the store assigns one
-  std::string agency_id = {};  // empty on create: taken from the unit
-  std::string unit_id = {};    // required
-  std::string name = {};
-  PositionType type = PositionType::kPelaksana;
-  FunctionalLevel functional_level = FunctionalLevel::kNone;
-  std::optional<Eselon> eselon = {};
-  // Set when a NON-ASN political head (governor, regent, mayor) holds the position.
-  std::string non_asn_holder_name = {};
-  int64_t version = 0;
-  absl::Time create_time = {};
-  absl::Time update_time = {};
-};
-
-// An employee as stored. employee.position_id / unit_id / agency_id are the CURRENT (open)
-// assignment's.
-struct EmployeeRecord {
-  Employee employee = {};
-  std::optional<absl::CivilDay> appointment_date = {};     // TMT CPNS / TMT PPPK
-  std::optional<absl::CivilDay> position_start_date = {};  // start of the open assignment (output)
-  int64_t version = 0;
-  absl::Time create_time = {};
-  absl::Time update_time = {};
-};
-
-// Stable names "INITIAL", "TRANSFER", "PROMOTION", "DEMOTION".
-enum class AssignmentReason { kInitial, kTransfer, kPromotion, kDemotion };
-std::string_view AssignmentReasonName(AssignmentReason reason);
-absl::StatusOr<AssignmentReason> ParseAssignmentReason(std::string_view name);  // "reason: ..."
-
-// One row of an employee's effective-dated position history.
-struct AssignmentRecord {
-  std::string employee_id = {};
-  std::string position_id = {};
-  std::string unit_id = {};
-  std::string agency_id = {};
-  absl::CivilDay start_date = {};               // valid_from, inclusive
-  std::optional<absl::CivilDay> end_date = {};  // valid_to, EXCLUSIVE; nullopt while current
-  AssignmentReason reason = AssignmentReason::kInitial;
-};
-
-// Acting official (Plt/Plh) of a position.
-struct ActingOfficial {
-  std::string id = {};  // empty on create: the store assigns one
-  std::string position_id = {};
-  std::string employee_id = {};
-  Official::Acting kind = Official::kPlt;  // kPlt or kPlh
-  absl::CivilDay start_date = {};
-  absl::CivilDay end_date = {};  // INCLUSIVE last day (as in the API)
-  std::string basis = {};        // legal basis, e.g. the decree (SK) number
-  std::string agency_id = {};    // empty on create: taken from the position
-  absl::Time create_time = {};
-};
-
-// ---------------------------------------------------------------------------------------------
 // Write options, paging
 // ---------------------------------------------------------------------------------------------
 
 // Every mutating call takes one. With `idempotency` set, the first successful answer is stored
 // in the same transaction (as the serialized kinerja.employee.v1 resource proto, see
-// event_payloads.h) and a retry with the same key returns that first answer without writing
+// convert/resources.h) and a retry with the same key returns that first answer without writing
 // again (INVALID_ARGUMENT "request_id: ..." when the key's fingerprint differs). The API builds
 // the key: principal = caller subject, method = full RPC name, fingerprint = digest of the
 // request without request_id.
@@ -156,16 +77,8 @@ template <typename T>
 using Page = db::Page<T>;
 
 // ---------------------------------------------------------------------------------------------
-// Requests
+// Lists
 // ---------------------------------------------------------------------------------------------
-
-struct AgencyUpdate {
-  std::string id = {};
-  std::optional<std::string> name = {};
-  std::optional<AgencyKind> kind = {};
-  std::optional<std::string> head_title = {};
-  std::optional<int64_t> expected_version = {};  // nullopt = no etag check
-};
 
 // Filter schemas the API passes to rpc::ParseFilter; the List calls accept exactly these.
 // Org units: agency_id (=), parent_id (=; "" selects roots).
@@ -184,23 +97,6 @@ const rpc::FilterSchema& ActingFilterSchema();
 // kCreateTimeDesc. API order_by: "" or "nip" -> kNip, "name" -> kName, "create_time desc" ->
 // kCreateTimeDesc.
 enum class EmployeeOrder { kNip, kName, kCreateTimeDesc };
-
-struct EmployeeUpdate {
-  std::string id = {};
-  std::optional<std::string> name = {};  // normalised by the caller (person_name.h)
-  std::optional<EmployeeStatus> status = {};
-  std::optional<Rank> rank = {};  // must fit the employee's kind (ValidateEmployee)
-  std::optional<int64_t> expected_version = {};
-};
-
-struct TransferRequest {
-  std::string employee_id = {};
-  std::string position_id = {};  // the new position; its unit becomes the employee's unit
-  absl::CivilDay effective_date = {};
-  AssignmentReason reason = AssignmentReason::kTransfer;  // not kInitial
-  std::optional<Rank> new_rank = {};                      // e.g. with a promotion
-  std::optional<int64_t> expected_version = {};
-};
 
 // ---------------------------------------------------------------------------------------------
 // Org snapshots for reporting lines
@@ -283,12 +179,10 @@ class ImportSession {
 
 class EmployeeStore {
  public:
-  // `pool` must have been created with Statements() (ServiceSettings::statements) and point at
-  // a schema migrated with PlatformMigrations() + EmployeeMigrations() (store/migrations.h).
+  // `pool` must point at a schema migrated with PlatformMigrations() + EmployeeMigrations()
+  // (store/migrations.h). Statements are named queries (store/queries/*.sql, shared/db/query.h),
+  // prepared on each connection when first run.
   explicit EmployeeStore(db::Pool& pool) : pool_(pool) {}
-
-  // Named prepared statements for the hot single-row paths; register them on the pool.
-  static std::vector<db::Statement> Statements();
 
   // --- Agencies ------------------------------------------------------------------------------
   absl::StatusOr<Agency> CreateAgency(const Agency& agency, const WriteOptions& write);

@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/store_test_fixture.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/filter.h"
@@ -223,7 +223,7 @@ TEST_F(EmployeeTest, CreateOpensTheFirstAssignment) {
       tx.exec1("SELECT payload, payload_type FROM employee.outbox WHERE type = 'EmployeeCreated'");
   v1::EmployeeChanged event;
   ASSERT_TRUE(event.ParseFromString(pqxx::binarystring(row[0]).str()));
-  EXPECT_EQ(event.employee().SerializeAsString(), ToProto(*by_id).SerializeAsString());
+  EXPECT_EQ(event.employee().SerializeAsString(), convert::ToProto(*by_id).SerializeAsString());
   EXPECT_EQ(row[1].as<std::string>(), "type.googleapis.com/kinerja.employee.v1.EmployeeChanged");
 
   // Duplicates and bad references.
@@ -251,7 +251,8 @@ TEST_F(EmployeeTest, CreateGeneratesAnIdAndIsIdempotent) {
   auto retry = store_->CreateEmployee(record, write);
   ASSERT_TRUE(retry.ok()) << retry.status();
   EXPECT_EQ(retry->employee.id, first->employee.id);
-  EXPECT_EQ(ToProto(*retry).SerializeAsString(), ToProto(*first).SerializeAsString());
+  EXPECT_EQ(convert::ToProto(*retry).SerializeAsString(),
+            convert::ToProto(*first).SerializeAsString());
   EXPECT_EQ(Count("employees"), 1);
   EXPECT_EQ(Count("outbox", "type = 'EmployeeCreated'"), 1);
 }

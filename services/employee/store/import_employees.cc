@@ -37,7 +37,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/type/date.pb.h"
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/import_session.h"
 #include "services/employee/store/rows.h"
 #include "shared/text/text.h"
@@ -157,7 +157,7 @@ void EmployeeStager::Stage(const SiasnEmployeeRecord& r, int64_t line, std::stri
     created.create_time = now_;
     created.update_time = now_;
     v1::EmployeeChanged event;
-    *event.mutable_employee() = ToProto(created);
+    *event.mutable_employee() = convert::ToProto(created);
     scratch_.clear();
     event.SerializeToString(&scratch_);
     l.Bytea(scratch_);
@@ -284,7 +284,7 @@ void EmitEvents(ImportSessionImpl& session) {
                  v1::PositionChanged event;
                  for (const pqxx::row& row : rows) {
                    Position position = PositionFromRow(row);
-                   *event.mutable_position() = ToProto(position);
+                   *event.mutable_position() = convert::ToProto(position);
                    out.Add(kPositionChanged, "position", position.id, event);
                  }
                  out.Complete();
@@ -306,7 +306,7 @@ void EmitEvents(ImportSessionImpl& session) {
           EmployeeRecord record = EmployeeFromRow(row, 3);
           const char cls = row[0].c_str()[0];
           if (cls == 'T') {
-            *transferred.mutable_employee() = ToProto(record);
+            *transferred.mutable_employee() = convert::ToProto(record);
             transferred.set_from_position_id(TextOrEmpty(row[1]));
             transferred.set_from_unit_id(TextOrEmpty(row[2]));
             if (record.position_start_date) {
@@ -318,7 +318,7 @@ void EmitEvents(ImportSessionImpl& session) {
             transferred.set_reason(v1::ASSIGNMENT_REASON_TRANSFER);
             out.Add(kEmployeeTransferred, "employee", record.employee.id, transferred);
           } else {
-            *changed.mutable_employee() = ToProto(record);
+            *changed.mutable_employee() = convert::ToProto(record);
             out.Add(cls == 'C' ? kEmployeeCreated : kEmployeeUpdated, "employee",
                     record.employee.id, changed);
           }

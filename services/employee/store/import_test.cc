@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/domain/reporting_line.h"
 #include "services/employee/domain/siasn_record.h"
-#include "services/employee/store/event_payloads.h"
 #include "services/employee/store/store_test_fixture.h"
 
 namespace kinerja::employee::store::testing {
@@ -192,7 +192,7 @@ TEST_F(ImportTest, EmployeesImportIdempotentlyAndTransfer) {
         pqxx::binarystring(tx.exec1("SELECT payload FROM employee.outbox WHERE type = "
                                     "'EmployeeCreated' AND aggregate_id = 'P-B'")[0])
             .str()));
-    EXPECT_EQ(event.employee().SerializeAsString(), ToProto(*analis).SerializeAsString());
+    EXPECT_EQ(event.employee().SerializeAsString(), convert::ToProto(*analis).SerializeAsString());
   }
 
   // Reporting line of the imported staff: dinas is vacant, so the Sekda assesses.
@@ -318,7 +318,7 @@ TEST_F(ImportTest, NewEmployeeWhoseSiasnIdIsTakenAsAnIdGetsAGeneratedId) {
   EXPECT_EQ(row[0].as<std::string>(), andi->employee.id);
   v1::EmployeeChanged event;
   ASSERT_TRUE(event.ParseFromString(pqxx::binarystring(row[1]).str()));
-  EXPECT_EQ(event.employee().SerializeAsString(), ToProto(*andi).SerializeAsString());
+  EXPECT_EQ(event.employee().SerializeAsString(), convert::ToProto(*andi).SerializeAsString());
 }
 
 TEST_F(ImportTest, IdempotencyKeyReplaysTheStoredResponse) {

@@ -15,7 +15,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/import_session.h"
 #include "services/employee/store/rows.h"
 
@@ -169,7 +169,7 @@ absl::Status MergeUnor(ImportSessionImpl& session) {
                  v1::OrgUnitChanged event;
                  for (const pqxx::row& row : rows) {
                    OrgUnit unit = OrgUnitFromRow(row);
-                   *event.mutable_unit() = ToProto(unit);
+                   *event.mutable_unit() = convert::ToProto(unit);
                    out.Add(kOrgUnitChanged, "org_unit", unit.id, event);
                  }
                  out.Complete();
@@ -181,7 +181,7 @@ absl::Status MergeUnor(ImportSessionImpl& session) {
         v1::PositionChanged event;
         for (const pqxx::row& row : rows) {
           Position position = PositionFromRow(row);
-          *event.mutable_position() = ToProto(position);
+          *event.mutable_position() = convert::ToProto(position);
           out.Add(kPositionChanged, "position", position.id, event);
         }
         out.Complete();

@@ -1,7 +1,8 @@
 // Loads the minimal organisation records the domain's reporting-line resolver needs around one
 // employee on one date (recursive CTEs over org_units, holders valid on the date), and builds an
 // OrgSnapshot from them. Three or four queries per call, each one round trip, in one read-only
-// snapshot (REPEATABLE READ) so the pieces agree with each other.
+// snapshot (REPEATABLE READ) so the pieces agree with each other. The queries are in
+// queries/reporting_line.sql.
 #include <string>
 #include <vector>
 
@@ -9,7 +10,9 @@
 #include "absl/strings/str_cat.h"
 #include "services/employee/domain/reporting_line.h"
 #include "services/employee/store/employee_store.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/query.h"
 #include "shared/db/sql_array.h"
 
 namespace kinerja::employee::store {
@@ -32,13 +35,7 @@ class Loader {
 
   // The employee's person record and the assignment valid on the date (if any).
   absl::Status LoadSubject(const std::string& employee_id) {
-    pqxx::result r = tx_.exec_params(
-        "SELECT e.nip, e.name, e.kind, e.rank, a.position_id, a.unit_id, "
-        "(a.valid_from - DATE '1970-01-01'), (a.valid_to - DATE '1970-01-01') "
-        "FROM employees e LEFT JOIN assignments a ON a.employee_id = e.id "
-        "AND a.valid_from <= $2::date AND (a.valid_to IS NULL OR a.valid_to > $2::date) "
-        "WHERE e.id = $1 ORDER BY a.valid_from DESC LIMIT 1",
-        employee_id, date_);
+    pqxx::result r = db::Exec(tx_, queries::kSubjectOnDate, employee_id, date_);
     if (r.empty()) return errors::NotFound("employee", employee_id);
     AddPerson(employee_id, r[0][0], r[0][1], r[0][2], r[0][3]);
     if (!r[0][4].is_null()) {
@@ -79,48 +76,17 @@ class Loader {
 
   // The unit chain from `unit_id` up to the root.
   void LoadChain(const std::string& unit_id) {
-    AddUnits(tx_.exec_params(
-        "WITH RECURSIVE chain(id, parent_id) AS ("
-        "  SELECT id, parent_id FROM org_units WHERE id = $1"
-        "  UNION"
-        "  SELECT u.id, u.parent_id FROM org_units u JOIN chain c ON u.id = c.parent_id"
-        ") " +
-            UnitSelect("chain", "false"),
-        unit_id));
+    AddUnits(db::Exec(tx_, queries::kUnitChain, unit_id));
   }
 
   // Units whose leader position `person` holds or acts in on the date, their subtrees and
   // their ancestors. `person` is an employee id, or a NON-ASN holder id.
   void LoadLedSubtrees(const std::string& person) {
-    std::string led;
-    std::string position;
     if (person.rfind("non-asn:", 0) == 0) {
-      position = person.substr(8);
-      // ($2 is unused here but keeps one parameter list for both forms.)
-      led = "SELECT id FROM org_units WHERE leader_position_id = $1 AND $2::date IS NOT NULL";
+      AddUnits(db::Exec(tx_, queries::kUnitsLedByPosition, person.substr(8)));
     } else {
-      position = person;
-      led =
-          "SELECT u.id FROM org_units u WHERE u.leader_position_id IN ("
-          "  SELECT position_id FROM assignments WHERE employee_id = $1"
-          "    AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)"
-          "  UNION"
-          "  SELECT position_id FROM acting_officials WHERE employee_id = $1"
-          "    AND start_date <= $2::date AND end_date >= $2::date)";
+      AddUnits(db::Exec(tx_, queries::kUnitsLedByEmployee, person, date_));
     }
-    AddUnits(tx_.exec_params(
-        "WITH RECURSIVE led(id) AS (" + led +
-            "), down(id) AS ("
-            "  SELECT id FROM led"
-            "  UNION"
-            "  SELECT u.id FROM org_units u JOIN down d ON u.parent_id = d.id"
-            "), up(id, parent_id) AS ("
-            "  SELECT u.id, u.parent_id FROM org_units u JOIN led ON u.id = led.id"
-            "  UNION"
-            "  SELECT u.id, u.parent_id FROM org_units u JOIN up ON u.id = up.parent_id"
-            "), wanted(id) AS (SELECT id FROM down UNION SELECT id FROM up) " +
-            UnitSelect("wanted", "u.id IN (SELECT id FROM down)"),
-        position, date_));
   }
 
   // Holders on the date: definitive holders of the loaded leader positions, every assignment in
@@ -131,23 +97,9 @@ class Loader {
     for (const UnitNode& unit : records_.units) all_units.push_back(unit.id);
     // A leader position's holders are found through its unit (assignments are indexed by
     // unit; positions never change unit).
-    pqxx::result r = tx_.exec_params(
-        "SELECT 'A', a.employee_id, a.position_id, a.unit_id, "
-        "  (a.valid_from - DATE '1970-01-01'), (a.valid_to - DATE '1970-01-01'), NULL, "
-        "  e.nip, e.name, e.kind, e.rank "
-        "FROM assignments a JOIN employees e ON e.id = a.employee_id "
-        "WHERE a.unit_id = ANY($4::text[]) "
-        "  AND (a.unit_id = ANY($1::text[]) OR a.position_id = ANY($2::text[])) "
-        "  AND a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date) "
-        "UNION ALL "
-        "SELECT 'P', ac.employee_id, ac.position_id, NULL, "
-        "  (ac.start_date - DATE '1970-01-01'), (ac.end_date + 1 - DATE '1970-01-01'), ac.kind, "
-        "  e.nip, e.name, e.kind, e.rank "
-        "FROM acting_officials ac JOIN employees e ON e.id = ac.employee_id "
-        "WHERE ac.position_id = ANY($2::text[]) "
-        "  AND ac.start_date <= $3::date AND ac.end_date >= $3::date",
-        db::TextArrayLiteral(staff_units_), db::TextArrayLiteral(leader_positions_), date_,
-        db::TextArrayLiteral(all_units));
+    pqxx::result r =
+        db::Exec(tx_, queries::kHoldersOnDate, db::TextArrayLiteral(staff_units_),
+                 db::TextArrayLiteral(leader_positions_), date_, db::TextArrayLiteral(all_units));
     for (const pqxx::row& row : r) {
       std::string employee_id = row[1].as<std::string>();
       AddPerson(employee_id, row[7], row[8], row[9], row[10]);
@@ -179,13 +131,6 @@ class Loader {
   absl::StatusOr<OrgSnapshot> Peek() const { return OrgSnapshot::Create(records_); }
 
  private:
-  static std::string UnitSelect(const char* ids, const char* staff_wanted) {
-    return absl::StrCat(
-        "SELECT u.id, u.parent_id, u.leader_position_id, u.name, p.name, p.non_asn_holder_name, ",
-        staff_wanted, " FROM org_units u JOIN ", ids,
-        " w ON w.id = u.id LEFT JOIN positions p ON p.id = u.leader_position_id");
-  }
-
   void AddPerson(const std::string& id, const pqxx::field& nip, const pqxx::field& name,
                  const pqxx::field& kind, const pqxx::field& rank) {
     if (!person_ids_.insert(id).second) return;

@@ -2,10 +2,12 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -16,51 +18,32 @@ const std::string& SelectPosition() {
   return *sql;
 }
 
-absl::Status ValidatePosition(const Position& position) {
-  if (position.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
-  if (position.unit_id.empty()) return errors::InvalidField("unit_id", "is required");
-  if (position.name.empty()) return errors::InvalidField("name", "is required");
-  if (position.name.size() > 300) return errors::InvalidField("name", "longer than 300 bytes");
-  if (position.functional_level != FunctionalLevel::kNone &&
-      position.type != PositionType::kFungsional) {
-    return errors::InvalidField("functional_level", "only functional positions have a level");
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position, bool unit_leader,
                                                        const WriteOptions& write) {
-  RETURN_IF_ERROR(ValidatePosition(position));
+  RETURN_IF_ERROR(ValidateNewPosition(position));
   return internal::RunWrite<Position>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Position> {
         // Lock the unit when the position becomes its leader (the unit row changes too).
-        pqxx::result unit = tx.exec_params(
-            unit_leader ? "SELECT agency_id, version, to_jsonb(u.*)::text FROM org_units u "
-                          "WHERE id = $1 FOR UPDATE"
-                        : "SELECT agency_id, version, NULL FROM org_units WHERE id = $1",
-            position.unit_id);
-        if (unit.empty()) {
-          return internal::ReferenceNotFound("unit_id", "unit", position.unit_id);
-        }
-        const std::string agency_id = unit[0][0].as<std::string>();
-        if (!position.agency_id.empty() && position.agency_id != agency_id) {
-          return errors::RuleViolation(
-              "DIFFERENT_AGENCY",
-              absl::StrCat("agency_id: unit ", position.unit_id, " belongs to agency ", agency_id));
-        }
+        pqxx::result unit =
+            db::Exec(tx, unit_leader ? queries::kLockUnitForLeader : queries::kUnitAgencyVersion,
+                     position.unit_id);
+        Position placed = position;
+        std::optional<std::string> unit_agency_id;
+        if (!unit.empty()) unit_agency_id = unit[0][0].as<std::string>();
+        RETURN_IF_ERROR(PlaceNewPosition(placed, unit_agency_id));
         static const std::string* sql = new std::string(absl::StrCat(
             "INSERT INTO positions AS p (id, agency_id, unit_id, name, type, functional_level, "
             "eselon, non_asn_holder_name) "
             "VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, $7, $8) "
             "ON CONFLICT (id) DO NOTHING RETURNING ",
             internal::PositionColumns("p"), ", to_jsonb(p.*)::text"));
-        pqxx::result r =
-            tx.exec_params(*sql, internal::NullIfEmpty(position.id), agency_id, position.unit_id,
-                           position.name, std::string(PositionTypeName(position.type)),
-                           std::string(FunctionalLevelName(position.functional_level)),
-                           internal::EselonParam(position.eselon), position.non_asn_holder_name);
+        pqxx::result r = tx.exec_params(
+            *sql, internal::NullIfEmpty(position.id), placed.agency_id, position.unit_id,
+            position.name, std::string(PositionTypeName(position.type)),
+            std::string(FunctionalLevelName(position.functional_level)),
+            internal::EselonParam(position.eselon), position.non_asn_holder_name);
         if (r.empty()) {
           return absl::AlreadyExistsError(absl::StrCat("position ", position.id, " exists"));
         }
@@ -68,7 +51,7 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
         internal::Audit(tx, write, "position.create", "position", created.id, std::nullopt,
                         r[0][11].as<std::string>());
         v1::PositionChanged event;
-        *event.mutable_position() = ToProto(created);
+        *event.mutable_position() = convert::ToProto(created);
         internal::Emit(tx, write, internal::kPositionChanged, "position", created.id, event);
         if (unit_leader) {
           static const std::string* set_leader = new std::string(
@@ -81,7 +64,7 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
           internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", updated.id,
                           unit[0][2].as<std::string>(), u[0][9].as<std::string>());
           v1::OrgUnitChanged unit_event;
-          *unit_event.mutable_unit() = ToProto(updated);
+          *unit_event.mutable_unit() = convert::ToProto(updated);
           internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", updated.id, unit_event);
         }
         return created;

@@ -15,14 +15,14 @@ using db::MicrosColumn;
 using db::OrDefault;
 using db::QualifyColumns;
 
+}  // namespace
+
 std::optional<Eselon> EselonFromField(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
   absl::StatusOr<Eselon> eselon = EselonFromCode(field.as<int>());
   if (!eselon.ok()) return std::nullopt;
   return *eselon;
 }
-
-}  // namespace
 
 std::optional<int> EselonParam(const std::optional<Eselon>& eselon) {
   if (!eselon) return std::nullopt;
@@ -162,12 +162,6 @@ EmployeeRecord EmployeeFromRow(const pqxx::row& row, int o) {
 
 // --- Assignments --------------------------------------------------------------------------------
 
-std::string AssignmentColumns(std::string_view alias) {
-  return QualifyColumns(
-      alias, absl::StrCat("$.employee_id, $.position_id, $.unit_id, $.agency_id, ",
-                          DaysColumn("valid_from"), ", ", DaysColumn("valid_to"), ", $.reason"));
-}
-
 AssignmentRecord AssignmentFromRow(const pqxx::row& row) {
   AssignmentRecord a;
   a.employee_id = row[0].as<std::string>();
@@ -204,11 +198,5 @@ ActingOfficial ActingFromRow(const pqxx::row& row) {
 }
 
 // --- Errors -------------------------------------------------------------------------------------
-
-absl::Status ReferenceNotFound(std::string_view field, std::string_view what, std::string_view id) {
-  return errors::RuleViolation(
-      "REFERENCE_NOT_FOUND",
-      absl::StrCat(ToAbsl(field), ": ", ToAbsl(what), " ", ToAbsl(id), " does not exist"));
-}
 
 }  // namespace kinerja::employee::store::internal

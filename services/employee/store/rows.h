@@ -17,8 +17,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/employee/convert/resources.h"
+#include "services/employee/domain/references.h"
 #include "services/employee/store/employee_store.h"
-#include "services/employee/store/event_payloads.h"
 #include "shared/db/audit.h"
 #include "shared/db/idempotency.h"
 #include "shared/db/pool.h"
@@ -43,6 +44,8 @@ using db::OptionalDayFromField;
 using db::TextOrEmpty;
 using db::TimeFromField;
 std::optional<int> EselonParam(const std::optional<Eselon>& eselon);
+// Inverse of EselonParam; nullopt for NULL or an unknown code.
+std::optional<Eselon> EselonFromField(const pqxx::field& field);
 
 // Stable rank label ("III/a", "IX") as stored; nullopt for std::monostate.
 std::optional<std::string> RankParam(const Rank& rank);
@@ -66,7 +69,7 @@ Position PositionFromRow(const pqxx::row& row);
 std::string EmployeeColumns(std::string_view alias);
 inline constexpr int kEmployeeColumnCount = 18;
 EmployeeRecord EmployeeFromRow(const pqxx::row& row, int offset = 0);
-std::string AssignmentColumns(std::string_view alias);
+// Assignments are read by the named query AssignmentsPage (queries/assignments.sql).
 AssignmentRecord AssignmentFromRow(const pqxx::row& row);
 std::string ActingColumns(std::string_view alias);
 ActingOfficial ActingFromRow(const pqxx::row& row);
@@ -74,8 +77,6 @@ ActingOfficial ActingFromRow(const pqxx::row& row);
 // --- Errors -------------------------------------------------------------------------------------
 
 using db::CheckVersion;  // shared/db/version_check.h
-// FAILED_PRECONDITION with reason REFERENCE_NOT_FOUND.
-absl::Status ReferenceNotFound(std::string_view field, std::string_view what, std::string_view id);
 
 // --- Events and audit
 // ------------------------------------------------------------------------------
@@ -98,12 +99,21 @@ using db::Audit;  // shared/db/audit.h
 using db::RunRead;  // shared/db/run.h
 
 // Runs a mutating `fn(pqxx::work&) -> StatusOr<Record>` in one transaction, honouring the
-// optional idempotency key: a replay returns the first answer (stored as the resource proto,
-// read back by this store's FromProto).
+// optional idempotency key: the answer is stored as the resource proto (convert::ToProto) and a
+// replay returns it read back (convert::FromProto).
 template <typename Record, typename Fn>
 absl::StatusOr<Record> RunWrite(db::Pool& pool, const WriteOptions& write, Fn&& fn) {
-  return db::RunProtoWrite<Record>(pool, write, std::forward<Fn>(fn),
-                                   [](const auto& proto) { return FromProto(proto); });
+  using Proto = decltype(convert::ToProto(std::declval<const Record&>()));
+  return db::RunIdempotentWrite<Record>(
+      pool, write, std::forward<Fn>(fn),
+      [](const Record& record) { return convert::ToProto(record).SerializeAsString(); },
+      [](const std::string& stored) -> absl::StatusOr<Record> {
+        Proto proto;
+        if (!proto.ParseFromString(stored)) {
+          return absl::InternalError("stored idempotent response does not parse");
+        }
+        return convert::FromProto(proto);
+      });
 }
 
 }  // namespace kinerja::employee::store::internal

@@ -16,7 +16,7 @@ namespace kinerja::employee::store::testing {
 
 class StoreTest : public ::kinerja::testing::StoreFixture<EmployeeStore> {
  protected:
-  StoreTest() : StoreFixture("employee", EmployeeMigrations, EmployeeStore::Statements) {}
+  StoreTest() : StoreFixture("employee", EmployeeMigrations) {}
 
   WriteOptions Write(const std::string& request_id = "") const;
 

@@ -3,14 +3,15 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "services/employee/convert/resources.h"
 #include "services/employee/store/employee_store.h"
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/query.h"
 
 namespace kinerja::employee::store {
 namespace {
-
 
 const std::string& SelectUnit() {
   static const std::string* sql =
@@ -20,25 +21,37 @@ const std::string& SelectUnit() {
 
 // Serialises changes to one agency's unit tree (cycle checks read the tree they change).
 void LockAgencyTree(pqxx::work& tx, const std::string& agency_id) {
-  tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))",
-                 absl::StrCat("employee.org_units/", agency_id));
+  db::Exec(tx, queries::kLockAgencyTree, absl::StrCat("employee.org_units/", agency_id));
 }
 
-// The parent's agency, or an error naming parent_id.
-absl::Status CheckParent(pqxx::work& tx, const std::string& agency_id,
-                         const std::string& parent_id) {
-  pqxx::result parent = tx.exec_params("SELECT agency_id FROM org_units WHERE id = $1", parent_id);
-  if (parent.empty()) return internal::ReferenceNotFound("parent_id", "unit", parent_id);
-  if (parent[0][0].as<std::string>() != agency_id) {
-    return errors::RuleViolation("DIFFERENT_AGENCY", absl::StrCat("parent_id: unit ", parent_id,
-                                                                  " belongs to another agency"));
+// What the parent named for a unit of `unit_id` is: its agency, and whether it lies inside the
+// unit (walking up from the parent meets the unit). Empty unit_id: a new unit, nothing inside.
+ParentFacts LoadParentFacts(pqxx::work& tx, const std::string& parent_id,
+                            const std::string& unit_id) {
+  pqxx::result parent = db::Exec(tx, queries::kUnitAgency, parent_id);
+  if (parent.empty()) return ParentFacts{};
+  ParentFacts facts{
+      .exists = true, .agency_id = parent[0][0].as<std::string>(), .inside_unit = false};
+  if (!unit_id.empty()) {
+    pqxx::result cycle = db::Exec(tx, queries::kUnitIsInside, parent_id, unit_id);
+    facts.inside_unit = !cycle.empty();
   }
-  return absl::OkStatus();
+  return facts;
+}
+
+// The unit and eselon of a position named as a leader position ("" names none).
+LeaderFacts LoadLeaderFacts(pqxx::work& tx, const std::string& position_id) {
+  if (position_id.empty()) return LeaderFacts{};
+  pqxx::result p = db::Exec(tx, queries::kPositionUnitAndEselon, position_id);
+  if (p.empty()) return LeaderFacts{};
+  return LeaderFacts{.exists = true,
+                     .unit_id = p[0][0].as<std::string>(),
+                     .eselon = internal::EselonFromField(p[0][1])};
 }
 
 void EmitUnit(pqxx::work& tx, const WriteOptions& write, const OrgUnit& unit) {
   v1::OrgUnitChanged event;
-  *event.mutable_unit() = ToProto(unit);
+  *event.mutable_unit() = convert::ToProto(unit);
   internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", unit.id, event);
 }
 
@@ -64,18 +77,14 @@ absl::StatusOr<LockedUnit> LockUnit(pqxx::work& tx, const std::string& unit_id,
 
 absl::StatusOr<OrgUnit> EmployeeStore::CreateOrgUnit(const OrgUnit& unit,
                                                      const WriteOptions& write) {
-  if (unit.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
-  if (unit.agency_id.empty()) return errors::InvalidField("agency_id", "is required");
-  if (unit.name.empty()) return errors::InvalidField("name", "is required");
-  if (!unit.id.empty() && unit.id == unit.parent_id) {
-    return errors::InvalidField("parent_id", "a unit cannot be its own parent");
-  }
+  RETURN_IF_ERROR(ValidateNewOrgUnit(unit));
   return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
-    pqxx::result agency = tx.exec_params("SELECT 1 FROM agencies WHERE id = $1", unit.agency_id);
-    if (agency.empty()) return internal::ReferenceNotFound("agency_id", "agency", unit.agency_id);
+    pqxx::result agency = db::Exec(tx, queries::kAgencyExists, unit.agency_id);
+    if (agency.empty()) return ReferenceNotFound("agency_id", "agency", unit.agency_id);
     if (!unit.parent_id.empty()) {
       LockAgencyTree(tx, unit.agency_id);
-      RETURN_IF_ERROR(CheckParent(tx, unit.agency_id, unit.parent_id));
+      RETURN_IF_ERROR(CheckParent(unit.agency_id, unit.parent_id,
+                                  LoadParentFacts(tx, unit.parent_id, /*unit_id=*/"")));
     }
     static const std::string* sql = new std::string(
         absl::StrCat("INSERT INTO org_units AS u (id, agency_id, parent_id, name, eselon) "
@@ -143,33 +152,19 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitParent(const std::string& unit_id,
                                                      const std::string& parent_id,
                                                      std::optional<int64_t> expected_version,
                                                      const WriteOptions& write) {
-  if (unit_id == parent_id) {
-    return errors::RuleViolation("UNIT_CYCLE", "parent_id: a unit cannot be its own parent");
-  }
+  RETURN_IF_ERROR(CheckNotOwnParent(unit_id, parent_id));
   return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
-    pqxx::result agency = tx.exec_params("SELECT agency_id FROM org_units WHERE id = $1", unit_id);
+    pqxx::result agency = db::Exec(tx, queries::kUnitAgency, unit_id);
     if (agency.empty()) return errors::NotFound("org unit", unit_id);
-    const std::string agency_id = agency[0][0].as<std::string>();
-    LockAgencyTree(tx, agency_id);
+    LockAgencyTree(tx, agency[0][0].as<std::string>());
     ASSIGN_OR_RETURN(LockedUnit locked, LockUnit(tx, unit_id, expected_version));
-    if (locked.unit.parent_id == parent_id) return locked.unit;
-    if (!parent_id.empty()) {
-      RETURN_IF_ERROR(CheckParent(tx, agency_id, parent_id));
-      // Walk up from the new parent: meeting the unit means the unit would be its own ancestor.
-      pqxx::result cycle = tx.exec_params(
-          "WITH RECURSIVE up(id, parent_id, depth) AS ("
-          "  SELECT id, parent_id, 0 FROM org_units WHERE id = $1"
-          "  UNION ALL"
-          "  SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id"
-          "  WHERE up.id <> $2 AND up.depth < 10000"
-          ") SELECT 1 FROM up WHERE id = $2 LIMIT 1",
-          parent_id, unit_id);
-      if (!cycle.empty()) {
-        return errors::RuleViolation(
-            "UNIT_CYCLE", absl::StrCat("parent_id: unit ", parent_id, " is inside unit ", unit_id,
-                                       "; moving it there would make a cycle"));
-      }
+    ParentFacts parent;
+    if (!parent_id.empty() && parent_id != locked.unit.parent_id) {
+      parent = LoadParentFacts(tx, parent_id, unit_id);
     }
+    OrgUnit moved = locked.unit;
+    ASSIGN_OR_RETURN(bool differs, ApplyUnitParent(moved, parent_id, parent));
+    if (!differs) return locked.unit;
     static const std::string* sql = new std::string(absl::StrCat(
         "UPDATE org_units AS u SET parent_id = $2, version = version + 1, update_time = now() "
         "WHERE u.id = $1 RETURNING ",
@@ -188,25 +183,16 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitLeaderPosition(
     std::optional<int64_t> expected_version, const WriteOptions& write) {
   return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
     ASSIGN_OR_RETURN(LockedUnit locked, LockUnit(tx, unit_id, expected_version));
-    std::optional<int> eselon;
-    if (!position_id.empty()) {
-      pqxx::result p =
-          tx.exec_params("SELECT unit_id, eselon FROM positions WHERE id = $1", position_id);
-      if (p.empty()) return internal::ReferenceNotFound("position_id", "position", position_id);
-      if (p[0][0].as<std::string>() != unit_id) {
-        return errors::RuleViolation(
-            "POSITION_IN_ANOTHER_UNIT",
-            absl::StrCat("position_id: position ", position_id, " belongs to unit ",
-                         p[0][0].as<std::string>(), ", not to ", unit_id));
-      }
-      if (!p[0][1].is_null()) eselon = p[0][1].as<int>();
-    }
-    if (locked.unit.leader_position_id == position_id) return locked.unit;
+    OrgUnit led = locked.unit;
+    ASSIGN_OR_RETURN(bool differs,
+                     ApplyLeaderPosition(led, position_id, LoadLeaderFacts(tx, position_id)));
+    if (!differs) return locked.unit;
     static const std::string* sql = new std::string(
         absl::StrCat("UPDATE org_units AS u SET leader_position_id = $2, eselon = $3, "
                      "version = version + 1, update_time = now() WHERE u.id = $1 RETURNING ",
                      internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
-    pqxx::result r = tx.exec_params(*sql, unit_id, internal::NullIfEmpty(position_id), eselon);
+    pqxx::result r = tx.exec_params(*sql, unit_id, internal::NullIfEmpty(led.leader_position_id),
+                                    internal::EselonParam(led.eselon));
     OrgUnit updated = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", unit_id, locked.json,
                     r[0][9].as<std::string>());

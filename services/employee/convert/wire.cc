@@ -1,4 +1,4 @@
-#include "services/employee/api/convert.h"
+#include "services/employee/convert/wire.h"
 
 #include <utility>
 
@@ -8,7 +8,7 @@
 #include "shared/rpc/enum_table.h"
 #include "shared/text/text.h"
 
-namespace kinerja::employee::api {
+namespace kinerja::employee::convert {
 namespace {
 
 // A domain parse error ("golongan: ...") re-labelled with the request field.
@@ -169,4 +169,4 @@ void OfficialToProto(const Official& official, const OfficialLabels& labels, pb:
   out->set_rank_label(labels.rank_label);
 }
 
-}  // namespace kinerja::employee::api
+}  // namespace kinerja::employee::convert

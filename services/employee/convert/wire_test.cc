@@ -1,11 +1,11 @@
-#include "services/employee/api/convert.h"
+#include "services/employee/convert/wire.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "shared/errors/errors.h"
 
-namespace kinerja::employee::api {
+namespace kinerja::employee::convert {
 namespace {
 
 google::type::Date Date(int y, int m, int d) {
@@ -85,4 +85,4 @@ TEST(ConvertTest, Officials) {
 }
 
 }  // namespace
-}  // namespace kinerja::employee::api
+}  // namespace kinerja::employee::convert

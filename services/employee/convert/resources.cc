@@ -1,4 +1,4 @@
-#include "services/employee/store/event_payloads.h"
+#include "services/employee/convert/resources.h"
 
 #include <string>
 #include <string_view>
@@ -7,14 +7,14 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/type/date.pb.h"
-#include "services/employee/store/rows.h"
+#include "services/employee/convert/wire.h"
+#include "shared/errors/errors.h"
 #include "shared/rpc/etag.h"
 #include "shared/rpc/proto_time.h"
 #include "shared/text/text.h"
 
-namespace kinerja::employee::store {
+namespace kinerja::employee::convert {
 namespace {
-
 
 // Stored answers only: unlike rpc::DayFromProto, an unset date is "not a calendar date" too.
 absl::StatusOr<absl::CivilDay> DayOf(const google::type::Date& d, std::string_view field) {
@@ -28,10 +28,6 @@ absl::StatusOr<absl::CivilDay> DayOf(const google::type::Date& d, std::string_vi
 absl::StatusOr<int64_t> VersionOf(const std::string& etag) {
   if (etag.empty()) return 0;
   return rpc::VersionFromEtag(etag);
-}
-
-std::string EselonText(const std::optional<Eselon>& eselon) {
-  return eselon ? absl::StrCat(EselonCode(*eselon)) : std::string();
 }
 
 absl::StatusOr<std::optional<Eselon>> EselonOf(const std::string& text) {
@@ -52,32 +48,6 @@ v1::AgencyKind AgencyKindToProto(AgencyKind kind) {
       return v1::AGENCY_KIND_CITY;
   }
   return v1::AGENCY_KIND_UNSPECIFIED;
-}
-
-// The proto enums number the domain's stable names in declaration order from 1.
-v1::PositionType PositionTypeToProto(PositionType type) {
-  return static_cast<v1::PositionType>(static_cast<int>(type) + 1);
-}
-v1::FunctionalLevel FunctionalLevelToProto(FunctionalLevel level) {
-  return static_cast<v1::FunctionalLevel>(static_cast<int>(level));  // kNone -> UNSPECIFIED
-}
-v1::EmployeeStatus StatusToProto(EmployeeStatus status) {
-  return static_cast<v1::EmployeeStatus>(static_cast<int>(status) + 1);
-}
-
-// Wire form: golongan code ("31") for PNS, grade label ("IX") for PPPK.
-std::string RankCode(const Rank& rank) {
-  if (const auto* g = std::get_if<Golongan>(&rank)) return absl::StrCat(g->code());
-  if (const auto* p = std::get_if<PppkGrade>(&rank)) return std::string(p->label());
-  return std::string();
-}
-
-std::string RankDisplay(const Rank& rank) {
-  if (const auto* g = std::get_if<Golongan>(&rank)) {
-    return absl::StrCat(ToAbsl(g->label()), " ", ToAbsl(g->pangkat()));
-  }
-  if (const auto* p = std::get_if<PppkGrade>(&rank)) return std::string(p->label());
-  return std::string();
 }
 
 absl::StatusOr<Rank> RankOf(const std::string& text, EmployeeKind kind) {
@@ -111,7 +81,7 @@ v1::OrgUnit ToProto(const OrgUnit& unit) {
   p.set_parent_id(unit.parent_id);
   p.set_name(unit.name);
   p.set_leader_position_id(unit.leader_position_id);
-  p.set_eselon(EselonText(unit.eselon));
+  p.set_eselon(EselonToProto(unit.eselon));
   if (unit.version > 0) p.set_etag(rpc::EtagFor(unit.version));
   rpc::TimeToProto(unit.create_time, p.mutable_create_time());
   rpc::TimeToProto(unit.update_time, p.mutable_update_time());
@@ -126,7 +96,7 @@ v1::Position ToProto(const Position& position) {
   p.set_name(position.name);
   p.set_type(PositionTypeToProto(position.type));
   p.set_functional_level(FunctionalLevelToProto(position.functional_level));
-  p.set_eselon(EselonText(position.eselon));
+  p.set_eselon(EselonToProto(position.eselon));
   p.set_non_asn_holder_name(position.non_asn_holder_name);
   if (position.version > 0) p.set_etag(rpc::EtagFor(position.version));
   return p;
@@ -136,13 +106,13 @@ v1::Employee ToProto(const EmployeeRecord& record) {
   const Employee& e = record.employee;
   v1::Employee p;
   p.set_id(e.id);
-  p.set_kind(e.kind == EmployeeKind::kPppk ? v1::EMPLOYEE_KIND_PPPK : v1::EMPLOYEE_KIND_PNS);
+  p.set_kind(KindToProto(e.kind));
   p.set_nip(e.nip);
   p.set_name(e.name);
-  p.set_sex(e.sex == Sex::kFemale ? v1::SEX_FEMALE : v1::SEX_MALE);
+  p.set_sex(SexToProto(e.sex));
   rpc::DayToProto(e.birth_date, p.mutable_birth_date());
   p.set_rank(RankCode(e.rank));
-  p.set_rank_label(RankDisplay(e.rank));
+  p.set_rank_label(RankDisplayLabel(e.rank));
   p.set_agency_id(e.agency_id);
   p.set_unit_id(e.unit_id);
   p.set_position_id(e.position_id);
@@ -298,4 +268,4 @@ absl::StatusOr<ActingOfficial> FromProto(const v1::ActingOfficial& p) {
   return a;
 }
 
-}  // namespace kinerja::employee::store
+}  // namespace kinerja::employee::convert

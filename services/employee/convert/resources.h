@@ -1,14 +1,19 @@
-// Conversions between store records and the kinerja.employee.v1 resource protos: the payloads
-// of the outbox events, and the responses stored for idempotent retries. The API layer may use
-// the ToProto functions for its responses too, so both agree byte for byte.
+// Conversions between the domain's records and the kinerja.employee.v1 resource protos: the API's
+// responses, the payloads of the outbox events, and the responses stored for idempotent retries
+// (one conversion, so live and replayed answers agree byte for byte).
 #pragma once
 
 #include "absl/status/statusor.h"
 #include "kinerja/employee/v1/events.pb.h"
 #include "kinerja/employee/v1/resources.pb.h"
-#include "services/employee/store/employee_store.h"
+#include "services/employee/domain/acting_official.h"
+#include "services/employee/domain/agency.h"
+#include "services/employee/domain/assignment.h"
+#include "services/employee/domain/employee_record.h"
+#include "services/employee/domain/org_unit.h"
+#include "services/employee/domain/position_record.h"
 
-namespace kinerja::employee::store {
+namespace kinerja::employee::convert {
 
 // Etags are rpc::EtagFor(version); timestamps and dates are filled when set.
 // Employee.rank is the golongan code ("31") for PNS and the roman grade ("IX") for PPPK;
@@ -28,4 +33,4 @@ absl::StatusOr<Position> FromProto(const v1::Position& proto);
 absl::StatusOr<EmployeeRecord> FromProto(const v1::Employee& proto);
 absl::StatusOr<ActingOfficial> FromProto(const v1::ActingOfficial& proto);
 
-}  // namespace kinerja::employee::store
+}  // namespace kinerja::employee::convert

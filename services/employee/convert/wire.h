@@ -1,4 +1,5 @@
-// Proto <-> domain conversion for the employee API: dates, timestamps, enums and ranks.
+// Proto <-> domain conversion of the employee service's values: dates, timestamps, enums, ranks
+// and officials (library employee_convert, used by the api layer and by the store's payloads).
 // Conversions from the wire validate and name the offending request field
 // (INVALID_ARGUMENT "employee.birth_date: ..."); conversions to the wire cannot fail.
 #pragma once
@@ -21,7 +22,7 @@
 #include "services/employee/domain/sex.h"
 #include "shared/rpc/proto_time.h"
 
-namespace kinerja::employee::api {
+namespace kinerja::employee::convert {
 
 namespace pb = ::kinerja::employee::v1;
 
@@ -83,4 +84,4 @@ struct OfficialLabels {
 };
 void OfficialToProto(const Official& official, const OfficialLabels& labels, pb::Official* out);
 
-}  // namespace kinerja::employee::api
+}  // namespace kinerja::employee::convert

@@ -1,0 +1,34 @@
+#include "services/employee/domain/position_record.h"
+
+#include "absl/strings/str_cat.h"
+#include "services/employee/domain/employee.h"
+#include "services/employee/domain/references.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::employee {
+
+absl::Status ValidateNewPosition(const Position& position) {
+  if (position.id.size() > kMaxIdLength) return errors::InvalidField("id", "longer than 64 bytes");
+  if (position.unit_id.empty()) return errors::InvalidField("unit_id", "is required");
+  if (position.name.empty()) return errors::InvalidField("name", "is required");
+  if (position.name.size() > 300) return errors::InvalidField("name", "longer than 300 bytes");
+  if (position.functional_level != FunctionalLevel::kNone &&
+      position.type != PositionType::kFungsional) {
+    return errors::InvalidField("functional_level", "only functional positions have a level");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status PlaceNewPosition(Position& position,
+                              const std::optional<std::string>& unit_agency_id) {
+  if (!unit_agency_id) return ReferenceNotFound("unit_id", "unit", position.unit_id);
+  if (!position.agency_id.empty() && position.agency_id != *unit_agency_id) {
+    return errors::RuleViolation(
+        "DIFFERENT_AGENCY",
+        absl::StrCat("agency_id: unit ", position.unit_id, " belongs to agency ", *unit_agency_id));
+  }
+  position.agency_id = *unit_agency_id;
+  return absl::OkStatus();
+}
+
+}  // namespace kinerja::employee

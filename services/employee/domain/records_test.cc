@@ -1,0 +1,146 @@
+// Rules for creating and updating agencies, positions, employees and acting officials.
+#include <gtest/gtest.h>
+
+#include "services/employee/domain/acting_official.h"
+#include "services/employee/domain/agency.h"
+#include "services/employee/domain/employee_record.h"
+#include "services/employee/domain/position_record.h"
+#include "shared/errors/errors.h"
+
+namespace kinerja::employee {
+namespace {
+
+std::string Reason(const absl::Status& status) { return errors::ReasonOf(status).value_or(""); }
+
+TEST(AgencyKind, NamesRoundTrip) {
+  for (AgencyKind kind :
+       {AgencyKind::kCentral, AgencyKind::kProvince, AgencyKind::kRegency, AgencyKind::kCity}) {
+    EXPECT_EQ(*ParseAgencyKind(AgencyKindName(kind)), kind);
+  }
+  EXPECT_FALSE(ParseAgencyKind("VILLAGE").ok());
+}
+
+AgencyUpdate Rename(std::string name) {
+  AgencyUpdate update;
+  update.id = "a";
+  update.name = std::move(name);
+  return update;
+}
+
+TEST(ApplyAgencyUpdate, ReportsWhetherAnythingChanges) {
+  Agency agency;
+  agency.id = "a";
+  agency.name = "Kota Bandung";
+  EXPECT_FALSE(*ApplyAgencyUpdate(agency, Rename("Kota Bandung")));
+  AgencyUpdate title;
+  title.head_title = "Wali Kota";
+  EXPECT_TRUE(*ApplyAgencyUpdate(agency, title));
+  EXPECT_EQ(agency.head_title, "Wali Kota");
+  EXPECT_EQ(ApplyAgencyUpdate(agency, Rename("")).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(agency.name, "Kota Bandung");
+}
+
+TEST(PlaceNewPosition, TakesTheUnitsAgency) {
+  Position position;
+  position.unit_id = "unit-1";
+  position.name = "Analis";
+  EXPECT_EQ(Reason(PlaceNewPosition(position, std::nullopt)), "REFERENCE_NOT_FOUND");
+  ASSERT_TRUE(PlaceNewPosition(position, "agency-1").ok());
+  EXPECT_EQ(position.agency_id, "agency-1");
+  EXPECT_EQ(Reason(PlaceNewPosition(position, "agency-2")), "DIFFERENT_AGENCY");
+  position.functional_level = FunctionalLevel::kAhliMuda;
+  EXPECT_EQ(ValidateNewPosition(position).code(), absl::StatusCode::kInvalidArgument);
+}
+
+EmployeeRecord NewEmployee() {
+  EmployeeRecord record;
+  Employee& e = record.employee;
+  e.kind = EmployeeKind::kPns;
+  e.nip = "198609262015051001";
+  e.name = "Budi Santoso";
+  e.sex = Sex::kMale;
+  e.birth_date = absl::CivilDay(1986, 9, 26);
+  e.rank = Golongan::Parse("III/b").value();
+  e.position_id = "pos-1";
+  record.appointment_date = absl::CivilDay(2015, 5, 1);
+  return record;
+}
+
+TEST(PlaceNewEmployee, TakesThePositionsPlaceAndStartsAtAppointment) {
+  EmployeeRecord record = NewEmployee();
+  ASSERT_TRUE(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"}).ok());
+  EXPECT_EQ(record.employee.unit_id, "u");
+  EXPECT_EQ(record.employee.agency_id, "a");
+  EXPECT_EQ(record.position_start_date, absl::CivilDay(2015, 5, 1));
+}
+
+TEST(ValidateNewEmployee, LimitsTheId) {
+  EmployeeRecord record = NewEmployee();
+  EXPECT_TRUE(ValidateNewEmployee(record).ok());
+  record.employee.id = std::string(kMaxIdLength + 1, 'x');
+  EXPECT_EQ(ValidateNewEmployee(record).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(FirstAssignment, OpensAtThePositionStart) {
+  EmployeeRecord record = NewEmployee();
+  ASSERT_TRUE(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"}).ok());
+  std::optional<AssignmentRecord> first = FirstAssignment(record);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->reason, AssignmentReason::kInitial);
+  EXPECT_EQ(first->start_date, absl::CivilDay(2015, 5, 1));
+  EXPECT_EQ(first->unit_id, "u");
+  record.employee.position_id.clear();
+  EXPECT_FALSE(FirstAssignment(record).has_value());
+}
+
+TEST(PlaceNewEmployee, RefusesAnotherUnitOrAgencyAndAMissingStart) {
+  EmployeeRecord record = NewEmployee();
+  record.employee.unit_id = "other";
+  EXPECT_EQ(Reason(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"})),
+            "POSITION_IN_ANOTHER_UNIT");
+  record = NewEmployee();
+  record.employee.agency_id = "other";
+  EXPECT_EQ(Reason(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"})),
+            "DIFFERENT_AGENCY");
+  record = NewEmployee();
+  EXPECT_EQ(Reason(PlaceNewEmployee(record, std::nullopt)), "REFERENCE_NOT_FOUND");
+  record.appointment_date = std::nullopt;
+  EXPECT_EQ(PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"}).code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ApplyEmployeeUpdate, ValidatesOnlyAChange) {
+  Employee e = NewEmployee().employee;
+  e.unit_id = "u";
+  e.agency_id = "a";
+  EmployeeUpdate same;
+  same.name = e.name;
+  EXPECT_FALSE(*ApplyEmployeeUpdate(e, same));
+  EmployeeUpdate retire;
+  retire.status = EmployeeStatus::kRetired;
+  EXPECT_TRUE(*ApplyEmployeeUpdate(e, retire));
+  EXPECT_EQ(e.status, EmployeeStatus::kRetired);
+  EmployeeUpdate grade;
+  grade.rank = PppkGrade::Parse("IX").value();
+  EXPECT_FALSE(ApplyEmployeeUpdate(e, grade).ok());
+}
+
+TEST(PlaceActingOfficial, PositionAndEmployeeInOneAgency) {
+  ActingOfficial acting;
+  acting.position_id = "pos-1";
+  acting.employee_id = "emp-1";
+  EXPECT_EQ(Reason(PlaceActingOfficial(acting, ActingFacts{})), "REFERENCE_NOT_FOUND");
+  EXPECT_EQ(Reason(PlaceActingOfficial(
+                acting, ActingFacts{.position_agency_id = "a", .employee_agency_id = "b"})),
+            "DIFFERENT_AGENCY");
+  ASSERT_TRUE(
+      PlaceActingOfficial(acting, ActingFacts{.position_agency_id = "a", .employee_agency_id = "a"})
+          .ok());
+  EXPECT_EQ(acting.agency_id, "a");
+  acting.end_date = acting.start_date - 1;
+  EXPECT_EQ(ValidateNewActingOfficial(acting).code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace kinerja::employee

@@ -4,7 +4,7 @@
 //
 //   class StoreTest : public kinerja::testing::StoreFixture<GoalsStore> {
 //    protected:
-//     StoreTest() : StoreFixture("goals", GoalsMigrations, GoalsStore::Statements) {}
+//     StoreTest() : StoreFixture("goals", GoalsMigrations) {}
 //   };
 #pragma once
 

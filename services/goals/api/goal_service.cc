@@ -18,7 +18,7 @@ server::ServiceSettings GoalServiceSettings() {
   return server::ServiceSettings{.name = "goals",
                                  .grpc_service = kServiceName,
                                  .migrations = GoalsMigrations(),
-                                 .statements = store::GoalsStore::Statements()};
+                                 .statements = {}};  // named queries: store/queries/*.sql
 }
 
 absl::CivilDay GoalService::Today() const { return rpc::TodayInJakarta(deps_.now()); }

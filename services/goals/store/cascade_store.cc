@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 #include "shared/db/sql_array.h"
 
@@ -15,21 +16,10 @@ absl::StatusOr<std::vector<CascadePlanInput>> GoalsStore::LoadCascade(
     const std::string& root_plan_id) {
   return db::RunInTransaction(
       pool_, [&](pqxx::work& tx) -> absl::StatusOr<std::vector<CascadePlanInput>> {
-        // Both queries read the same snapshot.
+        // Both queries read the same snapshot. Not a named query: PostgreSQL prepares only
+        // SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES.
         tx.exec0("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        // UNION (not UNION ALL) drops a plan reached twice, so cycles in the data end the walk.
-        pqxx::result plans = tx.exec_params(
-            "WITH RECURSIVE tree (id, period_id, employee_id) AS ("
-            "  SELECT p.id, p.period_id, p.employee_id FROM plans p WHERE p.id = $1"
-            "  UNION"
-            "  SELECT c.id, c.period_id, c.employee_id FROM tree t JOIN plans c"
-            "    ON c.period_id = t.period_id AND c.assessor_employee_id = t.employee_id"
-            "   AND c.state <> 'CLOSED')"
-            " SELECT p.id, p.employee_id, p.employee_nip, p.employee_name, p.position_id,"
-            " p.position_name, p.unit_id, p.unit_name, p.employee_non_asn, p.employee_acting,"
-            " p.employee_rank_label, p.position_type, p.state, p.assessor_employee_id"
-            " FROM tree t JOIN plans p ON p.id = t.id",
-            root_plan_id);
+        pqxx::result plans = db::Exec(tx, queries::kCascadePlans, root_plan_id);
         if (plans.empty()) return errors::NotFound("plan", root_plan_id);
         std::vector<CascadePlanInput> out;
         out.reserve(plans.size());
@@ -58,10 +48,7 @@ absl::StatusOr<std::vector<CascadePlanInput>> GoalsStore::LoadCascade(
           ids.push_back(plan.plan_id);
           out.push_back(std::move(plan));
         }
-        pqxx::result results = tx.exec_params(
-            "SELECT r.plan_id, r.id, r.kind, r.text, r.parent_result_id FROM plan_results r "
-            "WHERE r.plan_id = ANY($1::text[]) ORDER BY r.plan_id, r.ordinal",
-            db::TextArrayLiteral(ids));
+        pqxx::result results = db::Exec(tx, queries::kCascadeResults, db::TextArrayLiteral(ids));
         for (const pqxx::row& row : results) {
           auto it = index.find(absl::string_view(row[0].c_str(), row[0].size()));
           if (it == index.end()) continue;

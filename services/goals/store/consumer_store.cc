@@ -8,6 +8,7 @@
 #include "kinerja/goals/v1/goals_service.pb.h"
 #include "services/goals/domain/workflow.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 
 namespace kinerja::goals::store {
@@ -57,8 +58,7 @@ absl::StatusOr<std::vector<Plan>> GoalsStore::ApplyTransfer(pqxx::work& tx,
   }
   std::vector<Plan> created;
   for (Plan plan : effect.new_plans) {
-    pqxx::result period =
-        tx.exec_params("SELECT agency_id FROM periods WHERE id = $1", plan.period_id);
+    pqxx::result period = db::Exec(tx, queries::kPeriodAgencyAndState, plan.period_id);
     if (period.empty()) return errors::NotFound("period", plan.period_id);
     if (plan.agency_id.empty()) plan.agency_id = period[0][0].as<std::string>();
     plan.state = PlanState::kDraft;

@@ -1,13 +1,6 @@
-// The store's prepared statements and the filter schemas of its List calls.
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "absl/strings/str_cat.h"
-#include "services/goals/domain/names.h"
+// The filter schemas of the store's List calls.
 #include "services/goals/store/goals_store.h"
-#include "services/goals/store/rows.h"
-#include "services/goals/store/statements.h"
+#include "services/goals/domain/names.h"
 
 namespace kinerja::goals::store {
 namespace {
@@ -19,32 +12,6 @@ using rpc::FilterSchema;
 using rpc::IdField;
 
 }  // namespace
-
-namespace internal {
-
-const db::Statement& GetPeriodStatement() {
-  static const db::Statement* s = new db::Statement{
-      "goals.get_period",
-      absl::StrCat("SELECT ", PeriodColumns("p"), " FROM periods p WHERE p.id = $1")};
-  return *s;
-}
-
-const db::Statement& GetPlanStatement() {
-  static const db::Statement* s = new db::Statement{
-      "goals.get_plan", absl::StrCat("SELECT ", PlanColumns("p"), " FROM plans p WHERE p.id = $1")};
-  return *s;
-}
-
-}  // namespace internal
-
-std::vector<db::Statement> GoalsStore::Statements() {
-  return {internal::GetPeriodStatement(),       internal::GetPlanStatement(),
-          internal::LockPlanStatement(),        internal::SavePlanStatement(),
-          internal::UpsertResultsStatement(),   internal::DeleteRemovedResultsStatement(),
-          internal::PlanPeriodFactsStatement(), internal::ParentFactsStatement(),
-          internal::DependantsStatement(),      internal::InsertVersionStatement(),
-          internal::MarkApprovedStatement()};
-}
 
 const FilterSchema& GoalsStore::PeriodFilterSchema() {
   static const FilterSchema* schema = new FilterSchema{{

@@ -100,9 +100,9 @@ struct TemplateResult {
 
 class GoalsStore {
  public:
-  // `pool` must have been created with Statements() and point at the migrated `goals` schema.
+  // `pool` must point at the migrated `goals` schema. The store's statements are named queries
+  // (store/queries/*.sql), prepared on each connection when first run there.
   explicit GoalsStore(db::Pool& pool) : pool_(pool) {}
-  static std::vector<db::Statement> Statements();
 
   // Filter schemas of the List calls (API field names; see goals_service.proto).
   static const rpc::FilterSchema& PeriodFilterSchema();  // agency_id, year (int), state

@@ -7,18 +7,12 @@
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/period_rules.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
-#include "services/goals/store/statements.h"
 #include "shared/db/filter_sql.h"
 
 namespace kinerja::goals::store {
 namespace {
-
-const std::string& SelectPeriod() {
-  static const std::string* sql =
-      new std::string(absl::StrCat("SELECT ", internal::PeriodColumns("p"), " FROM periods p"));
-  return *sql;
-}
 
 std::string DefaultName(const Period& period) { return absl::StrCat("SKP ", period.year); }
 
@@ -30,8 +24,7 @@ void EmitPeriod(pqxx::work& tx, const WriteOptions& write, const char* type, con
 
 absl::StatusOr<Period> LockPeriod(pqxx::work& tx, const std::string& id,
                                   std::optional<int64_t> expected_version) {
-  static const std::string* sql = new std::string(SelectPeriod() + " WHERE p.id = $1 FOR UPDATE");
-  pqxx::result r = tx.exec_params(*sql, id);
+  pqxx::result r = db::Exec(tx, queries::kLockPeriod, id);
   if (r.empty()) return errors::NotFound("period", id);
   Period period = internal::PeriodFromRow(r[0]);
   RETURN_IF_ERROR(
@@ -52,15 +45,11 @@ absl::StatusOr<Period> GoalsStore::CreatePeriod(Period period, const WriteOption
   if (period.name.empty()) period.name = DefaultName(period);
   period.state = PeriodState::kOpen;
   return internal::RunWrite<Period>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Period> {
-    static const std::string* sql = new std::string(absl::StrCat(
-        "INSERT INTO periods AS p (agency_id, year, name, start_date, end_date, filling_deadline, "
-        "cadence, state) VALUES ($1, $2, $3, $4::date, $5::date, $6::date, $7, $8) "
-        "ON CONFLICT (agency_id, year, name) DO NOTHING RETURNING ",
-        internal::PeriodColumns("p")));
-    pqxx::result r = tx.exec_params(
-        *sql, period.agency_id, period.year, period.name, internal::DayText(period.start_date),
-        internal::DayText(period.end_date), internal::DayText(period.filling_deadline),
-        std::string(CadenceName(period.cadence)), std::string(PeriodStateName(period.state)));
+    pqxx::result r = db::Exec(
+        tx, queries::kInsertPeriod, period.agency_id, period.year, period.name,
+        internal::DayText(period.start_date), internal::DayText(period.end_date),
+        internal::DayText(period.filling_deadline), std::string(CadenceName(period.cadence)),
+        std::string(PeriodStateName(period.state)));
     if (r.empty()) return DuplicateName(period);
     Period created = internal::PeriodFromRow(r[0]);
     internal::Audit(tx, write, "period.create", "period", created.id, std::nullopt,
@@ -72,7 +61,7 @@ absl::StatusOr<Period> GoalsStore::CreatePeriod(Period period, const WriteOption
 
 absl::StatusOr<Period> GoalsStore::GetPeriod(const std::string& id) {
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Period> {
-    pqxx::result r = tx.exec_prepared(internal::GetPeriodStatement().name, id);
+    pqxx::result r = db::Exec(tx, queries::kPeriodById, id);
     if (r.empty()) return errors::NotFound("period", id);
     return internal::PeriodFromRow(r[0]);
   });
@@ -101,9 +90,9 @@ absl::StatusOr<Page<Period>> GoalsStore::ListPeriods(const std::vector<rpc::Cond
                                  y, "::integer OR (p.year = ", y, "::integer AND p.id > ", i,
                                  "))))"));
   }
-  const std::string sql =
-      absl::StrCat(SelectPeriod(), db::WhereClause(where),
-                   " ORDER BY p.agency_id, p.year DESC, p.id LIMIT ", page.page_size + 1);
+  const std::string sql = absl::StrCat(
+      "SELECT ", internal::PeriodColumns("p"), " FROM periods p", db::WhereClause(where),
+      " ORDER BY p.agency_id, p.year DESC, p.id LIMIT ", page.page_size + 1);
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<Period>> {
     pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));
     Page<Period> out;
@@ -139,18 +128,13 @@ absl::StatusOr<Period> GoalsStore::UpdatePeriod(const PeriodUpdate& update,
       return period;  // nothing to change: no version bump, no event
     }
     if (changed.name != period.name) {
-      pqxx::result same = tx.exec_params(
-          "SELECT 1 FROM periods WHERE agency_id = $1 AND year = $2 AND name = $3 AND id <> $4",
-          changed.agency_id, changed.year, changed.name, changed.id);
+      pqxx::result same = db::Exec(tx, queries::kPeriodNameTaken, changed.agency_id, changed.year,
+                                   changed.name, changed.id);
       if (!same.empty()) return DuplicateName(changed);
     }
-    static const std::string* sql = new std::string(absl::StrCat(
-        "UPDATE periods AS p SET name = $2, filling_deadline = $3::date, cadence = $4, "
-        "version = p.version + 1, update_time = now() WHERE p.id = $1 RETURNING ",
-        internal::PeriodColumns("p")));
-    pqxx::result r =
-        tx.exec_params(*sql, changed.id, changed.name, internal::DayText(changed.filling_deadline),
-                       std::string(CadenceName(changed.cadence)));
+    pqxx::result r = db::Exec(tx, queries::kUpdatePeriod, changed.id, changed.name,
+                              internal::DayText(changed.filling_deadline),
+                              std::string(CadenceName(changed.cadence)));
     Period updated = internal::PeriodFromRow(r[0]);
     internal::Audit(tx, write, "period.update", "period", updated.id,
                     internal::MessageJson(ToProto(period)),
@@ -168,11 +152,8 @@ absl::StatusOr<Period> GoalsStore::SetPeriodState(const std::string& id, PeriodS
     ASSIGN_OR_RETURN(Period period, LockPeriod(tx, id, expected_version));
     RETURN_IF_ERROR(CheckPeriodTransition(period.state, state));
     if (period.state == state) return period;
-    static const std::string* sql = new std::string(absl::StrCat(
-        "UPDATE periods AS p SET state = $2, version = p.version + 1, update_time = now() "
-        "WHERE p.id = $1 RETURNING ",
-        internal::PeriodColumns("p")));
-    pqxx::result r = tx.exec_params(*sql, id, std::string(PeriodStateName(state)));
+    pqxx::result r =
+        db::Exec(tx, queries::kSetPeriodState, id, std::string(PeriodStateName(state)));
     Period updated = internal::PeriodFromRow(r[0]);
     internal::Audit(tx, write, "period.set_state", "period", updated.id,
                     internal::MessageJson(ToProto(period)),
@@ -189,27 +170,16 @@ absl::StatusOr<DeadlineExtension> GoalsStore::GrantExtension(DeadlineExtension e
   extension.granted_by = write.ctx.actor;
   return internal::RunWrite<DeadlineExtension>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<DeadlineExtension> {
-        static const std::string* lock =
-            new std::string(SelectPeriod() + " WHERE p.id = $1 FOR SHARE");
-        pqxx::result p = tx.exec_params(*lock, extension.period_id);
+        pqxx::result p = db::Exec(tx, queries::kSharePeriod, extension.period_id);
         if (p.empty()) return errors::NotFound("period", extension.period_id);
         const Period period = internal::PeriodFromRow(p[0]);
         RETURN_IF_ERROR(CheckPeriodChangeable(period));
         RETURN_IF_ERROR(ValidateExtension(period, extension));
-        static const std::string* select =
-            new std::string(absl::StrCat("SELECT ", internal::ExtensionColumns("x"),
-                                         " FROM deadline_extensions x WHERE x.period_id = $1 AND "
-                                         "x.employee_id = $2 FOR UPDATE"));
-        pqxx::result previous = tx.exec_params(*select, extension.period_id, extension.employee_id);
-        static const std::string* sql = new std::string(absl::StrCat(
-            "INSERT INTO deadline_extensions AS x (period_id, employee_id, until, reason, "
-            "granted_by) VALUES ($1, $2, $3::date, $4, $5) ON CONFLICT (period_id, employee_id) "
-            "DO UPDATE SET until = EXCLUDED.until, reason = EXCLUDED.reason, "
-            "granted_by = EXCLUDED.granted_by, grant_time = now() RETURNING ",
-            internal::ExtensionColumns("x")));
-        pqxx::result r = tx.exec_params(*sql, extension.period_id, extension.employee_id,
-                                        internal::DayText(extension.until), extension.reason,
-                                        extension.granted_by);
+        pqxx::result previous =
+            db::Exec(tx, queries::kLockExtension, extension.period_id, extension.employee_id);
+        pqxx::result r =
+            db::Exec(tx, queries::kUpsertExtension, extension.period_id, extension.employee_id,
+                     internal::DayText(extension.until), extension.reason, extension.granted_by);
         DeadlineExtension granted = internal::ExtensionFromRow(r[0]);
         std::optional<std::string> before;
         if (!previous.empty()) {

@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
-#include "services/goals/store/statements.h"
 #include "shared/db/sql_array.h"
 
 namespace kinerja::goals::store {
@@ -35,8 +35,8 @@ absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const Plan
                                     absl::CivilDay today) {
   PlanFacts facts;
   facts.today = today;
-  pqxx::result period = tx.exec_prepared(PlanPeriodFactsStatement().name, plan.period_id,
-                                         plan.employee.employee_id, plan.employee.unit_id);
+  pqxx::result period = db::Exec(tx, queries::kPlanPeriodFacts, plan.period_id,
+                                 plan.employee.employee_id, plan.employee.unit_id);
   if (period.empty()) return errors::NotFound("period", plan.period_id);
   facts.period = PeriodFromRow(period[0]);
   facts.extension_until = OptionalDayFromField(period[0][kPeriodColumnCount]);
@@ -48,8 +48,7 @@ absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const Plan
   AddParentIds(plan.content, seen, parent_ids);
   if (candidate != nullptr) AddParentIds(*candidate, seen, parent_ids);
   if (!parent_ids.empty()) {
-    pqxx::result parents =
-        tx.exec_prepared(ParentFactsStatement().name, db::TextArrayLiteral(parent_ids));
+    pqxx::result parents = db::Exec(tx, queries::kParentFacts, db::TextArrayLiteral(parent_ids));
     for (const pqxx::row& row : parents) {
       ParentResultFacts parent;
       parent.plan_id = row[1].as<std::string>();
@@ -67,7 +66,7 @@ absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const Plan
   for (const WorkResult& r : plan.content.results) own_ids.push_back(r.id);
   if (!own_ids.empty()) {
     pqxx::result dependants =
-        tx.exec_prepared(DependantsStatement().name, db::TextArrayLiteral(own_ids), plan.id);
+        db::Exec(tx, queries::kDependants, db::TextArrayLiteral(own_ids), plan.id);
     for (const pqxx::row& row : dependants) {
       facts.results_with_dependants.push_back(row[0].as<std::string>());
     }
@@ -89,57 +88,13 @@ absl::Status CheckIdentity(const Plan& before, const Plan& after) {
 
 void RecordApprovedVersion(pqxx::work& tx, const WriteOptions& write, const Plan& plan) {
   const pb::Plan snapshot = ToProto(plan);
-  tx.exec_prepared0(InsertVersionStatement().name, plan.id, plan.revision,
-                    pqxx::binarystring(snapshot.SerializeAsString()), MessageJson(snapshot),
-                    write.ctx.actor, MicrosParam(plan.approve_time));
-  tx.exec_prepared0(MarkApprovedStatement().name, plan.id);
+  db::Exec0(tx, queries::kInsertVersion, plan.id, plan.revision,
+            pqxx::binarystring(snapshot.SerializeAsString()), MessageJson(snapshot),
+            write.ctx.actor, MicrosParam(plan.approve_time));
+  db::Exec0(tx, queries::kMarkApproved, plan.id);
 }
 
 }  // namespace
-
-const db::Statement& PlanPeriodFactsStatement() {
-  static const db::Statement* statement = new db::Statement{
-      "goals.plan_period_facts",
-      absl::StrCat("SELECT ", PeriodColumns("p"),
-                   ", (SELECT x.until - DATE '1970-01-01' FROM deadline_extensions x "
-                   "WHERE x.period_id = p.id AND x.employee_id = $2), "
-                   "(SELECT u.public_service FROM unit_policies u WHERE u.unit_id = $3) "
-                   "FROM periods p WHERE p.id = $1")};
-  return *statement;
-}
-
-const db::Statement& ParentFactsStatement() {
-  static const db::Statement* statement = new db::Statement{
-      "goals.parent_facts",
-      "SELECT r.id, p.id, p.period_id, p.employee_id, r.approved, p.state "
-      "FROM plan_results r JOIN plans p ON p.id = r.plan_id WHERE r.id = ANY($1::text[])"};
-  return *statement;
-}
-
-const db::Statement& DependantsStatement() {
-  static const db::Statement* statement = new db::Statement{
-      "goals.dependants",
-      "SELECT DISTINCT c.parent_result_id FROM plan_results c JOIN plans p ON p.id = c.plan_id "
-      "WHERE c.parent_result_id = ANY($1::text[]) AND c.plan_id <> $2 AND p.state <> 'CLOSED' "
-      "ORDER BY 1"};
-  return *statement;
-}
-
-const db::Statement& InsertVersionStatement() {
-  static const db::Statement* statement = new db::Statement{
-      "goals.insert_version",
-      absl::StrCat("INSERT INTO plan_versions (plan_id, revision, snapshot, snapshot_json, "
-                   "approved_by, approve_time) VALUES ($1, $2, $3, $4::jsonb, $5, coalesce(",
-                   MicrosToTime("$6"), ", now()))")};
-  return *statement;
-}
-
-const db::Statement& MarkApprovedStatement() {
-  static const db::Statement* statement = new db::Statement{
-      "goals.mark_approved",
-      "UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved"};
-  return *statement;
-}
 
 absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
                                     std::optional<int64_t> expected_version, PlanMutation& mutation,

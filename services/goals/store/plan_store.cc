@@ -5,18 +5,12 @@
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
-#include "services/goals/store/statements.h"
 #include "shared/db/filter_sql.h"
 
 namespace kinerja::goals::store {
 namespace {
-
-const std::string& SelectPlan() {
-  static const std::string* sql =
-      new std::string(absl::StrCat("SELECT ", internal::PlanColumns("p"), " FROM plans p"));
-  return *sql;
-}
 
 absl::Status ValidateNewPlan(const Plan& plan) {
   std::vector<errors::FieldViolation> violations;
@@ -43,8 +37,7 @@ absl::StatusOr<Plan> GoalsStore::CreatePlan(Plan plan, const WriteOptions& write
   plan.state = PlanState::kDraft;
   if (plan.revision < 1) plan.revision = 1;
   return internal::RunWrite<Plan>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Plan> {
-    pqxx::result period =
-        tx.exec_params("SELECT agency_id, state FROM periods WHERE id = $1", plan.period_id);
+    pqxx::result period = db::Exec(tx, queries::kPeriodAgencyAndState, plan.period_id);
     if (period.empty()) return errors::NotFound("period", plan.period_id);
     const std::string agency_id = period[0][0].as<std::string>();
     const std::string state = period[0][1].as<std::string>();
@@ -74,7 +67,7 @@ absl::StatusOr<Plan> GoalsStore::CreatePlan(Plan plan, const WriteOptions& write
 
 absl::StatusOr<Plan> GoalsStore::GetPlan(const std::string& id) {
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Plan> {
-    pqxx::result r = tx.exec_prepared(internal::GetPlanStatement().name, id);
+    pqxx::result r = db::Exec(tx, queries::kPlanById, id);
     if (r.empty()) return errors::NotFound("plan", id);
     return internal::PlanFromRow(r[0]);
   });
@@ -102,7 +95,7 @@ absl::StatusOr<Page<Plan>> GoalsStore::ListPlans(const std::vector<rpc::Conditio
                                  params.Add(page.after[2]), ")"));
   }
   const std::string sql =
-      absl::StrCat(SelectPlan(), db::WhereClause(where),
+      absl::StrCat("SELECT ", internal::PlanColumns("p"), " FROM plans p", db::WhereClause(where),
                    " ORDER BY p.period_id, p.employee_name, p.id LIMIT ", page.page_size + 1);
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<Plan>> {
     pqxx::result r = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params.values()));
@@ -127,10 +120,7 @@ absl::StatusOr<std::vector<Plan>> GoalsStore::ListOpenPlansOfEmployee(
     const std::string& employee_id) {
   return internal::RunRead(
       pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<Plan>> {
-        static const std::string* sql = new std::string(
-            SelectPlan() +
-            " WHERE p.employee_id = $1 AND p.state <> 'CLOSED' ORDER BY p.create_time, p.id");
-        pqxx::result r = tx.exec_params(*sql, employee_id);
+        pqxx::result r = db::Exec(tx, queries::kOpenPlansOfEmployee, employee_id);
         std::vector<Plan> out;
         out.reserve(r.size());
         for (const pqxx::row& row : r) out.push_back(internal::PlanFromRow(row));
@@ -141,12 +131,7 @@ absl::StatusOr<std::vector<Plan>> GoalsStore::ListOpenPlansOfEmployee(
 absl::StatusOr<std::vector<PlanVersion>> GoalsStore::ListPlanVersions(const std::string& plan_id) {
   return internal::RunRead(
       pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<PlanVersion>> {
-        pqxx::result r = tx.exec_params(
-            "SELECT v.revision, v.snapshot, v.approved_by, "
-            "(extract(epoch FROM v.approve_time) * 1000000)::bigint "
-            "FROM plans p LEFT JOIN plan_versions v ON v.plan_id = p.id WHERE p.id = $1 "
-            "ORDER BY v.revision",
-            plan_id);
+        pqxx::result r = db::Exec(tx, queries::kPlanVersions, plan_id);
         if (r.empty()) return errors::NotFound("plan", plan_id);
         std::vector<PlanVersion> out;
         for (const pqxx::row& row : r) {

@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 #include "services/goals/domain/names.h"
-#include "shared/text/text.h"
 
 namespace kinerja::goals::store::internal {
 namespace {
@@ -107,11 +106,6 @@ std::vector<BehaviourExpectation> BehavioursFromColumn(const pqxx::field& field)
 std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time) {
   if (!time) return std::nullopt;
   return absl::ToUnixMicros(*time);
-}
-
-std::string MicrosToTime(std::string_view param) {
-  return absl::StrCat("(timestamptz 'epoch' + ", ToAbsl(param),
-                      "::bigint * interval '1 microsecond')");
 }
 
 absl::Status CheckPage(const PageRequest& page, size_t key_size) {
@@ -259,12 +253,6 @@ Period PeriodFromRow(const pqxx::row& row, int o) {
 
 // --- Deadline extensions ----------------------------------------------------------------------
 
-std::string ExtensionColumns(std::string_view alias) {
-  return QualifyColumns(alias,
-                        absl::StrCat("$.period_id, $.employee_id, ", DaysColumn("until"),
-                                     ", $.reason, $.granted_by, ", MicrosColumn("grant_time")));
-}
-
 DeadlineExtension ExtensionFromRow(const pqxx::row& row) {
   DeadlineExtension e;
   e.period_id = row[0].as<std::string>();
@@ -347,12 +335,6 @@ Plan PlanFromRow(const pqxx::row& row, int o) {
 }
 
 // --- Templates --------------------------------------------------------------------------------
-
-std::string TemplateColumns(std::string_view alias) {
-  return QualifyColumns(alias,
-                        absl::StrCat("$.id, $.agency_id, $.name, $.results::text, $.version, ",
-                                     MicrosColumn("create_time")));
-}
 
 PlanTemplate TemplateFromRow(const pqxx::row& row) {
   PlanTemplate t;

@@ -45,8 +45,6 @@ using db::TextOrEmpty;
 using db::TimeFromField;
 // Microseconds since the epoch, for "timestamptz 'epoch' + $n * interval '1 microsecond'".
 std::optional<int64_t> MicrosParam(const std::optional<absl::Time>& time);
-// SQL expression for a timestamptz parameter given as MicrosParam: "(timestamptz 'epoch' + ...)".
-std::string MicrosToTime(std::string_view param);
 // Page size and key shape checks shared by the List calls.
 absl::Status CheckPage(const PageRequest& page, size_t key_size);
 
@@ -67,13 +65,15 @@ std::vector<WorkResult> TemplateResultsFromJson(std::string_view json);
 std::string MessageJson(const google::protobuf::Message& message);
 
 // --- Column lists and decoders ----------------------------------------------------------------
-// Each SELECT of a resource lists exactly these columns first (qualified by the alias).
+// Each SELECT of a resource lists exactly these columns first. The named queries write them out
+// (store/queries/*.sql, each naming the decoder it feeds); the *Columns functions (qualified by
+// the alias) are for the List calls, whose statements are built at run time, and
+// queries_test.cc checks the two spellings agree.
 
 std::string PeriodColumns(std::string_view alias);
 inline constexpr int kPeriodColumnCount = 12;
 Period PeriodFromRow(const pqxx::row& row, int offset = 0);
 
-std::string ExtensionColumns(std::string_view alias);
 DeadlineExtension ExtensionFromRow(const pqxx::row& row);
 
 std::string UnitPolicyColumns(std::string_view alias);
@@ -84,7 +84,6 @@ std::string PlanColumns(std::string_view alias);
 inline constexpr int kPlanColumnCount = 30;
 Plan PlanFromRow(const pqxx::row& row, int offset = 0);
 
-std::string TemplateColumns(std::string_view alias);
 PlanTemplate TemplateFromRow(const pqxx::row& row);
 
 // --- Errors -----------------------------------------------------------------------------------

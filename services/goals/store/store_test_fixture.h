@@ -32,7 +32,7 @@ class StoreTest : public ::kinerja::testing::StoreFixture<GoalsStore> {
                            Perspective perspective = Perspective::kNone);
 
  protected:
-  StoreTest() : StoreFixture("goals", GoalsMigrations, GoalsStore::Statements) {}
+  StoreTest() : StoreFixture("goals", GoalsMigrations) {}
 
   WriteOptions Write(const std::string& request_id = "") const;
 

@@ -6,16 +6,11 @@
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/templates.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 
 namespace kinerja::goals::store {
 namespace {
-
-const std::string& SelectTemplate() {
-  static const std::string* sql = new std::string(
-      absl::StrCat("SELECT ", internal::TemplateColumns("t"), " FROM plan_templates t"));
-  return *sql;
-}
 
 // Stored idempotent answer of ApplyTemplateToPlan: one byte for the kind, then the plan.
 std::string EncodeTemplateResult(const TemplateResult& result) {
@@ -41,12 +36,8 @@ absl::StatusOr<PlanTemplate> GoalsStore::CreateTemplate(PlanTemplate tmpl,
   RETURN_IF_ERROR(ValidateTemplate(tmpl));
   return internal::RunWrite<PlanTemplate>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<PlanTemplate> {
-        static const std::string* sql = new std::string(absl::StrCat(
-            "INSERT INTO plan_templates AS t (agency_id, name, results) VALUES ($1, $2, $3::jsonb) "
-            "RETURNING ",
-            internal::TemplateColumns("t")));
-        pqxx::result r = tx.exec_params(*sql, tmpl.agency_id, tmpl.name,
-                                        internal::TemplateResultsJson(tmpl.results));
+        pqxx::result r = db::Exec(tx, queries::kInsertTemplate, tmpl.agency_id, tmpl.name,
+                                  internal::TemplateResultsJson(tmpl.results));
         PlanTemplate created = internal::TemplateFromRow(r[0]);
         internal::Audit(tx, write, "plan_template.create", "plan_template", created.id,
                         std::nullopt, internal::MessageJson(ToProto(created)));
@@ -59,8 +50,7 @@ absl::StatusOr<PlanTemplate> GoalsStore::CreateTemplate(PlanTemplate tmpl,
 
 absl::StatusOr<PlanTemplate> GoalsStore::GetTemplate(const std::string& id) {
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<PlanTemplate> {
-    static const std::string* sql = new std::string(SelectTemplate() + " WHERE t.id = $1");
-    pqxx::result r = tx.exec_params(*sql, id);
+    pqxx::result r = db::Exec(tx, queries::kTemplateById, id);
     if (r.empty()) return errors::NotFound("plan template", id);
     return internal::TemplateFromRow(r[0]);
   });

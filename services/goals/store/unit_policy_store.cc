@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "kinerja/goals/v1/events.pb.h"
 #include "services/goals/store/goals_store.h"
+#include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 #include "shared/db/filter_sql.h"
 
@@ -15,10 +16,7 @@ absl::StatusOr<UnitPolicy> GoalsStore::SetUnitPolicy(const UnitPolicy& policy,
   if (policy.unit_id.empty()) return errors::InvalidField("unit_id", "is required");
   return internal::RunWrite<UnitPolicy>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<UnitPolicy> {
-        static const std::string* select =
-            new std::string(absl::StrCat("SELECT ", internal::UnitPolicyColumns("u"),
-                                         " FROM unit_policies u WHERE u.unit_id = $1 FOR UPDATE"));
-        pqxx::result current = tx.exec_params(*select, policy.unit_id);
+        pqxx::result current = db::Exec(tx, queries::kLockUnitPolicy, policy.unit_id);
         std::optional<UnitPolicy> before;
         if (!current.empty()) {
           before = internal::UnitPolicyFromRow(current[0]);
@@ -29,15 +27,10 @@ absl::StatusOr<UnitPolicy> GoalsStore::SetUnitPolicy(const UnitPolicy& policy,
           }
           if (before->public_service == policy.public_service) return *before;  // unchanged
         }
-        // A concurrent first write of the same unit turns the insert into the update.
-        static const std::string* sql = new std::string(
-            absl::StrCat("INSERT INTO unit_policies AS u (unit_id, agency_id, public_service) "
-                         "VALUES ($1, $2, $3) ON CONFLICT (unit_id) DO UPDATE SET "
-                         "public_service = EXCLUDED.public_service, version = u.version + 1, "
-                         "update_time = now() WHERE u.agency_id = EXCLUDED.agency_id RETURNING ",
-                         internal::UnitPolicyColumns("u")));
-        pqxx::result r =
-            tx.exec_params(*sql, policy.unit_id, policy.agency_id, policy.public_service);
+        // A concurrent first write of the same unit turns the insert into the update; no row
+        // when that unit belongs to another agency.
+        pqxx::result r = db::Exec(tx, queries::kUpsertUnitPolicy, policy.unit_id, policy.agency_id,
+                                  policy.public_service);
         if (r.empty()) {
           return errors::RuleViolation(
               "DIFFERENT_AGENCY",

@@ -1,0 +1,90 @@
+-- Periods and deadline extensions (period_store.cc). Dates are days since 1970-01-01 and times
+-- microseconds since the epoch in results, 'YYYY-MM-DD' in parameters.
+
+-- name: PeriodById
+-- $1: period id
+-- columns in the order of PeriodFromRow (store/rows.cc)
+SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+       (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+       p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+       (extract(epoch FROM p.update_time) * 1000000)::bigint
+FROM periods p WHERE p.id = $1
+
+-- name: LockPeriod
+-- $1: period id. Locks the period for UpdatePeriod / SetPeriodState.
+-- columns in the order of PeriodFromRow (store/rows.cc)
+SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+       (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+       p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+       (extract(epoch FROM p.update_time) * 1000000)::bigint
+FROM periods p WHERE p.id = $1 FOR UPDATE
+
+-- name: SharePeriod
+-- $1: period id. Keeps the period from changing while an extension is granted.
+-- columns in the order of PeriodFromRow (store/rows.cc)
+SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+       (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+       p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+       (extract(epoch FROM p.update_time) * 1000000)::bigint
+FROM periods p WHERE p.id = $1 FOR SHARE
+
+-- name: PeriodAgencyAndState
+-- $1: period id. What creating a plan in the period needs (CreatePlan, ApplyTransfer).
+SELECT agency_id, state FROM periods WHERE id = $1
+
+-- name: InsertPeriod
+-- $1: agency id, $2: year, $3: name, $4: start date, $5: end date, $6: filling deadline,
+-- $7: cadence, $8: state. No row when the agency has a period of that year and name.
+-- columns returned in the order of PeriodFromRow (store/rows.cc)
+INSERT INTO periods AS p (agency_id, year, name, start_date, end_date, filling_deadline,
+                          cadence, state)
+VALUES ($1, $2, $3, $4::date, $5::date, $6::date, $7, $8)
+ON CONFLICT (agency_id, year, name) DO NOTHING
+RETURNING p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+          (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+          p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+          (extract(epoch FROM p.update_time) * 1000000)::bigint
+
+-- name: PeriodNameTaken
+-- $1: agency id, $2: year, $3: name, $4: the period being renamed (not counted)
+SELECT 1 FROM periods WHERE agency_id = $1 AND year = $2 AND name = $3 AND id <> $4
+
+-- name: UpdatePeriod
+-- $1: period id, $2: name, $3: filling deadline, $4: cadence
+-- columns returned in the order of PeriodFromRow (store/rows.cc)
+UPDATE periods AS p
+SET name = $2, filling_deadline = $3::date, cadence = $4, version = p.version + 1,
+    update_time = now()
+WHERE p.id = $1
+RETURNING p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+          (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+          p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+          (extract(epoch FROM p.update_time) * 1000000)::bigint
+
+-- name: SetPeriodState
+-- $1: period id, $2: state
+-- columns returned in the order of PeriodFromRow (store/rows.cc)
+UPDATE periods AS p SET state = $2, version = p.version + 1, update_time = now()
+WHERE p.id = $1
+RETURNING p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+          (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+          p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+          (extract(epoch FROM p.update_time) * 1000000)::bigint
+
+-- name: LockExtension
+-- $1: period id, $2: employee id. The extension a grant replaces (audit "before").
+-- columns in the order of ExtensionFromRow (store/rows.cc)
+SELECT x.period_id, x.employee_id, (x.until - DATE '1970-01-01'), x.reason, x.granted_by,
+       (extract(epoch FROM x.grant_time) * 1000000)::bigint
+FROM deadline_extensions x WHERE x.period_id = $1 AND x.employee_id = $2 FOR UPDATE
+
+-- name: UpsertExtension
+-- $1: period id, $2: employee id, $3: until, $4: reason, $5: granted by
+-- columns returned in the order of ExtensionFromRow (store/rows.cc)
+INSERT INTO deadline_extensions AS x (period_id, employee_id, until, reason, granted_by)
+VALUES ($1, $2, $3::date, $4, $5)
+ON CONFLICT (period_id, employee_id) DO UPDATE
+SET until = EXCLUDED.until, reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by,
+    grant_time = now()
+RETURNING x.period_id, x.employee_id, (x.until - DATE '1970-01-01'), x.reason, x.granted_by,
+          (extract(epoch FROM x.grant_time) * 1000000)::bigint

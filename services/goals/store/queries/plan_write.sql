@@ -1,0 +1,137 @@
+-- The plan write path (plan_rows.cc, plan_mutation.cc): a plan mutation runs about ten of
+-- these, so each is parsed and planned once per connection. Dates are 'YYYY-MM-DD' and times
+-- microseconds since the epoch in parameters; results as in plans.sql.
+
+-- name: LockPlan
+-- $1: plan id
+-- columns in the order of PlanFromRow (store/rows.cc)
+SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee_name,
+       p.position_id, p.position_name, p.unit_id, p.unit_name, p.employee_non_asn,
+       p.employee_acting, p.employee_rank_label, p.position_type, p.assessor::text,
+       p.assessor_superior::text, p.state, p.style, p.revision, p.revision_reason,
+       p.return_note, p.behaviours::text, p.close_reason, (p.end_date - DATE '1970-01-01'),
+       (extract(epoch FROM p.submit_time) * 1000000)::bigint,
+       (extract(epoch FROM p.approve_time) * 1000000)::bigint, p.version,
+       (extract(epoch FROM p.create_time) * 1000000)::bigint,
+       (extract(epoch FROM p.update_time) * 1000000)::bigint,
+       (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
+                                           r.perspective, r.template_id, r.indicators)
+                         ORDER BY r.ordinal)::text
+        FROM plan_results r WHERE r.plan_id = p.id)
+FROM plans p WHERE p.id = $1 FOR UPDATE OF p
+
+-- name: OpenPlanId
+-- $1: period id, $2: employee id, $3: position id
+SELECT id FROM plans
+WHERE period_id = $1 AND employee_id = $2 AND position_id = $3 AND state <> 'CLOSED'
+
+-- name: InsertPlan
+-- $1: period id, $2: agency id, $3..$12: the employee (id, nip, name, position id, position
+-- name, unit id, unit name, non_asn, acting, rank label), $13: position type, $14: assessor
+-- employee id (NULL: none or NON-ASN), $15: assessor JSON, $16: assessor's superior JSON, $17: state,
+-- $18: style, $19: revision, $20: revision reason, $21: return note, $22: behaviours JSON,
+-- $23: close reason, $24: end date, $25: submit time, $26: approve time.
+-- No row when the employee has an open plan in the period for the position.
+INSERT INTO plans AS p (period_id, agency_id, employee_id, employee_nip, employee_name,
+                        position_id, position_name, unit_id, unit_name, employee_non_asn,
+                        employee_acting, employee_rank_label, position_type,
+                        assessor_employee_id, assessor, assessor_superior, state, style,
+                        revision, revision_reason, return_note, behaviours, close_reason,
+                        end_date, submit_time, approve_time)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb,
+        $17, $18, $19, $20, $21, $22::jsonb, $23, $24::date,
+        (timestamptz 'epoch' + $25::bigint * interval '1 microsecond'),
+        (timestamptz 'epoch' + $26::bigint * interval '1 microsecond'))
+ON CONFLICT (period_id, employee_id, position_id) WHERE state <> 'CLOSED' DO NOTHING
+RETURNING p.id
+
+-- name: UpsertResults
+-- $1: plan id, $2: the results as JSON rows (ResultRowsJson). An update keeps `approved`; a
+-- result id held by another plan is not written (fewer rows returned than sent).
+INSERT INTO plan_results AS r (id, plan_id, ordinal, kind, text, parent_result_id, perspective,
+                               template_id, indicators)
+SELECT x.id, $1, x.ordinal, x.kind, x.text, x.parent_result_id, x.perspective, x.template_id,
+       coalesce(x.indicators, '[]')
+FROM jsonb_to_recordset($2::jsonb) AS x(id text, ordinal integer, kind text, text text,
+                                        parent_result_id text, perspective text,
+                                        template_id text, indicators jsonb)
+ON CONFLICT (id) DO UPDATE
+SET ordinal = EXCLUDED.ordinal, kind = EXCLUDED.kind, text = EXCLUDED.text,
+    parent_result_id = EXCLUDED.parent_result_id, perspective = EXCLUDED.perspective,
+    template_id = EXCLUDED.template_id, indicators = EXCLUDED.indicators
+WHERE r.plan_id = EXCLUDED.plan_id
+RETURNING r.id
+
+-- name: DeleteRemovedResults
+-- $1: plan id, $2: text[] of the result ids the plan keeps
+DELETE FROM plan_results WHERE plan_id = $1 AND id <> ALL($2::text[])
+
+-- name: SavePlan
+-- $1: plan id, $2..$9: the employee (nip, name, position name, unit id, unit name, non_asn,
+-- acting, rank label), $10: position type, $11: assessor employee id (NULL: none or NON-ASN),
+-- $12: assessor JSON, $13: assessor's superior JSON, $14: state, $15: style, $16: revision,
+-- $17: revision reason, $18: return note, $19: behaviours JSON, $20: close reason,
+-- $21: end date, $22: submit time, $23: approve time. Bumps the version.
+-- columns returned in the order of PlanFromRow (store/rows.cc)
+UPDATE plans AS p
+SET employee_nip = $2, employee_name = $3, position_name = $4, unit_id = $5, unit_name = $6,
+    employee_non_asn = $7, employee_acting = $8, employee_rank_label = $9, position_type = $10,
+    assessor_employee_id = $11, assessor = $12::jsonb, assessor_superior = $13::jsonb,
+    state = $14, style = $15, revision = $16, revision_reason = $17, return_note = $18,
+    behaviours = $19::jsonb, close_reason = $20, end_date = $21::date,
+    submit_time = (timestamptz 'epoch' + $22::bigint * interval '1 microsecond'),
+    approve_time = (timestamptz 'epoch' + $23::bigint * interval '1 microsecond'),
+    version = p.version + 1, update_time = now()
+WHERE p.id = $1
+RETURNING p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee_name,
+          p.position_id, p.position_name, p.unit_id, p.unit_name, p.employee_non_asn,
+          p.employee_acting, p.employee_rank_label, p.position_type, p.assessor::text,
+          p.assessor_superior::text, p.state, p.style, p.revision, p.revision_reason,
+          p.return_note, p.behaviours::text, p.close_reason, (p.end_date - DATE '1970-01-01'),
+          (extract(epoch FROM p.submit_time) * 1000000)::bigint,
+          (extract(epoch FROM p.approve_time) * 1000000)::bigint, p.version,
+          (extract(epoch FROM p.create_time) * 1000000)::bigint,
+          (extract(epoch FROM p.update_time) * 1000000)::bigint,
+          (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
+                                              r.perspective, r.template_id, r.indicators)
+                            ORDER BY r.ordinal)::text
+           FROM plan_results r WHERE r.plan_id = p.id)
+
+-- name: PlanPeriodFacts
+-- $1: period id, $2: employee id, $3: unit id. The plan's period (not locked, see LoadFacts),
+-- then the employee's extension (days since 1970-01-01, NULL: none) and the unit's
+-- public_service (NULL: no policy).
+-- columns in the order of PeriodFromRow (store/rows.cc), then those two
+SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
+       (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
+       p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
+       (extract(epoch FROM p.update_time) * 1000000)::bigint,
+       (SELECT x.until - DATE '1970-01-01' FROM deadline_extensions x
+        WHERE x.period_id = p.id AND x.employee_id = $2),
+       (SELECT u.public_service FROM unit_policies u WHERE u.unit_id = $3)
+FROM periods p WHERE p.id = $1
+
+-- name: ParentFacts
+-- $1: text[] of parent result ids
+-- columns: result id, plan id, period id, owner employee id, approved, plan state
+SELECT r.id, p.id, p.period_id, p.employee_id, r.approved, p.state
+FROM plan_results r JOIN plans p ON p.id = r.plan_id WHERE r.id = ANY($1::text[])
+
+-- name: Dependants
+-- $1: text[] of the plan's result ids, $2: plan id. Which of them results of other non-closed
+-- plans cascade from.
+SELECT DISTINCT c.parent_result_id FROM plan_results c JOIN plans p ON p.id = c.plan_id
+WHERE c.parent_result_id = ANY($1::text[]) AND c.plan_id <> $2 AND p.state <> 'CLOSED'
+ORDER BY 1
+
+-- name: InsertVersion
+-- $1: plan id, $2: revision, $3: snapshot (pb::Plan bytes), $4: snapshot JSON,
+-- $5: approved by, $6: approve time (NULL: now)
+INSERT INTO plan_versions (plan_id, revision, snapshot, snapshot_json, approved_by,
+                           approve_time)
+VALUES ($1, $2, $3, $4::jsonb, $5,
+        coalesce((timestamptz 'epoch' + $6::bigint * interval '1 microsecond'), now()))
+
+-- name: MarkApproved
+-- $1: plan id
+UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved

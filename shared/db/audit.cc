@@ -4,13 +4,13 @@
 
 #include <pqxx/pqxx>
 
-#include "shared/db/platform_statements.h"
+#include "shared/db/platform_queries.h"
 
 namespace kinerja::db {
 
 void AppendAudit(pqxx::work& tx, const ChangeContext& ctx, const AuditEntry& entry) {
-  tx.exec_prepared0(AuditInsertStatement().name, ctx.actor, ctx.request_id, entry.action,
-                    entry.resource_type, entry.resource_id, entry.before_json, entry.after_json);
+  Exec0(tx, queries::kAuditInsert, ctx.actor, ctx.request_id, entry.action, entry.resource_type,
+        entry.resource_id, entry.before_json, entry.after_json);
 }
 
 void Audit(pqxx::work& tx, const WriteOptions& write, const char* action, const char* resource_type,

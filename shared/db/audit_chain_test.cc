@@ -15,7 +15,6 @@
 #include "absl/time/clock.h"
 #include "shared/db/audit.h"
 #include "shared/db/migrations.h"
-#include "shared/db/platform_statements.h"
 #include "shared/db/pool.h"
 #include "shared/db/transaction.h"
 #include "tests/harness/pg_cluster.h"
@@ -40,7 +39,7 @@ class AuditChainTest : public ::testing::Test {
   }
 
   std::unique_ptr<Pool> MakePool(int size) {
-    auto pool = Pool::Create({.dsn = dsn_, .schema = "svc", .size = size}, {});
+    auto pool = Pool::Create({.dsn = dsn_, .schema = "svc", .size = size});
     EXPECT_TRUE(pool.ok()) << pool.status();
     return *std::move(pool);
   }
@@ -184,7 +183,6 @@ TEST_F(AuditChainTest, RowOfATransactionStillOpenWaitsAndIsSealedAfterCommit) {
   Migrate();
   auto pool = MakePool(2);
   pqxx::connection slow_conn(dsn_);
-  slow_conn.prepare(AuditInsertStatement().name, AuditInsertStatement().sql);
   pqxx::work slow(slow_conn);
   AppendAudit(slow, {"slow", ""}, {"thing.update", "thing", "slow", std::nullopt, "{}"});
   WriteRows(*pool, 2);  // later ids, earlier commits

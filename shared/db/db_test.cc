@@ -17,6 +17,8 @@ namespace {
 
 using ::kinerja::testing::PgCluster;
 
+const Query kAddOne{"svc.AddOne", "SELECT $1::int + 1"};
+
 class DbTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -25,8 +27,7 @@ class DbTest : public ::testing::Test {
   }
   std::unique_ptr<Pool> MakePool(int size = 2) {
     auto pool = Pool::Create(
-        {.dsn = dsn_, .schema = "svc", .size = size, .acquire_timeout = absl::Milliseconds(500)},
-        {{"svc.one", "SELECT $1::int + 1"}});
+        {.dsn = dsn_, .schema = "svc", .size = size, .acquire_timeout = absl::Milliseconds(500)});
     EXPECT_TRUE(pool.ok()) << pool.status();
     return *std::move(pool);
   }
@@ -94,7 +95,7 @@ TEST_F(DbTest, ConcurrentStartersApplyEachMigrationOnce) {
 TEST_F(DbTest, PoolRunsPreparedStatementsAndMapsErrors) {
   auto pool = MakePool();
   auto v = RunInTransaction(*pool, [](pqxx::work& tx) -> absl::StatusOr<int> {
-    return tx.exec_prepared1("svc.one", 41)[0].as<int>();
+    return Exec1(tx, kAddOne, 41)[0].as<int>();
   });
   ASSERT_TRUE(v.ok()) << v.status();
   EXPECT_EQ(*v, 42);
@@ -239,7 +240,7 @@ TEST_F(DbTest, PoolReconnectsAfterServerRestart) {
   auto pool = MakePool(2);
   auto ping = [&] {
     return RunInTransaction(*pool, [](pqxx::work& tx) -> absl::StatusOr<int> {
-      return tx.exec_prepared1("svc.one", 1)[0].as<int>();
+      return Exec1(tx, kAddOne, 1)[0].as<int>();
     });
   };
   ASSERT_TRUE(ping().ok());

@@ -7,7 +7,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "shared/context/call_scope.h"
-#include "shared/db/platform_statements.h"
 #include "shared/db/statement_timeout.h"
 
 namespace kinerja::db {
@@ -21,8 +20,7 @@ Lease::~Lease() {
   if (pool_ != nullptr) pool_->Release(slot_, broken_ || !conn_->is_open());
 }
 
-Pool::Pool(PoolOptions options, std::vector<Statement> statements)
-    : options_(std::move(options)), statements_(std::move(statements)) {
+Pool::Pool(PoolOptions options) : options_(std::move(options)) {
   conns_.resize(options_.size);
   busy_.assign(options_.size, false);
   timeout_ms_.assign(options_.size, -1);
@@ -30,12 +28,10 @@ Pool::Pool(PoolOptions options, std::vector<Statement> statements)
 
 Pool::~Pool() = default;
 
-absl::StatusOr<std::unique_ptr<Pool>> Pool::Create(PoolOptions options,
-                                                   std::vector<Statement> statements) {
+absl::StatusOr<std::unique_ptr<Pool>> Pool::Create(PoolOptions options) {
   if (options.size < 1) return absl::InvalidArgumentError("db pool size must be at least 1");
   if (options.schema.empty()) return absl::InvalidArgumentError("db pool needs a schema");
-  for (Statement& platform : PlatformStatements()) statements.push_back(std::move(platform));
-  return std::unique_ptr<Pool>(new Pool(std::move(options), std::move(statements)));
+  return std::unique_ptr<Pool>(new Pool(std::move(options)));
 }
 
 absl::StatusOr<std::unique_ptr<pqxx::connection>> Pool::Open() {
@@ -46,7 +42,6 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> Pool::Open() {
                              "; SET application_name TO ", setup.quote(options_.application_name),
                              "; SET TIME ZONE 'UTC'"));
     setup.commit();
-    for (const Statement& s : statements_) conn->prepare(s.name, s.sql);
     return conn;
   } catch (const std::exception& e) {
     // The DSN may hold a password: report only the server's reason.

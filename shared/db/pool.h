@@ -1,9 +1,9 @@
 // A fixed-size PostgreSQL connection pool (libpqxx has none).
 //
-// Connections are opened lazily, set search_path to the service's schema, and register the
-// service's named prepared statements (pqxx prepares them on first use on each connection, so
-// a reconnect re-prepares them). A connection that breaks is discarded and replaced on the next
-// acquire, so the pool recovers by itself after a server restart.
+// Connections are opened lazily and set search_path to the service's schema; named queries
+// (query.h) are prepared on each connection when first run there. A connection that breaks is
+// discarded and replaced on the next acquire, so the pool recovers by itself after a server
+// restart.
 #pragma once
 
 #include <memory>
@@ -17,12 +17,6 @@
 #include "absl/time/time.h"
 
 namespace kinerja::db {
-
-// A named SQL statement; name it like a constant ("employee.get_by_nip").
-struct Statement {
-  std::string name;
-  std::string sql;
-};
 
 struct PoolOptions {
   std::string dsn;
@@ -70,8 +64,7 @@ class Lease {
 
 class Pool {
  public:
-  static absl::StatusOr<std::unique_ptr<Pool>> Create(PoolOptions options,
-                                                      std::vector<Statement> statements);
+  static absl::StatusOr<std::unique_ptr<Pool>> Create(PoolOptions options);
   ~Pool();
 
   // Waits up to acquire_timeout (or the current call's deadline, if sooner) for a free
@@ -82,14 +75,13 @@ class Pool {
   const PoolOptions& options() const { return options_; }
 
  private:
-  Pool(PoolOptions options, std::vector<Statement> statements);
+  explicit Pool(PoolOptions options);
   absl::StatusOr<std::unique_ptr<pqxx::connection>> Open();
   absl::Status SetStatementTimeout(int slot, pqxx::connection& conn, absl::Duration remaining);
   void Release(int slot, bool broken);
   friend class Lease;
 
   const PoolOptions options_;
-  const std::vector<Statement> statements_;
   mutable absl::Mutex mu_;
   std::vector<std::unique_ptr<pqxx::connection>> conns_ ABSL_GUARDED_BY(mu_);
   std::vector<bool> busy_ ABSL_GUARDED_BY(mu_);

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "shared/db/platform_statements.h"
+#include "shared/db/platform_queries.h"
 #include "shared/db/run.h"
 #include "shared/db/transaction.h"
 #include "shared/errors/errors.h"
@@ -49,7 +49,7 @@ void EventFollower::Stop() {
 
 absl::StatusOr<std::string> EventFollower::Cursor() {
   return db::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::string> {
-    pqxx::result r = tx.exec_prepared(db::CursorSelectStatement().name, options_.name);
+    pqxx::result r = db::Exec(tx, db::queries::kCursorSelect, options_.name);
     if (r.empty()) return std::string();
     return r[0][0].as<std::string>();
   });
@@ -61,7 +61,7 @@ absl::Status EventFollower::Apply(const kinerja::common::v1::EventEnvelope& even
   ASSIGN_OR_RETURN(EventEffect effect, prepare_(event));
   RETURN_IF_ERROR(db::RunInTransaction(pool_, [&](pqxx::work& tx) -> absl::Status {
     if (effect) RETURN_IF_ERROR(effect(tx));
-    tx.exec_prepared0(db::CursorUpsertStatement().name, options_.name, event.cursor());
+    db::Exec0(tx, db::queries::kCursorUpsert, options_.name, event.cursor());
     return absl::OkStatus();
   }));
   applied_.fetch_add(1);

@@ -93,7 +93,7 @@ class EventFollowerTest : public ::testing::Test {
     std::vector<db::Migration> migrations = db::PlatformMigrations();
     migrations.push_back({"svc/0001.sql", "CREATE TABLE things (id text PRIMARY KEY);"});
     ASSERT_TRUE(db::ApplyMigrations(conn, "svc", migrations).ok());
-    auto pool = db::Pool::Create({.dsn = dsn, .schema = "svc", .size = 2}, {});
+    auto pool = db::Pool::Create({.dsn = dsn, .schema = "svc", .size = 2});
     ASSERT_TRUE(pool.ok()) << pool.status();
     pool_ = *std::move(pool);
   }

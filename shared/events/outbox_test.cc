@@ -27,7 +27,7 @@ class OutboxTest : public ::testing::Test {
     dsn_ = PgCluster::Get().ProvisionService(db, {"svc", "kinerja_outbox", "pw"});
     pqxx::connection conn(dsn_);
     ASSERT_TRUE(db::ApplyMigrations(conn, "svc", db::PlatformMigrations()).ok());
-    auto pool = db::Pool::Create({.dsn = dsn_, .schema = "svc", .size = 10}, {});
+    auto pool = db::Pool::Create({.dsn = dsn_, .schema = "svc", .size = 10});
     ASSERT_TRUE(pool.ok());
     pool_ = *std::move(pool);
   }

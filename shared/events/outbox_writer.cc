@@ -2,7 +2,7 @@
 
 #include <pqxx/pqxx>
 
-#include "shared/db/platform_statements.h"
+#include "shared/db/platform_queries.h"
 
 namespace kinerja::events {
 
@@ -11,10 +11,9 @@ std::string TypeUrl(const google::protobuf::Message& message) {
 }
 
 void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& event) {
-  tx.exec_prepared0(db::OutboxInsertStatement().name, event.type, event.aggregate_type,
-                    event.aggregate_id, TypeUrl(*event.payload),
-                    pqxx::binarystring(event.payload->SerializeAsString()), ctx.actor,
-                    ctx.request_id);
+  db::Exec0(tx, db::queries::kOutboxInsert, event.type, event.aggregate_type, event.aggregate_id,
+            TypeUrl(*event.payload), pqxx::binarystring(event.payload->SerializeAsString()),
+            ctx.actor, ctx.request_id);
 }
 
 void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,

@@ -25,7 +25,7 @@ TEST(AuditSealerTest, SealsCommittedRowsInTheBackground) {
     pqxx::connection conn(dsn);
     ASSERT_TRUE(db::ApplyMigrations(conn, "svc", db::PlatformMigrations()).ok());
   }
-  auto pool = db::Pool::Create({.dsn = dsn, .schema = "svc", .size = 2}, {});
+  auto pool = db::Pool::Create({.dsn = dsn, .schema = "svc", .size = 2});
   ASSERT_TRUE(pool.ok()) << pool.status();
   AuditSealer sealer(pool->get(), "svc", absl::Milliseconds(20));
   for (int i = 0; i < 5; ++i) {

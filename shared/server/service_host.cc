@@ -187,8 +187,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
                                 .schema = host->settings_.name,
                                 .size = pool_size,
                                 .application_name = "kinerja-" + host->settings_.name,
-                                .statement_timeout = config.GetDuration("db-statement-timeout")},
-                               host->settings_.statements);
+                                .statement_timeout = config.GetDuration("db-statement-timeout")});
   if (!pool.ok()) return pool.status();
   host->pool_ = *std::move(pool);
   host->workers_ =

@@ -33,7 +33,6 @@ struct ServiceSettings {
   std::string name;          // "employee": schema, metrics and log name
   std::string grpc_service;  // full name for health, e.g. "kinerja.employee.v1.EmployeeService"
   std::vector<db::Migration> migrations;  // the service's own (platform ones are added)
-  std::vector<db::Statement> statements;  // prepared on every pooled connection
 };
 
 class ServiceHost {

@@ -11,8 +11,7 @@
 namespace kinerja::testing {
 
 StoreDatabase::StoreDatabase(const std::string& schema,
-                             const std::vector<db::Migration>& migrations,
-                             std::vector<db::Statement> statements)
+                             const std::vector<db::Migration>& migrations)
     : schema_(schema) {
   dbname_ = PgCluster::Get().CreateDatabase(schema + "_store");
   dsn_ = PgCluster::Get().ProvisionService(dbname_, {schema, "kinerja_" + schema, "pw-" + schema});
@@ -20,8 +19,7 @@ StoreDatabase::StoreDatabase(const std::string& schema,
   std::vector<db::Migration> all = db::PlatformMigrations();
   all.insert(all.end(), migrations.begin(), migrations.end());
   auto applied = db::ApplyMigrations(conn, schema, all);
-  auto pool = applied.ok() ? db::Pool::Create({.dsn = dsn_, .schema = schema, .size = 4},
-                                              std::move(statements))
+  auto pool = applied.ok() ? db::Pool::Create({.dsn = dsn_, .schema = schema, .size = 4})
                            : applied.status();
   if (!pool.ok()) {
     std::cerr << "store test database for " << schema << " failed: " << pool.status() << "\n";

@@ -17,8 +17,7 @@ namespace kinerja::testing {
 class StoreDatabase {
  public:
   // Aborts the test binary with the reason when the database cannot be prepared.
-  StoreDatabase(const std::string& schema, const std::vector<db::Migration>& migrations,
-                std::vector<db::Statement> statements = {});
+  StoreDatabase(const std::string& schema, const std::vector<db::Migration>& migrations);
 
   db::Pool& pool() { return *pool_; }
   const std::string& dsn() const { return dsn_; }

@@ -23,15 +23,12 @@ template <typename Store>
 class StoreFixture : public ::testing::Test {
  protected:
   using Migrations = std::vector<db::Migration> (*)();
-  using Statements = std::vector<db::Statement> (*)();
 
-  StoreFixture(std::string schema, Migrations migrations, Statements statements = nullptr)
-      : schema_(std::move(schema)), migrations_(migrations), statements_(statements) {}
+  StoreFixture(std::string schema, Migrations migrations)
+      : schema_(std::move(schema)), migrations_(migrations) {}
 
   void SetUp() override {
-    db_ = std::make_unique<StoreDatabase>(
-        schema_, migrations_(),
-        statements_ != nullptr ? statements_() : std::vector<db::Statement>{});
+    db_ = std::make_unique<StoreDatabase>(schema_, migrations_());
     dbname_ = db_->dbname();
     dsn_ = db_->dsn();
     store_ = std::make_unique<Store>(db_->pool());
@@ -57,7 +54,6 @@ class StoreFixture : public ::testing::Test {
  private:
   const std::string schema_;
   const Migrations migrations_;
-  const Statements statements_;
 };
 
 }  // namespace kinerja::testing

@@ -65,8 +65,7 @@ EmployeeService::EmployeeService(ServiceDeps deps)
 server::ServiceSettings EmployeeServiceSettings() {
   return server::ServiceSettings{.name = "employee",
                                  .grpc_service = "kinerja.employee.v1.EmployeeService",
-                                 .migrations = EmployeeMigrations(),
-                                 .statements = {}};  // named queries: store/queries/*.sql
+                                 .migrations = EmployeeMigrations()};
 }
 
 }  // namespace kinerja::employee::api

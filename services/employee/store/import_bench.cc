@@ -174,7 +174,7 @@ int Run(const std::string& dir, bool rerun_too, const std::string& hold, bool lo
     tx.exec0("ALTER ROLE kinerja_employee SET auto_explain.log_min_duration = '50ms'");
     std::printf("statements logged to %s/server.log\n", tx.exec1("SHOW data_directory")[0].c_str());
   }
-  auto pool = db::Pool::Create({.dsn = dsn, .schema = "employee", .size = 2}, /*statements=*/{});
+  auto pool = db::Pool::Create({.dsn = dsn, .schema = "employee", .size = 2});
   if (!pool.ok()) {
     std::cerr << pool.status() << "\n";
     return 1;

@@ -15,10 +15,8 @@ ServiceDeps ServiceDeps::FromHost(server::ServiceHost& host, store::GoalsStore& 
 }
 
 server::ServiceSettings GoalServiceSettings() {
-  return server::ServiceSettings{.name = "goals",
-                                 .grpc_service = kServiceName,
-                                 .migrations = GoalsMigrations(),
-                                 .statements = {}};  // named queries: store/queries/*.sql
+  return server::ServiceSettings{
+      .name = "goals", .grpc_service = kServiceName, .migrations = GoalsMigrations()};
 }
 
 absl::CivilDay GoalService::Today() const { return rpc::TodayInJakarta(deps_.now()); }

@@ -1,0 +1,22 @@
+-- Statements on the platform tables every service schema has (shared/db/migrations/): the audit
+-- log, the outbox and the event cursors. Every write transaction's audit row and event run them.
+
+-- name: AuditInsert
+-- $1 actor, $2 request_id, $3 action, $4 resource_type, $5 resource_id, $6 before, $7 after
+INSERT INTO audit_log (actor, request_id, action, resource_type, resource_id, before, after)
+VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)
+
+-- name: OutboxInsert
+-- $1 type, $2 aggregate_type, $3 aggregate_id, $4 payload_type, $5 payload, $6 actor,
+-- $7 request_id
+INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, request_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+
+-- name: CursorSelect
+-- $1 consumer -> its cursor
+SELECT cursor FROM event_cursors WHERE consumer = $1
+
+-- name: CursorUpsert
+-- $1 consumer, $2 cursor
+INSERT INTO event_cursors (consumer, cursor) VALUES ($1, $2)
+ON CONFLICT (consumer) DO UPDATE SET cursor = EXCLUDED.cursor, update_time = now()

@@ -1,4 +1,5 @@
 #include "services/employee/domain/employee.h"
+#include "services/employee/domain/test_util.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,19 +10,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-Employee ValidPns() {
-  Employee e;
-  e.kind = EmployeeKind::kPns;
-  e.nip = "198609262015051001";
-  e.name = "Budi Santoso";
-  e.sex = Sex::kMale;
-  e.birth_date = absl::CivilDay(1986, 9, 26);
-  e.rank = Golongan::Parse("III/b").value();
-  e.position_id = "pos-1";
-  e.unit_id = "unit-1";
-  e.agency_id = "agency-1";
-  return e;
-}
+using test_util::ValidPns;
 
 Employee ValidPppk() {
   Employee e = ValidPns();

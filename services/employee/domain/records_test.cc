@@ -5,6 +5,7 @@
 #include "services/employee/domain/agency.h"
 #include "services/employee/domain/employee_record.h"
 #include "services/employee/domain/position_record.h"
+#include "services/employee/domain/test_util.h"
 #include "shared/errors/errors.h"
 
 namespace kinerja::employee {
@@ -55,14 +56,9 @@ TEST(PlaceNewPosition, TakesTheUnitsAgency) {
 
 EmployeeRecord NewEmployee() {
   EmployeeRecord record;
-  Employee& e = record.employee;
-  e.kind = EmployeeKind::kPns;
-  e.nip = "198609262015051001";
-  e.name = "Budi Santoso";
-  e.sex = Sex::kMale;
-  e.birth_date = absl::CivilDay(1986, 9, 26);
-  e.rank = Golongan::Parse("III/b").value();
-  e.position_id = "pos-1";
+  record.employee = test_util::ValidPns();
+  record.employee.unit_id.clear();  // placed by the store from the position
+  record.employee.agency_id.clear();
   record.appointment_date = absl::CivilDay(2015, 5, 1);
   return record;
 }

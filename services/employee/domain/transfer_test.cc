@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "services/employee/domain/test_util.h"
 #include "shared/errors/errors.h"
 
 namespace kinerja::employee {
@@ -9,17 +10,8 @@ namespace {
 
 EmployeeRecord Holder() {
   EmployeeRecord record;
-  Employee& e = record.employee;
-  e.id = "emp-1";
-  e.kind = EmployeeKind::kPns;
-  e.nip = "198609262015051001";
-  e.name = "Budi Santoso";
-  e.sex = Sex::kMale;
-  e.birth_date = absl::CivilDay(1986, 9, 26);
-  e.rank = Golongan::Parse("III/b").value();
-  e.position_id = "pos-1";
-  e.unit_id = "unit-1";
-  e.agency_id = "agency-1";
+  record.employee = test_util::ValidPns();
+  record.employee.id = "emp-1";
   record.position_start_date = absl::CivilDay(2024, 1, 1);
   return record;
 }

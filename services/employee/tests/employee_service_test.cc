@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "kinerja/employee/v1/events.pb.h"
+#include "shared/rpc/proto_time.h"
 #include "tests/harness/employee/org_builder.h"
 #include "tests/harness/employee/service_env.h"
 
@@ -242,6 +243,73 @@ TEST(EmployeeServiceTest, HrAdminOfAnotherAgencyCannotWriteOrRead) {
   theirs.set_filter(absl::StrCat("agency_id = \"", org.agency_id, "\""));
   s = Stub().ListEmployees(Ctx(intruder).get(), theirs, &listed);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+// An HR admin of agency B, acting in B's name, cannot reach into agency A through the ids a
+// request names: every write refuses (PERMISSION_DENIED or DIFFERENT_AGENCY) and A is unchanged.
+TEST(EmployeeServiceTest, ReferencesIntoAnotherAgencyAreRefused) {
+  Org a = BuildOrg();
+  Org b = BuildOrg();
+  auto refused = [](const grpc::Status& s) {
+    return s.error_code() == grpc::StatusCode::PERMISSION_DENIED ||
+           (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION &&
+            ReasonOf(s) == "DIFFERENT_AGENCY");
+  };
+
+  v1::CreateOrgUnitRequest unit;
+  unit.mutable_unit()->set_agency_id(b.agency_id);
+  unit.mutable_unit()->set_parent_id(a.root.id());
+  unit.mutable_unit()->set_name("Dinas Titipan");
+  v1::OrgUnit created_unit;
+  grpc::Status s = Stub().CreateOrgUnit(Ctx(b.hr_token).get(), unit, &created_unit);
+  EXPECT_TRUE(refused(s)) << Describe(s);
+
+  v1::CreatePositionRequest position;
+  position.mutable_position()->set_unit_id(a.bidang.id());
+  position.mutable_position()->set_name("Analis Titipan");
+  position.mutable_position()->set_type(v1::POSITION_TYPE_PELAKSANA);
+  v1::Position created_position;
+  s = Stub().CreatePosition(Ctx(b.hr_token).get(), position, &created_position);
+  EXPECT_TRUE(refused(s)) << Describe(s);
+
+  v1::TransferEmployeeRequest transfer;
+  transfer.set_employee_id(b.staff1.id());
+  transfer.set_position_id(a.staff_position.id());
+  *transfer.mutable_effective_date() = rpc::DayToProto(absl::CivilDay(2024, 7, 1));
+  transfer.set_reason(v1::ASSIGNMENT_REASON_TRANSFER);
+  v1::Employee moved;
+  s = Stub().TransferEmployee(Ctx(b.hr_token).get(), transfer, &moved);
+  EXPECT_TRUE(refused(s)) << Describe(s);
+
+  v1::CreateActingOfficialRequest acting;
+  acting.mutable_acting_official()->set_position_id(a.kabid_position.id());
+  acting.mutable_acting_official()->set_employee_id(b.kadis.id());
+  acting.mutable_acting_official()->set_kind(v1::ACTING_KIND_PLT);
+  *acting.mutable_acting_official()->mutable_start_date() =
+      rpc::DayToProto(absl::CivilDay(2024, 3, 1));
+  *acting.mutable_acting_official()->mutable_end_date() =
+      rpc::DayToProto(absl::CivilDay(2024, 6, 30));
+  v1::ActingOfficial created_acting;
+  s = Stub().CreateActingOfficial(Ctx(b.hr_token).get(), acting, &created_acting);
+  EXPECT_TRUE(refused(s)) << Describe(s);
+
+  v1::UpdateAgencyRequest agency;
+  agency.mutable_agency()->set_id(a.agency_id);
+  agency.mutable_agency()->set_name("Diambil alih");
+  agency.mutable_update_mask()->add_paths("name");
+  v1::Agency updated;
+  s = Stub().UpdateAgency(Ctx(b.hr_token).get(), agency, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+
+  // Agency A still has only its own units and positions.
+  v1::ListOrgUnitsRequest units;
+  units.set_filter(absl::StrCat("agency_id = \"", a.agency_id, "\""));
+  v1::ListOrgUnitsResponse listed;
+  ASSERT_TRUE(Stub().ListOrgUnits(Ctx(a.hr_token).get(), units, &listed).ok());
+  EXPECT_EQ(listed.units_size(), 3);
+  v1::Employee still;
+  ASSERT_TRUE(GetEmployee(b.hr_token, b.staff1.id(), &still).ok());
+  EXPECT_EQ(still.position_id(), b.staff_position.id());
 }
 
 // --- Employees ---------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 // Alignment: the cascade tree of a plan with orphans and uncovered results.
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
+#include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
 #include "services/goals/domain/cascade.h"
-#include "services/goals/store/proto_convert.h"
 
 namespace kinerja::goals::api {
 namespace {

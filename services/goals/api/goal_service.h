@@ -1,5 +1,5 @@
 // kinerja.goals.v1.GoalService on the gRPC callback API: thin adapters that convert requests to
-// domain types (store/proto_convert.h), check access with the domain (domain/access.h), run the
+// domain types (convert/proto_convert.h), check access with the domain (domain/access.h), run the
 // store on the worker pool (CallRunner) with the domain's rules as plan mutations, and convert
 // the answer back. No SQL and no business rules here.
 //

@@ -3,8 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
+#include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
-#include "services/goals/store/proto_convert.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/proto_time.h"
 

@@ -5,11 +5,11 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
+#include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
 #include "services/goals/domain/period_rules.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/workflow.h"
-#include "services/goals/store/proto_convert.h"
 #include "shared/errors/errors.h"
 
 namespace kinerja::goals::api {

@@ -6,9 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
+#include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
 #include "services/goals/domain/templates.h"
-#include "services/goals/store/proto_convert.h"
 #include "shared/errors/errors.h"
 
 namespace kinerja::goals::api {

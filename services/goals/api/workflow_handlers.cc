@@ -3,9 +3,9 @@
 
 #include "services/goals/api/goal_service.h"
 #include "services/goals/api/support.h"
+#include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
 #include "services/goals/domain/workflow.h"
-#include "services/goals/store/proto_convert.h"
 
 namespace kinerja::goals::api {
 

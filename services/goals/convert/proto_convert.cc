@@ -1,4 +1,4 @@
-#include "services/goals/store/proto_convert.h"
+#include "services/goals/convert/proto_convert.h"
 
 #include <string>
 #include <utility>

@@ -1,5 +1,5 @@
 // Unit tests of domain <-> kinerja.goals.v1 conversion: round trips and field-named errors.
-#include "services/goals/store/proto_convert.h"
+#include "services/goals/convert/proto_convert.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -6,6 +6,7 @@
 // restart.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,6 +75,14 @@ class Pool {
   PoolStats Stats() const;
   const PoolOptions& options() const { return options_; }
 
+  // Runs after every commit that wrote events (event_writes.h): the service host wakes its
+  // event streams with it. Set it before the pool is shared and clear it only once nothing
+  // writes any more; it runs on the committing thread and must be quick.
+  void SetEventCommitListener(std::function<void()> listener) { on_events_ = std::move(listener); }
+  void EventsCommitted() const {
+    if (on_events_) on_events_();
+  }
+
  private:
   explicit Pool(PoolOptions options);
   absl::StatusOr<std::unique_ptr<pqxx::connection>> Open();
@@ -82,6 +91,7 @@ class Pool {
   friend class Lease;
 
   const PoolOptions options_;
+  std::function<void()> on_events_;
   mutable absl::Mutex mu_;
   std::vector<std::unique_ptr<pqxx::connection>> conns_ ABSL_GUARDED_BY(mu_);
   std::vector<bool> busy_ ABSL_GUARDED_BY(mu_);

@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "shared/db/event_writes.h"
 #include "shared/db/pool.h"
 
 namespace kinerja::db {
@@ -44,7 +45,8 @@ const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
 }  // namespace internal
 
 // fn: (pqxx::work&) -> absl::Status or absl::StatusOr<T>. Retried up to `attempts` times when
-// the failure is retryable, so fn must have no effects outside the transaction.
+// the failure is retryable, so fn must have no effects outside the transaction. A commit that
+// wrote events wakes the pool's event streams (Pool::EventsCommitted).
 template <typename Fn>
 auto RunInTransaction(Pool& pool, Fn&& fn, int attempts = 3)
     -> std::invoke_result_t<Fn&, pqxx::work&> {
@@ -56,12 +58,14 @@ auto RunInTransaction(Pool& pool, Fn&& fn, int attempts = 3)
     absl::StatusOr<Lease> lease = pool.Acquire();
     if (!lease.ok()) return lease.status();
     bool committing = false;
+    const uint64_t events_before = EventWritesOnThisThread();
     try {
       pqxx::work tx(lease->conn());
       Result result = fn(tx);
       if (!internal::StatusOf(result).ok()) return result;  // ~work rolls back
       committing = true;
       tx.commit();
+      if (EventWritesOnThisThread() != events_before) pool.EventsCommitted();
       return result;
     } catch (const std::exception& e) {
       last = StatusFromException(e);

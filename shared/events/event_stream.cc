@@ -1,6 +1,7 @@
 #include "shared/events/event_stream.h"
 
 #include <deque>
+#include <optional>
 
 #include "absl/synchronization/mutex.h"
 #include "shared/db/transaction.h"
@@ -60,21 +61,27 @@ class OutboxStream : public grpc::ServerWriteReactor<EventEnvelope> {
       if (cancelled_) return FinishLocked(grpc::Status::CANCELLED);
       from = cursor_;
     }
-    auto batch = db::RunInTransaction(
-        *deps_.pool, [&](pqxx::work& tx) -> absl::StatusOr<std::vector<EventEnvelope>> {
-          return FetchEvents(tx, from, types_, deps_.batch_size);
+    // Signals counted before the fetch: one that comes after it started (a commit the fetch may
+    // not have seen) must not be missed by the wait below.
+    const long long signals_seen = deps_.notifier->signals();
+    auto batch =
+        db::RunInTransaction(*deps_.pool, [&](pqxx::work& tx) -> absl::StatusOr<EventBatch> {
+          return FetchEventBatch(tx, from, types_, deps_.batch_size);
         });
     absl::MutexLock lock(&mu_);
     if (cancelled_) return FinishLocked(grpc::Status::CANCELLED);
     if (!batch.ok()) return FinishLocked(server::ToGrpcStatus(batch.status(), deps_.error_domain));
-    if (batch->empty()) {
+    cursor_ = batch->scanned;  // past the rows of other types too
+    if (batch->events.empty()) {
       if (backlog_only_) return FinishLocked(grpc::Status::OK);
+      std::optional<uint64_t> token =
+          deps_.notifier->WaitUnlessSignalledSince(signals_seen, [this] { Woken(); });
+      if (!token) return ScheduleFetch();
       waiting_ = true;
-      wait_token_ = deps_.notifier->WaitOnce([this] { Woken(); });
+      wait_token_ = *token;
       return;
     }
-    for (auto& e : *batch) pending_.push_back(std::move(e));
-    if (auto last = DecodeCursor(pending_.back().cursor()); last.ok()) cursor_ = *last;
+    for (auto& e : batch->events) pending_.push_back(std::move(e));
     WriteOrFetchLocked();
   }
 

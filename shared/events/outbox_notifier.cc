@@ -1,26 +1,11 @@
 #include "shared/events/outbox_notifier.h"
 
-#include <memory>
-
-#include <pqxx/pqxx>
+#include <utility>
 
 namespace kinerja::events {
-namespace {
 
-class Receiver : public pqxx::notification_receiver {
- public:
-  Receiver(pqxx::connection_base& conn, const std::string& channel, long long* count)
-      : pqxx::notification_receiver(conn, channel), count_(count) {}
-  void operator()(const std::string&, int) override { ++*count_; }
-
- private:
-  long long* count_;
-};
-
-}  // namespace
-
-OutboxNotifier::OutboxNotifier(std::string dsn, std::string channel, absl::Duration tick)
-    : dsn_(std::move(dsn)), channel_(std::move(channel)), tick_(tick) {
+OutboxNotifier::OutboxNotifier(absl::Duration poll, absl::Duration coalesce)
+    : poll_(poll), coalesce_(coalesce) {
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -40,14 +25,30 @@ uint64_t OutboxNotifier::WaitOnce(absl::AnyInvocable<void() &&> wake) {
   return token;
 }
 
+std::optional<uint64_t> OutboxNotifier::WaitUnlessSignalledSince(
+    long long seen, absl::AnyInvocable<void() &&> wake) {
+  absl::MutexLock lock(&mu_);
+  if (signals_ != seen) return std::nullopt;
+  uint64_t token = next_token_++;
+  waiters_.emplace(token, std::move(wake));
+  return token;
+}
+
 bool OutboxNotifier::Cancel(uint64_t token) {
   absl::MutexLock lock(&mu_);
   return waiters_.erase(token) > 0;
 }
 
-long long OutboxNotifier::notifications() const {
+void OutboxNotifier::Signal() {
   absl::MutexLock lock(&mu_);
-  return notifications_;
+  ++signals_;
+  // Nobody waits: nothing to pass on (a stream fetching right now sees the count change).
+  if (!waiters_.empty()) signalled_ = true;  // the notifier's thread waits on this under mu_
+}
+
+long long OutboxNotifier::signals() const {
+  absl::MutexLock lock(&mu_);
+  return signals_;
 }
 
 void OutboxNotifier::FireAll() {
@@ -60,41 +61,24 @@ void OutboxNotifier::FireAll() {
 }
 
 void OutboxNotifier::Loop() {
-  auto stopping = [this] {
-    absl::MutexLock lock(&mu_);
-    return stopping_;
-  };
-  // Short waits keep shutdown prompt; the tick bounds how late a stream can be.
-  const long wait_us = 100'000;
-  while (!stopping()) {
-    std::unique_ptr<pqxx::connection> conn;
-    std::unique_ptr<Receiver> receiver;
-    long long count = 0;
-    try {
-      conn = std::make_unique<pqxx::connection>(dsn_);
-      receiver = std::make_unique<Receiver>(*conn, channel_, &count);
-      absl::Time next_tick = absl::Now() + tick_;
-      while (!stopping()) {
-        long long before = count;
-        conn->await_notification(0, wait_us);
-        if (count != before) {
-          {
-            absl::MutexLock lock(&mu_);
-            notifications_ += count - before;
-          }
-          FireAll();
-          next_tick = absl::Now() + tick_;
-        } else if (absl::Now() >= next_tick) {
-          FireAll();
-          next_tick = absl::Now() + tick_;
-        }
-      }
-    } catch (const std::exception&) {
-      // Database away: keep waking streams on the tick (they will report the outage) and retry.
-      FireAll();
-      absl::SleepFor(tick_);
+  absl::Time next_poll = absl::Now() + poll_;
+  while (true) {
+    {
+      absl::MutexLock lock(&mu_);
+      auto due = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return stopping_ || (signalled_ && !waiters_.empty());
+      };
+      mu_.AwaitWithDeadline(absl::Condition(&due), next_poll);
+      if (stopping_) return;
+      signalled_ = false;
     }
-    receiver.reset();
+    FireAll();
+    next_poll = absl::Now() + poll_;
+    // Signals arriving now are passed on together after the interval, so that a stream of
+    // commits costs each stream one fetch per interval, not one per commit.
+    absl::MutexLock lock(&mu_);
+    auto stopping = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return stopping_; };
+    if (mu_.AwaitWithTimeout(absl::Condition(&stopping), coalesce_)) return;
   }
 }
 

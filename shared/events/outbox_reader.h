@@ -28,7 +28,20 @@ std::string EncodeCursor(const Cursor& cursor);
 // Empty text is the start. INVALID_ARGUMENT naming after_cursor on garbage.
 absl::StatusOr<Cursor> DecodeCursor(absl::string_view text);
 
+struct EventBatch {
+  std::vector<kinerja::common::v1::EventEnvelope> events;
+  // Every row up to here has been examined: the next fetch of the same types can start here
+  // instead of at the last event's cursor. It moves past rows of other types (and, when fewer
+  // than `limit` events came back, up to the snapshot's xmin), so a filtered reader does not
+  // rescan the same unwanted rows each time it is woken.
+  Cursor scanned;
+};
+
 // Up to `limit` deliverable events after `after`, optionally only of `types`.
+EventBatch FetchEventBatch(pqxx::work& tx, const Cursor& after,
+                           const std::vector<std::string>& types, int limit);
+
+// FetchEventBatch's events only.
 std::vector<kinerja::common::v1::EventEnvelope> FetchEvents(pqxx::work& tx, const Cursor& after,
                                                             const std::vector<std::string>& types,
                                                             int limit);

@@ -87,6 +87,77 @@ TEST_F(OutboxTest, RolledBackEventsAreNeverDelivered) {
   EXPECT_TRUE(events->empty());
 }
 
+// A reader of one type must not rescan the same rows of other types each time it is woken: the
+// batch's scan position moves past them, and past the horizon when the batch is not full.
+TEST_F(OutboxTest, AFilteredFetchMovesItsScanPastRowsOfOtherTypes) {
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(db::RunInTransaction(*pool_, [&](pqxx::work& tx) {
+                  return Write(tx, "t" + std::to_string(i));
+                }).ok());
+  }
+  auto fetch = [&](const Cursor& from, std::vector<std::string> types, int limit) {
+    return db::RunInTransaction(*pool_, [&](pqxx::work& tx) -> absl::StatusOr<EventBatch> {
+      return FetchEventBatch(tx, from, types, limit);
+    });
+  };
+  auto wanted = fetch({}, {"Wanted"}, 10);
+  ASSERT_TRUE(wanted.ok());
+  EXPECT_TRUE(wanted->events.empty());
+  auto rest = fetch(wanted->scanned, {}, 10);
+  ASSERT_TRUE(rest.ok());
+  EXPECT_TRUE(rest->events.empty()) << "the scan position is not past the rows of other types";
+  for (const char* id : {"w1", "w2", "w3"}) {
+    ASSERT_TRUE(db::RunInTransaction(*pool_, [&](pqxx::work& tx) {
+                  google::protobuf::Timestamp payload;
+                  AppendEvent(tx, {"tester", "req"}, {"Wanted", "thing", id, &payload});
+                  return absl::OkStatus();
+                }).ok());
+  }
+  // A full batch stops at its last event; the next one goes on from there.
+  auto first = fetch(wanted->scanned, {"Wanted"}, 2);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->events.size(), 2u);
+  EXPECT_EQ(EncodeCursor(first->scanned), first->events[1].cursor());
+  auto second = fetch(first->scanned, {"Wanted"}, 2);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->events.size(), 1u);
+  EXPECT_EQ(second->events[0].aggregate_id(), "w3");
+}
+
+// Only commits that wrote events wake the service's streams: not reads, not writes without
+// events, not rolled-back transactions, and no NOTIFY goes to the database.
+TEST_F(OutboxTest, OnlyCommittedEventsCallTheEventCommitListener) {
+  std::atomic<int> woken{0};
+  pool_->SetEventCommitListener([&] { ++woken; });
+  ASSERT_TRUE(db::RunInTransaction(*pool_, [&](pqxx::work& tx) { return Write(tx, "a"); }).ok());
+  EXPECT_EQ(woken.load(), 1);
+  ASSERT_TRUE(db::RunInTransaction(*pool_, [&](pqxx::work& tx) {
+                tx.exec("SELECT 1");
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_EQ(woken.load(), 1) << "a transaction without events woke the streams";
+  EXPECT_FALSE(db::RunInTransaction(*pool_, [&](pqxx::work& tx) {
+                 (void)Write(tx, "ghost");
+                 return absl::AbortedError("changed my mind");
+               }).ok());
+  EXPECT_EQ(woken.load(), 1) << "a rolled-back transaction woke the streams";
+  auto events = db::RunInTransaction(
+      *pool_, [&](pqxx::work& tx) -> absl::StatusOr<std::vector<common::v1::EventEnvelope>> {
+        return FetchEvents(tx, {}, {}, 10);
+      });
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 1u);
+  EXPECT_EQ(woken.load(), 1) << "reading the outbox woke the streams";
+  pqxx::connection conn(dsn_);
+  pqxx::work tx(conn);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                     "WHERE c.relname = 'outbox' AND NOT t.tgisinternal")[0]
+                .as<int>(),
+            0)
+      << "the outbox has a trigger again (NOTIFY serialises writers' commits)";
+  pool_->SetEventCommitListener(nullptr);
+}
+
 // A slow writer takes its sequence number first and commits last; a naive "sequence > N" reader
 // would skip it. Writers here hold their transaction open for a random while after inserting.
 TEST_F(OutboxTest, ConcurrentWritersNeverLoseEventsForAResumingReader) {

@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "shared/db/event_writes.h"
 #include "shared/db/platform_queries.h"
 
 namespace kinerja::events {
@@ -14,6 +15,7 @@ void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& even
   db::Exec0(tx, db::queries::kOutboxInsert, event.type, event.aggregate_type, event.aggregate_id,
             TypeUrl(*event.payload), pqxx::binarystring(event.payload->SerializeAsString()),
             ctx.actor, ctx.request_id);
+  db::CountEventWrite();
 }
 
 void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,

@@ -106,6 +106,12 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
                "deadline",
        .type = OptionType::kDuration,
        .default_value = "60s"},
+      {.name = "event-poll-interval",
+       .env = "EVENT_POLL_INTERVAL",
+       .help = "how often idle event streams look for events committed by other replicas (this "
+               "replica's own commits wake them at once): the bound on their delay",
+       .type = OptionType::kDuration,
+       .default_value = "200ms"},
       {.name = "db-wait",
        .env = "DB_WAIT",
        .help = "how long start-up waits for the database before giving up",
@@ -193,7 +199,9 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   host->workers_ =
       std::make_unique<WorkerPool>(pool_size, static_cast<int>(config.GetInt("max-queued-calls")));
   host->notifier_ =
-      std::make_unique<events::OutboxNotifier>(host->dsn_, host->settings_.name + "_outbox");
+      std::make_unique<events::OutboxNotifier>(config.GetDuration("event-poll-interval"));
+  // This process's commits that wrote events wake its streams at once; no NOTIFY.
+  host->pool_->SetEventCommitListener([notifier = host->notifier_.get()] { notifier->Signal(); });
   host->page_tokens_ = std::make_unique<rpc::PageTokenCodec>(config.GetString("page-token-key"));
   host->calls_ =
       std::make_unique<CallRunner>(host->settings_.name + ".kinerja", host->settings_.grpc_service,
@@ -310,8 +318,9 @@ ServiceHost::~ServiceHost() {
   // Streams finish before the notifier and workers they use go away.
   server_.reset();
   audit_sealer_.reset();  // before the pool it seals with
+  workers_.reset();       // the last work that could commit events
+  if (pool_) pool_->SetEventCommitListener(nullptr);
   notifier_.reset();
-  workers_.reset();
 }
 
 }  // namespace kinerja::server

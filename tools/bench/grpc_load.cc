@@ -1,14 +1,28 @@
-// kinerja-load: closed-loop gRPC load on one RPC, counting only calls that return OK (unlike
-// h2load, which counts gRPC errors as successes).
+// kinerja-load: closed-loop (or paced) gRPC load on one EmployeeService RPC, counting only calls
+// that return OK (unlike h2load, which counts gRPC errors as successes).
 //
-//   kinerja-load --addr HOST:PORT --token JWT --nips FILE [--concurrency 32] [--seconds 10]
-//                [--threads 1] [--channels 1]
+//   kinerja-load --addr HOST:PORT --token JWT --keys FILE [--rpc get|update]
+//                [--concurrency 32] [--seconds 10] [--threads 1] [--channels 1]
+//                [--rate CALLS_PER_S] [--follow-events]
 //
-// Calls EmployeeService.GetEmployee with NIPs from FILE (one per line) round-robin and prints
-// one line: ok, errors, rps, p50/p99 latency in milliseconds.
+// --rpc get (default): GetEmployee, FILE holds NIPs, one per line.
+// --rpc update: UpdateEmployee, FILE holds employee ids of ACTIVE employees; an audited write
+//   with its EmployeeUpdated event. The token must be an HR admin's. --update-field status (the
+//   default) sends each employee on leave and back in turn (ON_LEAVE, ACTIVE, ...: a column no
+//   index covers); --update-field name gives it a new name each time (a column three indexes
+//   cover, so every write also rewrites those index entries).
+// --rate: start calls at this overall rate (open loop, at most --concurrency in flight) instead
+//   of as fast as answers come back.
+// --follow-events: also read StreamEvents (EmployeeUpdated only) during the run and report the
+//   lag from each event's occurred_at (its transaction's start) to its arrival here.
+//
+// Prints one line: ok, errors, rps, p50/p99 latency in milliseconds, and with --follow-events a
+// second line: events received for this run's writes and their lag percentiles.
+#include <grpcpp/alarm.h>
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -27,35 +41,62 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace v1 = kinerja::employee::v1;
 
+enum class Rpc { kGet, kUpdate };
+
 struct Options {
   std::string addr;
   std::string token;
-  std::string nips_file;
+  std::string keys_file;
+  Rpc rpc = Rpc::kGet;
   int concurrency = 32;
   int seconds = 10;
   int threads = 1;   // driver threads, each with its own completion queue
   int channels = 1;  // channels (connections) per driver thread
+  double rate = 0;   // calls per second over all drivers; 0: closed loop
+  bool follow_events = false;
+  bool update_name = false;  // --update-field name
 };
 
 int Usage(const std::string& problem) {
   std::cerr << "kinerja-load: " << problem
-            << "\nusage: kinerja-load --addr HOST:PORT --token JWT --nips FILE "
-               "[--concurrency N] [--seconds S] [--threads T] [--channels C]\n";
+            << "\nusage: kinerja-load --addr HOST:PORT --token JWT --keys FILE [--rpc get|update] "
+               "[--concurrency N] [--seconds S] [--threads T] [--channels C] [--rate R] "
+               "[--follow-events] [--update-field status|name]\n";
   return 2;
 }
 
-// One outstanding call per slot; each completion starts the slot's next call. The calls of one
-// driver thread share its channel and completion queue, and the thread runs the queue itself:
-// gRPC's async API without callback threads, so the generator spends as little CPU per call as
-// it can on cores it shares with the service and the database (as pgbench does).
+std::shared_ptr<grpc::Channel> Channel(const std::string& addr, int id) {
+  grpc::ChannelArguments args;
+  // Distinct channels (one connection each), not one shared subchannel.
+  args.SetInt("grpc.channel_id", id);
+  // No retries (a failed call counts as an error): the retry filter copies every call's
+  // metadata in case it has to resend it.
+  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
+  return grpc::CreateCustomChannel(addr, grpc::InsecureChannelCredentials(), args);
+}
+
+// A name the person-name rules accept, different for every call: "Pegawai Uji " + letters.
+std::string BenchName(uint64_t n) {
+  std::string letters;
+  do {
+    letters.push_back(static_cast<char>('A' + n % 26));
+    n /= 26;
+  } while (n > 0);
+  return "Pegawai Uji " + letters;
+}
+
+// One outstanding call (or one wait for its paced start) per slot; each completion starts the
+// slot's next call. The calls of one driver thread share its channels and completion queue, and
+// the thread runs the queue itself: gRPC's async API without callback threads, so the generator
+// spends as little CPU per call as it can on cores it shares with the service and the database
+// (as pgbench does).
 struct Slot {
-  grpc::ClientContext* Reset() {
-    ctx = std::make_unique<grpc::ClientContext>();
-    return ctx.get();
-  }
   std::unique_ptr<grpc::ClientContext> ctx;
   std::unique_ptr<grpc::ClientAsyncResponseReader<v1::Employee>> call;
-  v1::GetEmployeeRequest req;
+  grpc::Alarm alarm;
+  bool pacing = false;  // the next completion is the alarm, not the call
+  v1::GetEmployeeRequest get;
+  v1::UpdateEmployeeRequest update;
   v1::Employee resp;
   grpc::Status status;
   Clock::time_point began;
@@ -70,34 +111,61 @@ struct DriverResult {
   std::map<int, long> codes;
 };
 
-// Runs `slots` closed-loop calls, spread over opt.channels channels, until `end`, then waits for
-// those in flight.
-DriverResult Drive(const Options& opt, const std::vector<std::string>& nips, int driver, int slots,
-                   size_t first, Clock::time_point end) {
+// Runs `slots` calls, spread over opt.channels channels, until `end`, then waits for those in
+// flight. With a rate, call k of this driver starts no earlier than t0 + k / rate.
+DriverResult Drive(const Options& opt, const std::vector<std::string>& keys,
+                   std::vector<std::atomic<uint32_t>>& visits, int driver, int slots, double rate,
+                   size_t first, Clock::time_point t0, Clock::time_point end) {
   std::vector<std::unique_ptr<v1::EmployeeService::Stub>> stubs;
-  for (int c = 0; c < opt.channels; ++c) {
-    grpc::ChannelArguments args;
-    // Distinct channels (one connection each), not one shared subchannel.
-    args.SetInt("grpc.channel_id", driver * opt.channels + c);
-    // No retries (a failed call counts as an error): the retry filter copies every call's
-    // metadata in case it has to resend it.
-    args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
-    stubs.push_back(v1::EmployeeService::NewStub(
-        grpc::CreateCustomChannel(opt.addr, grpc::InsecureChannelCredentials(), args)));
-  }
+  for (int c = 0; c < opt.channels; ++c)
+    stubs.push_back(v1::EmployeeService::NewStub(Channel(opt.addr, driver * opt.channels + c)));
   grpc::CompletionQueue cq;
   const std::string authorization = "Bearer " + opt.token;
   std::vector<Slot> slot(static_cast<size_t>(slots));
-  auto start = [&](Slot& s) {
+  uint64_t started = 0;
+  auto start_call = [&](Slot& s) {
     v1::EmployeeService::Stub& stub = *stubs[s.channel];
-    grpc::ClientContext* ctx = s.Reset();
-    ctx->AddMetadata("authorization", authorization);
-    ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
-    s.req.set_nip(nips[s.next++ % nips.size()]);
+    s.ctx = std::make_unique<grpc::ClientContext>();
+    s.ctx->AddMetadata("authorization", authorization);
+    s.ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    const size_t k = s.next++ % keys.size();
+    const std::string& key = keys[k];
     s.resp.Clear();
     s.began = Clock::now();
-    s.call = stub.AsyncGetEmployee(ctx, s.req, &cq);
+    if (opt.rpc == Rpc::kGet) {
+      s.get.set_nip(key);
+      s.call = stub.AsyncGetEmployee(s.ctx.get(), s.get, &cq);
+    } else {
+      s.update.mutable_employee()->set_id(key);
+      s.update.mutable_update_mask()->clear_paths();
+      if (opt.update_name) {
+        s.update.mutable_employee()->set_name(BenchName(first + started));
+        s.update.mutable_update_mask()->add_paths("name");
+      } else {
+        // Every visit of an employee flips its status, so each call changes the row (an
+        // unchanged row would write no audit row and no event).
+        const bool leave = visits[k].fetch_add(1) % 2 == 0;
+        s.update.mutable_employee()->set_status(leave ? v1::EMPLOYEE_STATUS_ON_LEAVE
+                                                      : v1::EMPLOYEE_STATUS_ACTIVE);
+        s.update.mutable_update_mask()->add_paths("status");
+      }
+      s.call = stub.AsyncUpdateEmployee(s.ctx.get(), s.update, &cq);
+    }
     s.call->Finish(&s.resp, &s.status, &s);
+  };
+  // Starts the slot's next call now, or arms its alarm for the paced start time.
+  auto start = [&](Slot& s) {
+    const uint64_t k = started++;
+    if (rate > 0) {
+      const auto at = t0 + std::chrono::duration_cast<Clock::duration>(
+                               std::chrono::duration<double>(static_cast<double>(k) / rate));
+      if (at > Clock::now()) {
+        s.pacing = true;
+        s.alarm.Set(&cq, std::chrono::system_clock::now() + (at - Clock::now()), &s);
+        return;
+      }
+    }
+    start_call(s);
   };
   for (int i = 0; i < slots; ++i) {
     slot[static_cast<size_t>(i)].next = first + static_cast<size_t>(i) * 7919;
@@ -111,6 +179,15 @@ DriverResult Drive(const Options& opt, const std::vector<std::string>& nips, int
   while (in_flight > 0 && cq.Next(&tag, &ok)) {
     Slot& s = *static_cast<Slot*>(tag);
     const auto now = Clock::now();
+    if (s.pacing) {
+      s.pacing = false;
+      if (now < end) {
+        start_call(s);
+      } else {
+        --in_flight;
+      }
+      continue;
+    }
     if (ok && s.status.ok()) {
       ++result.ok;
       result.latencies.push_back(std::chrono::duration<double, std::milli>(now - s.began).count());
@@ -130,6 +207,84 @@ DriverResult Drive(const Options& opt, const std::vector<std::string>& nips, int
   return result;
 }
 
+double Percentile(std::vector<double>& v, double p) {
+  if (v.empty()) return 0.0;
+  std::sort(v.begin(), v.end());
+  return v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+// Reads EmployeeUpdated events from the service's StreamEvents and records the lag of every
+// event that occurred at or after `since`, until Stop().
+class EventFollower {
+ public:
+  EventFollower(const Options& opt, std::chrono::system_clock::time_point since)
+      : stub_(v1::EmployeeService::NewStub(Channel(opt.addr, 1'000'000))), since_(since) {
+    ctx_.AddMetadata("authorization", "Bearer " + opt.token);
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~EventFollower() { Stop(); }
+
+  // Waits (up to `grace`) until `expected` events arrived, then ends the stream.
+  void Stop(long expected = 0, std::chrono::seconds grace = std::chrono::seconds(0)) {
+    if (!thread_.joinable()) return;
+    const auto give_up = Clock::now() + grace;
+    while (received_.load() < expected && Clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ctx_.TryCancel();
+    thread_.join();
+  }
+  long received() const { return received_.load(); }
+  std::vector<double> lags() {
+    absl::MutexLock lock(&mu_);
+    return lags_;
+  }
+  std::string error() {
+    absl::MutexLock lock(&mu_);
+    return error_;
+  }
+
+ private:
+  void Run() {
+    kinerja::common::v1::StreamEventsRequest request;
+    request.add_types("EmployeeUpdated");
+    auto reader = stub_->StreamEvents(&ctx_, request);
+    kinerja::common::v1::EventEnvelope event;
+    while (reader->Read(&event)) {
+      const auto now = std::chrono::system_clock::now();
+      const auto occurred = std::chrono::system_clock::time_point(
+          std::chrono::duration_cast<std::chrono::system_clock::duration>(
+              std::chrono::seconds(event.occurred_at().seconds()) +
+              std::chrono::nanoseconds(event.occurred_at().nanos())));
+      if (occurred < since_) continue;
+      absl::MutexLock lock(&mu_);
+      lags_.push_back(std::chrono::duration<double, std::milli>(now - occurred).count());
+      received_.fetch_add(1);
+    }
+    grpc::Status status = reader->Finish();
+    if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) {
+      absl::MutexLock lock(&mu_);
+      error_ = status.error_message();
+    }
+  }
+
+  std::unique_ptr<v1::EmployeeService::Stub> stub_;
+  const std::chrono::system_clock::time_point since_;
+  grpc::ClientContext ctx_;
+  std::atomic<long> received_{0};
+  absl::Mutex mu_;
+  std::vector<double> lags_ ABSL_GUARDED_BY(mu_);
+  std::string error_ ABSL_GUARDED_BY(mu_);
+  std::thread thread_;
+};
+
+bool ParseInt(const std::string& value, int& out) {
+  char* end = nullptr;
+  long v = std::strtol(value.c_str(), &end, 10);
+  if (end == value.c_str() || *end != '\0' || v < 1 || v > 1'000'000) return false;
+  out = static_cast<int>(v);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,39 +293,60 @@ int main(int argc, char** argv) {
   Options opt;
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
+    if (flag == "--follow-events") {
+      opt.follow_events = true;
+      continue;
+    }
+    if (flag == "--update-field") {
+      if (i + 1 >= argc ||
+          (std::string(argv[i + 1]) != "status" && std::string(argv[i + 1]) != "name"))
+        return Usage("--update-field must be status or name");
+      opt.update_name = std::string(argv[++i]) == "name";
+      continue;
+    }
     if (i + 1 >= argc) return Usage(flag + " needs a value");
     std::string value = argv[++i];
     if (flag == "--addr") {
       opt.addr = value;
     } else if (flag == "--token") {
       opt.token = value;
-    } else if (flag == "--nips") {
-      opt.nips_file = value;
-    } else if (flag == "--concurrency") {
-      opt.concurrency = std::atoi(value.c_str());
-    } else if (flag == "--seconds") {
-      opt.seconds = std::atoi(value.c_str());
-    } else if (flag == "--threads") {
-      opt.threads = std::atoi(value.c_str());
-    } else if (flag == "--channels") {
-      opt.channels = std::atoi(value.c_str());
+    } else if (flag == "--keys" || flag == "--nips") {
+      opt.keys_file = value;
+    } else if (flag == "--rpc") {
+      if (value != "get" && value != "update") return Usage("--rpc must be get or update");
+      opt.rpc = value == "get" ? Rpc::kGet : Rpc::kUpdate;
+    } else if (flag == "--rate") {
+      char* end = nullptr;
+      opt.rate = std::strtod(value.c_str(), &end);
+      if (end == value.c_str() || *end != '\0' || !(opt.rate > 0))
+        return Usage("--rate must be a number > 0");
+    } else if (flag == "--concurrency" || flag == "--seconds" || flag == "--threads" ||
+               flag == "--channels") {
+      int* target = flag == "--concurrency" ? &opt.concurrency
+                    : flag == "--seconds"   ? &opt.seconds
+                    : flag == "--threads"   ? &opt.threads
+                                            : &opt.channels;
+      if (!ParseInt(value, *target)) return Usage(flag + " must be a whole number >= 1");
     } else {
       return Usage("unknown flag " + flag);
     }
   }
-  if (opt.addr.empty() || opt.token.empty() || opt.nips_file.empty()) {
-    return Usage("--addr, --token and --nips are required");
+  if (opt.addr.empty() || opt.token.empty() || opt.keys_file.empty()) {
+    return Usage("--addr, --token and --keys are required");
   }
-  if (opt.concurrency < 1 || opt.seconds < 1 || opt.threads < 1 || opt.channels < 1)
-    return Usage("--concurrency, --seconds, --threads and --channels must be >= 1");
-  std::vector<std::string> nips;
-  std::ifstream in(opt.nips_file);
+  std::vector<std::string> keys;
+  std::ifstream in(opt.keys_file);
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) nips.push_back(line);
+    if (!line.empty()) keys.push_back(line);
   }
-  if (nips.empty()) return Usage("--nips: no NIPs in " + opt.nips_file);
+  if (keys.empty()) return Usage("--keys: no keys in " + opt.keys_file);
 
-  // One driver thread per channel, each with its own completion queue.
+  std::vector<std::atomic<uint32_t>> visits(keys.size());
+  std::unique_ptr<EventFollower> follower;
+  if (opt.follow_events) {
+    follower = std::make_unique<EventFollower>(opt, std::chrono::system_clock::now());
+  }
+  // One driver thread per channel group, each with its own completion queue.
   const int drivers = std::min(opt.concurrency, opt.threads);
   std::vector<DriverResult> results(static_cast<size_t>(drivers));
   std::vector<std::thread> threads;
@@ -179,8 +355,8 @@ int main(int argc, char** argv) {
   for (int d = 0; d < drivers; ++d) {
     const int slots = opt.concurrency / drivers + (d < opt.concurrency % drivers ? 1 : 0);
     threads.emplace_back([&, d, slots] {
-      results[static_cast<size_t>(d)] =
-          Drive(opt, nips, d, slots, static_cast<size_t>(d) * 1000003, end);
+      results[static_cast<size_t>(d)] = Drive(opt, keys, visits, d, slots, opt.rate / drivers,
+                                              static_cast<size_t>(d) * 1000003, start, end);
     });
   }
   for (auto& t : threads) t.join();
@@ -194,12 +370,18 @@ int main(int argc, char** argv) {
     for (auto& [code, n] : r.codes) merged[code] += n;
   }
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  std::sort(all.begin(), all.end());
-  auto pct = [&](double p) {
-    return all.empty() ? 0.0 : all[static_cast<size_t>(p * (all.size() - 1))];
-  };
   std::printf("ok=%ld errors=%ld rps=%.0f p50_ms=%.3f p99_ms=%.3f\n", ok, errors, ok / elapsed,
-              pct(0.50), pct(0.99));
+              Percentile(all, 0.50), Percentile(all, 0.99));
   for (auto& [code, n] : merged) std::fprintf(stderr, "grpc status %d: %ld calls\n", code, n);
+  if (follower) {
+    // Every OK write committed one event; wait a little for the last ones.
+    follower->Stop(ok, std::chrono::seconds(10));
+    std::vector<double> lags = follower->lags();
+    std::printf("events received=%zu missing=%ld lag_p50_ms=%.1f lag_p99_ms=%.1f lag_max_ms=%.1f\n",
+                lags.size(), std::max(0L, ok - static_cast<long>(lags.size())),
+                Percentile(lags, 0.50), Percentile(lags, 0.99), Percentile(lags, 1.0));
+    if (!follower->error().empty())
+      std::fprintf(stderr, "StreamEvents failed: %s\n", follower->error().c_str());
+  }
   return errors > 0 && ok == 0 ? 1 : 0;
 }

@@ -30,32 +30,33 @@ ActingFacts LoadActingFacts(pqxx::work& tx, const ActingOfficial& acting) {
 absl::StatusOr<ActingOfficial> EmployeeStore::CreateActingOfficial(const ActingOfficial& acting,
                                                                    const WriteOptions& write) {
   RETURN_IF_ERROR(ValidateNewActingOfficial(acting));
-  return internal::RunWrite<ActingOfficial>(
-      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<ActingOfficial> {
-        ActingOfficial placed = acting;
-        RETURN_IF_ERROR(PlaceActingOfficial(placed, LoadActingFacts(tx, acting)));
-        static const std::string* sql = new std::string(absl::StrCat(
+  return internal::RunWrite<
+      ActingOfficial>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<ActingOfficial> {
+    ActingOfficial placed = acting;
+    RETURN_IF_ERROR(PlaceActingOfficial(placed, LoadActingFacts(tx, acting)));
+    static const db::Query* sql = new db::Query{
+        "employee.acting_store.1",
+        absl::StrCat(
             "INSERT INTO acting_officials AS a (id, position_id, employee_id, kind, start_date, "
             "end_date, basis, agency_id) VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, "
             "$4, $5::date, $6::date, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ",
-            internal::ActingColumns("a"), ", to_jsonb(a.*)::text"));
-        pqxx::result r =
-            tx.exec_params(*sql, internal::NullIfEmpty(acting.id), acting.position_id,
-                           acting.employee_id, std::string(internal::ActingKindName(acting.kind)),
-                           internal::DayText(acting.start_date), internal::DayText(acting.end_date),
-                           acting.basis, placed.agency_id);
-        if (r.empty()) {
-          return absl::AlreadyExistsError(absl::StrCat("acting official ", acting.id, " exists"));
-        }
-        ActingOfficial created = internal::ActingFromRow(r[0]);
-        internal::Audit(tx, write, "acting_official.create", "acting_official", created.id,
-                        std::nullopt, r[0][9].as<std::string>());
-        v1::ActingOfficialAssigned event;
-        *event.mutable_acting_official() = convert::ToProto(created);
-        internal::Emit(tx, write, internal::kActingOfficialAssigned, "acting_official", created.id,
-                       event);
-        return created;
-      });
+            internal::ActingColumns("a"), ", to_jsonb(a.*)::text")};
+    pqxx::result r = db::Exec(
+        tx, *sql, internal::NullIfEmpty(acting.id), acting.position_id, acting.employee_id,
+        std::string(internal::ActingKindName(acting.kind)), internal::DayText(acting.start_date),
+        internal::DayText(acting.end_date), acting.basis, placed.agency_id);
+    if (r.empty()) {
+      return absl::AlreadyExistsError(absl::StrCat("acting official ", acting.id, " exists"));
+    }
+    ActingOfficial created = internal::ActingFromRow(r[0]);
+    internal::Audit(tx, write, "acting_official.create", "acting_official", created.id,
+                    std::nullopt, r[0][9].as<std::string>());
+    v1::ActingOfficialAssigned event;
+    *event.mutable_acting_official() = convert::ToProto(created);
+    internal::Emit(tx, write, internal::kActingOfficialAssigned, "acting_official", created.id,
+                   event);
+    return created;
+  });
 }
 
 absl::StatusOr<Page<ActingOfficial>> EmployeeStore::ListActingOfficials(

@@ -22,10 +22,11 @@ struct LockedEmployee {
 
 absl::StatusOr<LockedEmployee> LockEmployee(pqxx::work& tx, const std::string& id,
                                             std::optional<int64_t> expected_version) {
-  static const std::string* sql = new std::string(
+  static const db::Query* sql = new db::Query{
+      "employee.employee_store.1",
       absl::StrCat("SELECT ", internal::EmployeeColumns("e"),
-                   ", to_jsonb(e.*)::text FROM employees e WHERE e.id = $1 FOR UPDATE"));
-  pqxx::result r = tx.exec_params(*sql, id);
+                   ", to_jsonb(e.*)::text FROM employees e WHERE e.id = $1 FOR UPDATE")};
+  pqxx::result r = db::Exec(tx, *sql, id);
   if (r.empty()) return errors::NotFound("employee", id);
   LockedEmployee locked{internal::EmployeeFromRow(r[0]), r[0][kJsonColumn].as<std::string>()};
   RETURN_IF_ERROR(internal::CheckVersion(expected_version, locked.record.version,
@@ -91,44 +92,46 @@ void EmitEmployee(pqxx::work& tx, const WriteOptions& write, const char* type,
 absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecord& record,
                                                              const WriteOptions& write) {
   RETURN_IF_ERROR(ValidateNewEmployee(record));
-  return internal::RunWrite<EmployeeRecord>(
-      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<EmployeeRecord> {
-        EmployeeRecord placed = record;
-        std::optional<PositionPlace> place;
-        if (!record.employee.position_id.empty()) place = PlaceOf(tx, record.employee.position_id);
-        RETURN_IF_ERROR(PlaceNewEmployee(placed, place));
-        const Employee& e = placed.employee;
-        if (e.position_id.empty()) {
-          pqxx::result agency = db::Exec(tx, queries::kAgencyExists, e.agency_id);
-          if (agency.empty()) return ReferenceNotFound("agency_id", "agency", e.agency_id);
-        }
-        pqxx::result same_nip = db::Exec(tx, queries::kEmployeeIdByNip, e.nip);
-        if (!same_nip.empty()) {
-          return absl::AlreadyExistsError(
-              absl::StrCat("nip: employee ", same_nip[0][0].c_str(), " already has NIP ", e.nip));
-        }
-        static const std::string* sql = new std::string(absl::StrCat(
+  return internal::RunWrite<
+      EmployeeRecord>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<EmployeeRecord> {
+    EmployeeRecord placed = record;
+    std::optional<PositionPlace> place;
+    if (!record.employee.position_id.empty()) place = PlaceOf(tx, record.employee.position_id);
+    RETURN_IF_ERROR(PlaceNewEmployee(placed, place));
+    const Employee& e = placed.employee;
+    if (e.position_id.empty()) {
+      pqxx::result agency = db::Exec(tx, queries::kAgencyExists, e.agency_id);
+      if (agency.empty()) return ReferenceNotFound("agency_id", "agency", e.agency_id);
+    }
+    pqxx::result same_nip = db::Exec(tx, queries::kEmployeeIdByNip, e.nip);
+    if (!same_nip.empty()) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("nip: employee ", same_nip[0][0].c_str(), " already has NIP ", e.nip));
+    }
+    static const db::Query* sql = new db::Query{
+        "employee.employee_store.3",
+        absl::StrCat(
             "INSERT INTO employees AS e (id, nip, kind, candidate, name, sex, birth_date, rank, "
             "status, agency_id, unit_id, position_id, appointment_date, position_start_date, "
             "siasn_id) VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, "
             "$7::date, $8, $9, $10, $11, $12, $13::date, $14::date, $15)",
-            UpdateReturning()));
-        pqxx::result r = tx.exec_params(
-            *sql, internal::NullIfEmpty(e.id), e.nip, std::string(EmployeeKindName(e.kind)),
-            e.candidate, e.name, std::string(SexName(e.sex)), internal::DayText(e.birth_date),
-            internal::RankParam(e.rank), std::string(EmployeeStatusName(e.status)), e.agency_id,
-            internal::NullIfEmpty(e.unit_id), internal::NullIfEmpty(e.position_id),
-            internal::DayText(placed.appointment_date),
-            internal::DayText(placed.position_start_date), internal::NullIfEmpty(e.siasn_id));
-        EmployeeRecord created = internal::EmployeeFromRow(r[0]);
-        if (std::optional<AssignmentRecord> first = FirstAssignment(created)) {
-          InsertAssignment(tx, *first);
-        }
-        internal::Audit(tx, write, "employee.create", "employee", created.employee.id, std::nullopt,
-                        r[0][kJsonColumn].as<std::string>());
-        EmitEmployee(tx, write, internal::kEmployeeCreated, created);
-        return created;
-      });
+            UpdateReturning())};
+    pqxx::result r = db::Exec(
+        tx, *sql, internal::NullIfEmpty(e.id), e.nip, std::string(EmployeeKindName(e.kind)),
+        e.candidate, e.name, std::string(SexName(e.sex)), internal::DayText(e.birth_date),
+        internal::RankParam(e.rank), std::string(EmployeeStatusName(e.status)), e.agency_id,
+        internal::NullIfEmpty(e.unit_id), internal::NullIfEmpty(e.position_id),
+        internal::DayText(placed.appointment_date), internal::DayText(placed.position_start_date),
+        internal::NullIfEmpty(e.siasn_id));
+    EmployeeRecord created = internal::EmployeeFromRow(r[0]);
+    if (std::optional<AssignmentRecord> first = FirstAssignment(created)) {
+      InsertAssignment(tx, *first);
+    }
+    internal::Audit(tx, write, "employee.create", "employee", created.employee.id, std::nullopt,
+                    r[0][kJsonColumn].as<std::string>());
+    EmitEmployee(tx, write, internal::kEmployeeCreated, created);
+    return created;
+  });
 }
 
 absl::StatusOr<EmployeeRecord> EmployeeStore::UpdateEmployee(const EmployeeUpdate& update,
@@ -141,13 +144,14 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::UpdateEmployee(const EmployeeUpdat
         Employee changed = locked.record.employee;
         ASSIGN_OR_RETURN(bool differs, ApplyEmployeeUpdate(changed, update));
         if (!differs) return locked.record;
-        static const std::string* sql = new std::string(
+        static const db::Query* sql = new db::Query{
+            "employee.employee_store.4",
             absl::StrCat("UPDATE employees AS e SET name = $2, status = $3, rank = $4, "
                          "version = version + 1, update_time = now() WHERE e.id = $1",
-                         UpdateReturning()));
-        pqxx::result r = tx.exec_params(*sql, update.id, changed.name,
-                                        std::string(EmployeeStatusName(changed.status)),
-                                        internal::RankParam(changed.rank));
+                         UpdateReturning())};
+        pqxx::result r = db::Exec(tx, *sql, update.id, changed.name,
+                                  std::string(EmployeeStatusName(changed.status)),
+                                  internal::RankParam(changed.rank));
         EmployeeRecord updated = internal::EmployeeFromRow(r[0]);
         internal::Audit(tx, write, "employee.update", "employee", update.id, locked.json,
                         r[0][kJsonColumn].as<std::string>());
@@ -171,12 +175,14 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::TransferEmployee(const TransferReq
         WriteAssignmentChange(tx, change);
         const Employee& changed = moved.employee;
         const std::string effective = internal::DayText(request.effective_date);
-        static const std::string* sql = new std::string(absl::StrCat(
-            "UPDATE employees AS e SET position_id = $2, unit_id = $3, position_start_date = "
-            "$4::date, rank = $5, version = version + 1, update_time = now() WHERE e.id = $1",
-            UpdateReturning()));
-        pqxx::result r = tx.exec_params(*sql, before.id, changed.position_id, changed.unit_id,
-                                        effective, internal::RankParam(changed.rank));
+        static const db::Query* sql = new db::Query{
+            "employee.employee_store.5",
+            absl::StrCat(
+                "UPDATE employees AS e SET position_id = $2, unit_id = $3, position_start_date = "
+                "$4::date, rank = $5, version = version + 1, update_time = now() WHERE e.id = $1",
+                UpdateReturning())};
+        pqxx::result r = db::Exec(tx, *sql, before.id, changed.position_id, changed.unit_id,
+                                  effective, internal::RankParam(changed.rank));
         EmployeeRecord updated = internal::EmployeeFromRow(r[0]);
         internal::Audit(tx, write, "employee.transfer", "employee", before.id, locked.json,
                         r[0][kJsonColumn].as<std::string>());

@@ -33,17 +33,19 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
         std::optional<std::string> unit_agency_id;
         if (!unit.empty()) unit_agency_id = unit[0][0].as<std::string>();
         RETURN_IF_ERROR(PlaceNewPosition(placed, unit_agency_id));
-        static const std::string* sql = new std::string(absl::StrCat(
-            "INSERT INTO positions AS p (id, agency_id, unit_id, name, type, functional_level, "
-            "eselon, non_asn_holder_name) "
-            "VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, $7, $8) "
-            "ON CONFLICT (id) DO NOTHING RETURNING ",
-            internal::PositionColumns("p"), ", to_jsonb(p.*)::text"));
-        pqxx::result r = tx.exec_params(
-            *sql, internal::NullIfEmpty(position.id), placed.agency_id, position.unit_id,
-            position.name, std::string(PositionTypeName(position.type)),
-            std::string(FunctionalLevelName(position.functional_level)),
-            internal::EselonParam(position.eselon), position.non_asn_holder_name);
+        static const db::Query* sql = new db::Query{
+            "employee.position_store.1",
+            absl::StrCat(
+                "INSERT INTO positions AS p (id, agency_id, unit_id, name, type, functional_level, "
+                "eselon, non_asn_holder_name) "
+                "VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, $7, $8) "
+                "ON CONFLICT (id) DO NOTHING RETURNING ",
+                internal::PositionColumns("p"), ", to_jsonb(p.*)::text")};
+        pqxx::result r =
+            db::Exec(tx, *sql, internal::NullIfEmpty(position.id), placed.agency_id,
+                     position.unit_id, position.name, std::string(PositionTypeName(position.type)),
+                     std::string(FunctionalLevelName(position.functional_level)),
+                     internal::EselonParam(position.eselon), position.non_asn_holder_name);
         if (r.empty()) {
           return absl::AlreadyExistsError(absl::StrCat("position ", position.id, " exists"));
         }
@@ -54,12 +56,13 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
         *event.mutable_position() = convert::ToProto(created);
         internal::Emit(tx, write, internal::kPositionChanged, "position", created.id, event);
         if (unit_leader) {
-          static const std::string* set_leader = new std::string(
+          static const db::Query* set_leader = new db::Query{
+              "employee.position_store.2",
               absl::StrCat("UPDATE org_units AS u SET leader_position_id = $2, eselon = $3, "
                            "version = version + 1, update_time = now() WHERE u.id = $1 RETURNING ",
-                           internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
-          pqxx::result u = tx.exec_params(*set_leader, position.unit_id, created.id,
-                                          internal::EselonParam(created.eselon));
+                           internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text")};
+          pqxx::result u = db::Exec(tx, *set_leader, position.unit_id, created.id,
+                                    internal::EselonParam(created.eselon));
           OrgUnit updated = internal::OrgUnitFromRow(u[0]);
           internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", updated.id,
                           unit[0][2].as<std::string>(), u[0][9].as<std::string>());
@@ -73,8 +76,9 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
 
 absl::StatusOr<Position> EmployeeStore::GetPosition(const std::string& id) {
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Position> {
-    static const std::string* sql = new std::string(SelectPosition() + " WHERE p.id = $1");
-    pqxx::result r = tx.exec_params(*sql, id);
+    static const db::Query* sql =
+        new db::Query{"employee.position_store.3", SelectPosition() + " WHERE p.id = $1"};
+    pqxx::result r = db::Exec(tx, *sql, id);
     if (r.empty()) return errors::NotFound("position", id);
     return internal::PositionFromRow(r[0]);
   });

@@ -62,10 +62,11 @@ struct LockedUnit {
 
 absl::StatusOr<LockedUnit> LockUnit(pqxx::work& tx, const std::string& unit_id,
                                     std::optional<int64_t> expected_version) {
-  static const std::string* sql = new std::string(
+  static const db::Query* sql = new db::Query{
+      "employee.unit_store.1",
       absl::StrCat("SELECT ", internal::OrgUnitColumns("u"),
-                   ", to_jsonb(u.*)::text FROM org_units u WHERE u.id = $1 FOR UPDATE"));
-  pqxx::result r = tx.exec_params(*sql, unit_id);
+                   ", to_jsonb(u.*)::text FROM org_units u WHERE u.id = $1 FOR UPDATE")};
+  pqxx::result r = db::Exec(tx, *sql, unit_id);
   if (r.empty()) return errors::NotFound("org unit", unit_id);
   LockedUnit locked{internal::OrgUnitFromRow(r[0]), r[0][9].as<std::string>()};
   RETURN_IF_ERROR(internal::CheckVersion(expected_version, locked.unit.version,
@@ -86,14 +87,15 @@ absl::StatusOr<OrgUnit> EmployeeStore::CreateOrgUnit(const OrgUnit& unit,
       RETURN_IF_ERROR(CheckParent(unit.agency_id, unit.parent_id,
                                   LoadParentFacts(tx, unit.parent_id, /*unit_id=*/"")));
     }
-    static const std::string* sql = new std::string(
+    static const db::Query* sql = new db::Query{
+        "employee.unit_store.2",
         absl::StrCat("INSERT INTO org_units AS u (id, agency_id, parent_id, name, eselon) "
                      "VALUES (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5) "
                      "ON CONFLICT (id) DO NOTHING RETURNING ",
-                     internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
-    pqxx::result r = tx.exec_params(*sql, internal::NullIfEmpty(unit.id), unit.agency_id,
-                                    internal::NullIfEmpty(unit.parent_id), unit.name,
-                                    internal::EselonParam(unit.eselon));
+                     internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text")};
+    pqxx::result r = db::Exec(tx, *sql, internal::NullIfEmpty(unit.id), unit.agency_id,
+                              internal::NullIfEmpty(unit.parent_id), unit.name,
+                              internal::EselonParam(unit.eselon));
     if (r.empty()) return absl::AlreadyExistsError(absl::StrCat("org unit ", unit.id, " exists"));
     OrgUnit created = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.create", "org_unit", created.id, std::nullopt,
@@ -105,8 +107,9 @@ absl::StatusOr<OrgUnit> EmployeeStore::CreateOrgUnit(const OrgUnit& unit,
 
 absl::StatusOr<OrgUnit> EmployeeStore::GetOrgUnit(const std::string& id) {
   return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<OrgUnit> {
-    static const std::string* sql = new std::string(SelectUnit() + " WHERE u.id = $1");
-    pqxx::result r = tx.exec_params(*sql, id);
+    static const db::Query* sql =
+        new db::Query{"employee.unit_store.3", SelectUnit() + " WHERE u.id = $1"};
+    pqxx::result r = db::Exec(tx, *sql, id);
     if (r.empty()) return errors::NotFound("org unit", id);
     return internal::OrgUnitFromRow(r[0]);
   });
@@ -165,11 +168,13 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitParent(const std::string& unit_id,
     OrgUnit moved = locked.unit;
     ASSIGN_OR_RETURN(bool differs, ApplyUnitParent(moved, parent_id, parent));
     if (!differs) return locked.unit;
-    static const std::string* sql = new std::string(absl::StrCat(
-        "UPDATE org_units AS u SET parent_id = $2, version = version + 1, update_time = now() "
-        "WHERE u.id = $1 RETURNING ",
-        internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
-    pqxx::result r = tx.exec_params(*sql, unit_id, internal::NullIfEmpty(parent_id));
+    static const db::Query* sql = new db::Query{
+        "employee.unit_store.4",
+        absl::StrCat(
+            "UPDATE org_units AS u SET parent_id = $2, version = version + 1, update_time = now() "
+            "WHERE u.id = $1 RETURNING ",
+            internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text")};
+    pqxx::result r = db::Exec(tx, *sql, unit_id, internal::NullIfEmpty(parent_id));
     OrgUnit updated = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.set_parent", "org_unit", unit_id, locked.json,
                     r[0][9].as<std::string>());
@@ -187,12 +192,13 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitLeaderPosition(
     ASSIGN_OR_RETURN(bool differs,
                      ApplyLeaderPosition(led, position_id, LoadLeaderFacts(tx, position_id)));
     if (!differs) return locked.unit;
-    static const std::string* sql = new std::string(
+    static const db::Query* sql = new db::Query{
+        "employee.unit_store.5",
         absl::StrCat("UPDATE org_units AS u SET leader_position_id = $2, eselon = $3, "
                      "version = version + 1, update_time = now() WHERE u.id = $1 RETURNING ",
-                     internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text"));
-    pqxx::result r = tx.exec_params(*sql, unit_id, internal::NullIfEmpty(led.leader_position_id),
-                                    internal::EselonParam(led.eselon));
+                     internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text")};
+    pqxx::result r = db::Exec(tx, *sql, unit_id, internal::NullIfEmpty(led.leader_position_id),
+                              internal::EselonParam(led.eselon));
     OrgUnit updated = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", unit_id, locked.json,
                     r[0][9].as<std::string>());

@@ -368,8 +368,10 @@ TEST_F(StoreTest, WorkflowStepIsAHotUpdateAndLeavesTheResultsAlone) {
   pqxx::row stats = tx.exec1(
       "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables "
       "WHERE relid = 'plans'::regclass");
-  EXPECT_EQ(stats[0].as<int64_t>(), 1);
-  EXPECT_EQ(stats[1].as<int64_t>(), 1) << "the plan row's update was not HOT";
+  // PostgreSQL 15 counts this backend's earlier, not yet reported transactions here too (the
+  // edit above, when it ran on this connection): each of those updates must be HOT as well.
+  EXPECT_GE(stats[0].as<int64_t>(), 1);
+  EXPECT_EQ(stats[1].as<int64_t>(), stats[0].as<int64_t>()) << "a plan row update was not HOT";
   tx.commit();
 
   EXPECT_EQ(Scalar("SELECT string_agg(xmin::text, ',' ORDER BY ordinal) FROM plan_results "

@@ -4,21 +4,27 @@
 //   kinerja-goals-bench --goals-addr HOST:PORT --employee-addr HOST:PORT --agency ID
 //       --admin-token JWT --auditor-token JWT --issuer-dir DIR/issuer
 //       [--issuer kinerja-dev] [--audience kinerja] [--seconds 10] [--concurrency 32]
-//       [--setup-threads 8] [--cascade-calls 50]
+//       [--setup-threads 8] [--cascade-calls 50] [--rounds 1]
+//       [--select-baseline CMD] [--update-baseline CMD] [--pending-widest-level]
 //
 //  1. setup: lists the agency's active employees, creates a period for the current year and a
 //     plan per employee, then builds the cascade top-down through the snapshotted reporting
 //     lines (2 main results per plan under the assessor's first result; JPT plans carry a
-//     perspective), submitting and approving level by level; the last level stays SUBMITTED;
+//     perspective), submitting and approving level by level; the last level stays SUBMITTED
+//     (--pending-widest-level: the level with the most plans, the levels below it DRAFT);
 //  2. GetPlan closed-loop (auditor token, random plans) for --seconds with --concurrency calls in
-//     flight: OK calls/s, p50/p99;
+//     flight: OK calls/s, p50/p99; --rounds times, each round after the --select-baseline
+//     command (a shell command that prints one number, its tps), so that the baseline and
+//     GetPlan alternate and a slow spell of the machine hits both;
 //  3. ApprovePlan of every plan left SUBMITTED, --concurrency in flight, each with its assessor's
-//     token (minted in-process with the stack's dev issuer key): approvals/s, p50/p99;
+//     token (minted in-process with the stack's dev issuer key): approvals/s, p50/p99; right
+//     after the --update-baseline command;
 //  4. GetCascadeTree of the root plan with the largest tree, --cascade-calls sequential calls.
 //
-// Each step ends with one machine-readable line ("getplan ok=... rps=... p50_ms=..."); only OK
-// answers count, the others are listed by status code with a sample message. Exit status 1 when
-// a step got no OK answer at all, 2 on a usage error.
+// Each step ends with one machine-readable line ("getplan ok=... rps=... p50_ms=..."; a
+// baseline's "baseline name=select round=1 tps=..."); only OK answers count, the others are listed
+// by status code with a sample message. Exit status 1 when a step got no OK answer at all, 2 on a
+// usage error.
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
@@ -29,6 +35,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "kinerja/employee/v1/employee_service.grpc.pb.h"
 #include "kinerja/goals/v1/goals_service.grpc.pb.h"
@@ -57,13 +64,18 @@ struct Options {
   int concurrency = 32;
   int setup_threads = 8;
   int cascade_calls = 50;
+  int rounds = 1;
+  bool pending_widest_level = false;
+  std::string select_baseline;  // shell commands printing one number (tps)
+  std::string update_baseline;
 };
 
 constexpr char kUsage[] =
     "usage: kinerja-goals-bench --goals-addr HOST:PORT --employee-addr HOST:PORT --agency ID\n"
     "         --admin-token JWT --auditor-token JWT --issuer-dir DIR/issuer\n"
     "         [--issuer kinerja-dev] [--audience kinerja] [--seconds 10] [--concurrency 32]\n"
-    "         [--setup-threads 8] [--cascade-calls 50]\n";
+    "         [--setup-threads 8] [--cascade-calls 50] [--rounds 1]\n"
+    "         [--select-baseline CMD] [--update-baseline CMD] [--pending-widest-level]\n";
 
 int Usage(const std::string& problem) {
   std::cerr << "kinerja-goals-bench: " << problem << "\n" << kUsage;
@@ -76,6 +88,10 @@ bool ParseOptions(int argc, char** argv, Options& opt, std::string& problem) {
     if (flag == "--help" || flag == "-h") {
       std::cout << kUsage;
       std::exit(0);
+    }
+    if (flag == "--pending-widest-level") {
+      opt.pending_widest_level = true;
+      continue;
     }
     if (i + 1 >= argc) {
       problem = flag + " needs a value";
@@ -96,6 +112,9 @@ bool ParseOptions(int argc, char** argv, Options& opt, std::string& problem) {
     if (flag == "--concurrency") number = &opt.concurrency;
     if (flag == "--setup-threads") number = &opt.setup_threads;
     if (flag == "--cascade-calls") number = &opt.cascade_calls;
+    if (flag == "--rounds") number = &opt.rounds;
+    if (flag == "--select-baseline") text = &opt.select_baseline;
+    if (flag == "--update-baseline") text = &opt.update_baseline;
     if (text != nullptr) {
       *text = value;
     } else if (number != nullptr) {
@@ -136,6 +155,31 @@ void PrintErrors(const LoadReport& report) {
   }
 }
 
+// Runs a baseline command (when given) and prints its figure as
+// "baseline name=NAME round=R tps=X"; false when it failed or printed no number.
+bool RunBaseline(const std::string& command, const char* name, int round) {
+  if (command.empty()) return true;
+  std::fflush(stdout);
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    std::fprintf(stderr, "kinerja-goals-bench: cannot run the %s baseline\n", name);
+    return false;
+  }
+  std::string out;
+  char buffer[256];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+  const int rc = pclose(pipe);
+  double tps = 0;
+  if (rc != 0 || !absl::SimpleAtod(absl::StripAsciiWhitespace(out), &tps) || tps <= 0) {
+    std::fprintf(stderr, "kinerja-goals-bench: the %s baseline failed (status %d): %s\n", name, rc,
+                 out.c_str());
+    return false;
+  }
+  std::printf("baseline name=%s round=%d tps=%.0f\n", name, round, tps);
+  std::fflush(stdout);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -166,7 +210,8 @@ int main(int argc, char** argv) {
       {.agency_id = opt.agency,
        .admin_token = opt.admin_token,
        .auditor_token = opt.auditor_token,
-       .threads = opt.setup_threads},
+       .threads = opt.setup_threads,
+       .pending_widest_level = opt.pending_widest_level},
       {.goals = goals[0].get(), .employees = employees.get()}, **minter, std::cout, setup);
   if (!setup.errors.empty()) {
     std::cout << "setup: failed calls:\n";
@@ -178,20 +223,21 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf(
-      "setup employees=%zu plans=%zu roots=%zu levels=%d approved=%zu pending=%zu skipped=%zu "
-      "seconds=%.1f\n",
-      setup.employees, setup.plans.size(), setup.roots.size(), setup.levels, setup.approved,
-      setup.pending.size(), setup.skipped, setup.seconds);
+      "setup employees=%zu plans=%zu roots=%zu levels=%d pending_level=%d approved=%zu "
+      "pending=%zu skipped=%zu seconds=%.1f\n",
+      setup.employees, setup.plans.size(), setup.roots.size(), setup.levels, setup.pending_level,
+      setup.approved, setup.pending.size(), setup.skipped, setup.seconds);
   std::fflush(stdout);
   if (setup.plans.empty()) return 1;
 
   // 2. GetPlan closed loop.
-  std::printf("== 2. GetPlan: %d s, %d in flight, auditor token, random plans\n", opt.seconds,
-              opt.concurrency);
+  std::printf("== 2. GetPlan: %d s, %d in flight, auditor token, random plans, %d rounds\n",
+              opt.seconds, opt.concurrency, opt.rounds);
   std::fflush(stdout);
-  {
+  for (int round = 1; round <= opt.rounds; ++round) {
+    if (!RunBaseline(opt.select_baseline, "select", round)) return 1;
     std::vector<std::mt19937_64> rngs;
-    for (int s = 0; s < opt.concurrency; ++s) rngs.emplace_back(7919 * (s + 1));
+    for (int s = 0; s < opt.concurrency; ++s) rngs.emplace_back(7919 * (s + 1) + round);
     CallSpec<gv1::GetPlanRequest, gv1::Plan> spec{
         .next =
             [&](int slot, gv1::GetPlanRequest* request, std::string* token) {
@@ -207,8 +253,8 @@ int main(int argc, char** argv) {
         .call_timeout = std::chrono::seconds(5)};
     LoadReport report =
         kinerja::bench::RunClosedLoop(spec, opt.concurrency, std::chrono::seconds(opt.seconds));
-    std::printf("getplan ok=%ld errors=%ld rps=%.0f p50_ms=%.3f p99_ms=%.3f\n", report.ok,
-                report.error_calls(), report.rate(), report.latencies.Percentile(0.50),
+    std::printf("getplan round=%d ok=%ld errors=%ld rps=%.0f p50_ms=%.3f p99_ms=%.3f\n", round,
+                report.ok, report.error_calls(), report.rate(), report.latencies.Percentile(0.50),
                 report.latencies.Percentile(0.99));
     PrintErrors(report);
     if (report.ok == 0) status = 1;
@@ -223,7 +269,7 @@ int main(int argc, char** argv) {
     std::printf("approve ok=0 errors=0 per_s=0 p50_ms=0 p99_ms=0 (nothing to approve)\n");
     status = 1;
   } else {
-    // Tokens first, so that signing stays out of the measurement.
+    // Tokens first, so that signing stays out of the measurement; then the baseline.
     std::vector<std::string> tokens;
     for (int i : setup.pending) {
       const kinerja::bench::BenchPlan& plan = setup.plans[i];
@@ -239,6 +285,7 @@ int main(int argc, char** argv) {
       }
       tokens.push_back(*std::move(token));
     }
+    if (!RunBaseline(opt.update_baseline, "update", 1)) return 1;
     std::atomic<size_t> next{0};
     CallSpec<gv1::ApprovePlanRequest, gv1::Plan> spec{
         .next =

@@ -1,5 +1,7 @@
 #include "services/goals/api/goal_service.h"
 
+#include <algorithm>
+
 #include "services/goals/store/migrations.h"
 #include "shared/rpc/proto_time.h"
 
@@ -18,6 +20,44 @@ server::ServiceSettings GoalServiceSettings() {
   return server::ServiceSettings{
       .name = "goals", .grpc_service = kServiceName, .migrations = GoalsMigrations()};
 }
+
+namespace {
+
+// As in the employee service's GetEmployee: a quarter of the connections may read coalesced
+// batches at once (one on a 2-core machine); fewer batches in flight make them larger, and the
+// other connections stay free for writes and lists.
+server::ReadCoalescer<Plan>::Options CoalescerOptions(const ServiceDeps& deps) {
+  server::ReadCoalescer<Plan>::Options options{
+      .max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
+  if (deps.metrics != nullptr) {
+    prometheus::Counter* batches =
+        &deps.metrics
+             ->AddCounter("coalesced_read_batches_total",
+                          "batched queries that answered coalesced point reads, by read")
+             .Add({{"read", "plan_by_id"}});
+    prometheus::Counter* keys =
+        &deps.metrics
+             ->AddCounter("coalesced_read_keys_total",
+                          "point reads answered by coalesced batches, by read")
+             .Add({{"read", "plan_by_id"}});
+    options.on_batch = [batches, keys](int n) {
+      batches->Increment();
+      keys->Increment(n);
+    };
+  }
+  return options;
+}
+
+}  // namespace
+
+GoalService::GoalService(ServiceDeps deps)
+    : deps_(std::move(deps)),
+      reads_by_id_(
+          deps_.workers,
+          [store = deps_.store](const std::vector<std::string>& ids) {
+            return store->FindPlans(ids);
+          },
+          CoalescerOptions(deps_)) {}
 
 absl::CivilDay GoalService::Today() const { return rpc::TodayInJakarta(deps_.now()); }
 

@@ -21,6 +21,7 @@
 #include "shared/rpc/page_token.h"
 #include "shared/server/call.h"
 #include "shared/server/host_deps.h"
+#include "shared/server/read_coalescer.h"
 #include "shared/server/service_host.h"
 #include "shared/server/worker_pool.h"
 
@@ -46,7 +47,7 @@ server::ServiceSettings GoalServiceSettings();
 
 class GoalService final : public v1::GoalService::CallbackService {
  public:
-  explicit GoalService(ServiceDeps deps) : deps_(std::move(deps)) {}
+  explicit GoalService(ServiceDeps deps);
 
   // Periods, extensions and unit policy (period_handlers.cc).
   grpc::ServerUnaryReactor* CreatePeriod(grpc::CallbackServerContext* ctx,
@@ -150,6 +151,8 @@ class GoalService final : public v1::GoalService::CallbackService {
                                             WorkflowStep step, v1::Plan* response);
 
   ServiceDeps deps_;
+  // GetPlan reads, coalesced into batched queries under load (ReadCoalescer).
+  server::ReadCoalescer<Plan> reads_by_id_;
 };
 
 }  // namespace kinerja::goals::api

@@ -63,17 +63,30 @@ grpc::ServerUnaryReactor* GoalService::CreatePlan(grpc::CallbackServerContext* c
       });
 }
 
+// Coalesced: concurrent GetPlan calls share one batched query (ReadCoalescer); the access check
+// and the answer run per call on the worker that read the batch.
 grpc::ServerUnaryReactor* GoalService::GetPlan(grpc::CallbackServerContext* ctx,
                                                const v1::GetPlanRequest* request,
                                                v1::Plan* response) {
-  return deps_.calls->Unary(ctx, *request, "GetPlan",
-                            [=, this](const CallContext& call) -> absl::Status {
-                              RETURN_IF_ERROR(RequireId(request->id(), "id"));
-                              ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->id()));
-                              RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
-                              *response = ToProto(plan);
-                              return absl::OkStatus();
-                            });
+  return deps_.calls->UnaryDeferred(
+      ctx, *request, "GetPlan",
+      [=, this](const CallContext& call, server::CallRunner::Finish finish) {
+        if (absl::Status s = RequireId(request->id(), "id"); !s.ok()) {
+          std::move(finish)(std::move(s));
+          return;
+        }
+        // `call` and `request` stay valid until `finish` runs.
+        reads_by_id_.Load(request->id(), [&call, request, response, finish = std::move(finish)](
+                                             const absl::Status& status, const Plan* plan) mutable {
+          std::move(finish)([&]() -> absl::Status {
+            RETURN_IF_ERROR(status);
+            if (plan == nullptr) return errors::NotFound("plan", request->id());
+            RETURN_IF_ERROR(CanReadPlan(call.principal, *plan));
+            *response = ToProto(*plan);
+            return absl::OkStatus();
+          }());
+        });
+      });
 }
 
 grpc::ServerUnaryReactor* GoalService::ListPlans(grpc::CallbackServerContext* ctx,

@@ -27,7 +27,7 @@ absl::Status CloseForTransfer(pqxx::work& tx, const WriteOptions& write,
   if (plan.state == PlanState::kClosed) return absl::OkStatus();  // closed before (a replay)
   Plan closed = plan;
   RETURN_IF_ERROR(ApplyClose(closed, kTransferReason, effect.effective_date - 1));
-  ASSIGN_OR_RETURN(Plan saved, internal::SavePlan(tx, closed));
+  ASSIGN_OR_RETURN(Plan saved, internal::SavePlan(tx, closed, plan));
   internal::RecordPlanChange(tx, write, "plan.close", kPlanClosed, plan, saved, kTransferReason);
   return absl::OkStatus();
 }

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -145,6 +146,10 @@ class GoalsStore {
   // already has a non-closed plan in the period for the same position. Event PlanCreated.
   absl::StatusOr<Plan> CreatePlan(Plan plan, const WriteOptions& write);
   absl::StatusOr<Plan> GetPlan(const std::string& id);
+  // The stored plans among `ids`, by id (a missing id was not found); one statement (the
+  // coalesced GetPlan reads).
+  absl::StatusOr<absl::flat_hash_map<std::string, Plan>> FindPlans(
+      const std::vector<std::string>& ids);
   // Ordered by period_id, employee name, id. Plans come with their content.
   absl::StatusOr<Page<Plan>> ListPlans(const std::vector<rpc::Condition>& filter,
                                        const PageRequest& page);

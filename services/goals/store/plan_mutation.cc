@@ -30,47 +30,32 @@ void AddParentIds(const PlanContent& content, absl::flat_hash_set<std::string>& 
 // transactions into MultiXacts that rewrite the period row on every lock; a state change
 // therefore applies to plan changes that start after it commits), the employee's extension, the
 // unit's policy, the parents named by the plan and the candidate, and which of the plan's results
-// others cascade from.
+// others cascade from; one statement (PlanFacts).
 absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const PlanContent* candidate,
                                     absl::CivilDay today) {
   PlanFacts facts;
   facts.today = today;
-  pqxx::result period = db::Exec(tx, queries::kPlanPeriodFacts, plan.period_id,
-                                 plan.employee.employee_id, plan.employee.unit_id);
-  if (period.empty()) return errors::NotFound("period", plan.period_id);
-  facts.period = PeriodFromRow(period[0]);
-  facts.extension_until = OptionalDayFromField(period[0][kPeriodColumnCount]);
-  const pqxx::field policy = period[0][kPeriodColumnCount + 1];
-  facts.public_service_unit = !policy.is_null() && policy.as<bool>();
-
   absl::flat_hash_set<std::string> seen;
   std::vector<std::string> parent_ids;
   AddParentIds(plan.content, seen, parent_ids);
   if (candidate != nullptr) AddParentIds(*candidate, seen, parent_ids);
-  if (!parent_ids.empty()) {
-    pqxx::result parents = db::Exec(tx, queries::kParentFacts, db::TextArrayLiteral(parent_ids));
-    for (const pqxx::row& row : parents) {
-      ParentResultFacts parent;
-      parent.plan_id = row[1].as<std::string>();
-      parent.period_id = row[2].as<std::string>();
-      parent.owner_employee_id = row[3].as<std::string>();
-      parent.approved = row[4].as<bool>();
-      absl::StatusOr<PlanState> state = ParsePlanState(row[5].as<std::string>(), "state");
-      parent.plan_state = state.ok() ? *state : PlanState::kDraft;
-      facts.parents.emplace(row[0].as<std::string>(), std::move(parent));
-    }
-  }
-
   std::vector<std::string> own_ids;
   own_ids.reserve(plan.content.results.size());
   for (const WorkResult& r : plan.content.results) own_ids.push_back(r.id);
-  if (!own_ids.empty()) {
-    pqxx::result dependants =
-        db::Exec(tx, queries::kDependants, db::TextArrayLiteral(own_ids), plan.id);
-    for (const pqxx::row& row : dependants) {
-      facts.results_with_dependants.push_back(row[0].as<std::string>());
-    }
+
+  pqxx::result r = db::Exec(tx, queries::kPlanFacts, plan.period_id, plan.employee.employee_id,
+                            plan.employee.unit_id, db::TextArrayLiteral(parent_ids),
+                            db::TextArrayLiteral(own_ids), plan.id);
+  if (r.empty()) return errors::NotFound("period", plan.period_id);
+  const pqxx::row row = r[0];
+  facts.period = PeriodFromRow(row);
+  facts.extension_until = OptionalDayFromField(row[kPeriodColumnCount]);
+  const pqxx::field policy = row[kPeriodColumnCount + 1];
+  facts.public_service_unit = !policy.is_null() && policy.as<bool>();
+  for (ParentFactsRow& parent : ParentFactsFromColumn(row[kPeriodColumnCount + 2])) {
+    facts.parents.emplace(std::move(parent.result_id), std::move(parent.facts));
   }
+  facts.results_with_dependants = TextsFromColumn(row[kPeriodColumnCount + 3]);
   return facts;
 }
 
@@ -88,10 +73,9 @@ absl::Status CheckIdentity(const Plan& before, const Plan& after) {
 
 void RecordApprovedVersion(pqxx::work& tx, const WriteOptions& write, const Plan& plan) {
   const pb::Plan snapshot = ToProto(plan);
-  db::Exec0(tx, queries::kInsertVersion, plan.id, plan.revision,
+  db::Exec0(tx, queries::kApproveVersion, plan.id, plan.revision,
             pqxx::binarystring(snapshot.SerializeAsString()), MessageJson(snapshot),
             write.ctx.actor, MicrosParam(plan.approve_time));
-  db::Exec0(tx, queries::kMarkApproved, plan.id);
 }
 
 }  // namespace
@@ -108,7 +92,7 @@ absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
   RETURN_IF_ERROR(mutation.apply(changed, facts));
   if (skip != nullptr && *skip) return plan;
   RETURN_IF_ERROR(CheckIdentity(plan, changed));
-  ASSIGN_OR_RETURN(Plan saved, SavePlan(tx, changed));
+  ASSIGN_OR_RETURN(Plan saved, SavePlan(tx, changed, plan));
   const char* event_type = mutation.event_type != nullptr ? mutation.event_type : kPlanUpdated;
   if (std::string_view(event_type) == kPlanApproved) RecordApprovedVersion(tx, write, saved);
   RecordPlanChange(tx, write, mutation.action.c_str(), event_type, plan, saved, mutation.note);

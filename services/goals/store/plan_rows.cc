@@ -78,14 +78,17 @@ absl::StatusOr<std::optional<Plan>> InsertPlan(pqxx::work& tx, const Plan& given
   return std::optional<Plan>(PlanFromRow(created[0]));
 }
 
-absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given) {
+absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given, const Plan& before) {
   Plan plan = given;
   AssignMissingIds(plan.content.results);
-  std::vector<std::string> kept;
-  kept.reserve(plan.content.results.size());
-  for (const WorkResult& r : plan.content.results) kept.push_back(r.id);
-  db::Exec0(tx, queries::kDeleteRemovedResults, plan.id, db::TextArrayLiteral(kept));
-  RETURN_IF_ERROR(UpsertResults(tx, plan.id, plan.content.results));
+  // Results are rewritten only when they changed (a workflow step leaves them as they are).
+  if (plan.content.results != before.content.results) {
+    std::vector<std::string> kept;
+    kept.reserve(plan.content.results.size());
+    for (const WorkResult& r : plan.content.results) kept.push_back(r.id);
+    db::Exec0(tx, queries::kDeleteRemovedResults, plan.id, db::TextArrayLiteral(kept));
+    RETURN_IF_ERROR(UpsertResults(tx, plan.id, plan.content.results));
+  }
   const PlanPerson& e = plan.employee;
   pqxx::result r = db::Exec(
       tx, queries::kSavePlan, plan.id, e.nip, e.name, e.position_name, e.unit_id, e.unit_name,
@@ -96,7 +99,10 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given) {
       BehavioursJson(plan.content.behaviours), plan.close_reason, DayText(plan.end_date),
       MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
   if (r.empty()) return errors::NotFound("plan", plan.id);
-  return PlanFromRow(r[0]);
+  Plan saved = PlanFromRow(r[0]);
+  // As stored: the rows written above, or the unchanged ones the plan was loaded with.
+  saved.content.results = std::move(plan.content.results);
+  return saved;
 }
 
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,

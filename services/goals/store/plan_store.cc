@@ -8,6 +8,7 @@
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/sql_array.h"
 
 namespace kinerja::goals::store {
 namespace {
@@ -71,6 +72,23 @@ absl::StatusOr<Plan> GoalsStore::GetPlan(const std::string& id) {
     if (r.empty()) return errors::NotFound("plan", id);
     return internal::PlanFromRow(r[0]);
   });
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, Plan>> GoalsStore::FindPlans(
+    const std::vector<std::string>& ids) {
+  return internal::RunRead(
+      pool_,
+      [&](pqxx::transaction_base& tx) -> absl::StatusOr<absl::flat_hash_map<std::string, Plan>> {
+        pqxx::result r = db::Exec(tx, queries::kPlansByIds, db::TextArrayLiteral(ids));
+        absl::flat_hash_map<std::string, Plan> out;
+        out.reserve(r.size());
+        for (const pqxx::row& row : r) {
+          Plan plan = internal::PlanFromRow(row);
+          std::string id = plan.id;
+          out.emplace(std::move(id), std::move(plan));
+        }
+        return out;
+      });
 }
 
 absl::StatusOr<Page<Plan>> GoalsStore::ListPlans(const std::vector<rpc::Condition>& filter,

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/workflow.h"
+#include "services/goals/store/rows.h"
 #include "services/goals/store/store_test_fixture.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/filter.h"
@@ -308,6 +309,84 @@ TEST_F(StoreTest, ApprovalRecordsAVersionAndRevisionsKeepResultIds) {
   ASSERT_TRUE(none.ok()) << none.status();
   EXPECT_TRUE(none->empty());
   EXPECT_EQ(store_->ListPlanVersions("nope").status().code(), absl::StatusCode::kNotFound);
+}
+
+// The coalesced GetPlan reads: several plans in one statement, each as GetPlan reads it; an id
+// that names no plan is left out.
+TEST_F(StoreTest, FindPlansReadsEachPlanAsGetPlanDoes) {
+  Period period = AddPeriod();
+  Plan budi = AddPlan(period.id, "emp-1", "Budi", StoreTest::kNonAsn, "ADMINISTRATOR");
+  Plan ani = AddPlan(period.id, "emp-2", "Ani");
+  auto edited = Edit(budi, {Result("Laporan A"), Result("Laporan B")});
+  ASSERT_TRUE(edited.ok()) << edited.status();
+
+  auto found = store_->FindPlans({budi.id, "no-such-plan", ani.id});
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_FALSE(found->contains("no-such-plan"));
+  for (const std::string& id : {budi.id, ani.id}) {
+    auto got = store_->GetPlan(id);
+    ASSERT_TRUE(got.ok()) << got.status();
+    ASSERT_TRUE(found->contains(id));
+    const Plan& plan = found->at(id);
+    EXPECT_EQ(plan.content, got->content);
+    EXPECT_EQ(plan.version, got->version);
+    EXPECT_EQ(plan.state, got->state);
+    EXPECT_EQ(plan.assessor, got->assessor);
+    EXPECT_EQ(plan.employee, got->employee);
+    EXPECT_EQ(plan.update_time, got->update_time);
+  }
+  EXPECT_EQ(found->at(budi.id).content.results.size(), 2u);
+  auto none = store_->FindPlans({});
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_TRUE(none->empty());
+}
+
+// A workflow step writes only what changed: the plan row (a HOT update: no index keys on a
+// column the step changes, state included, through is_open) and not the unchanged results. What
+// it returns is what a later read gets.
+TEST_F(StoreTest, WorkflowStepIsAHotUpdateAndLeavesTheResultsAlone) {
+  Period period = AddPeriod();
+  Plan plan = AddPlan(period.id, "emp-1", "Budi", StoreTest::kNonAsn, "ADMINISTRATOR");
+  auto edited = Edit(plan, {Result("Laporan A"), Result("Laporan B")});
+  ASSERT_TRUE(edited.ok()) << edited.status();
+  const std::string results_xmin = Scalar(
+      "SELECT string_agg(xmin::text, ',' ORDER BY ordinal) FROM plan_results WHERE plan_id = '" +
+      plan.id + "'");
+
+  absl::StatusOr<db::Lease> lease = db_->pool().Acquire();
+  ASSERT_TRUE(lease.ok()) << lease.status();
+  pqxx::work tx(lease->conn());
+  PlanMutation submit;
+  submit.action = "plan.submit";
+  submit.event_type = kPlanSubmitted;
+  submit.today = kToday;
+  submit.apply = [](Plan& p, const PlanFacts& facts) { return ApplySubmit(p, facts, absl::Now()); };
+  auto submitted =
+      internal::MutatePlanInTx(tx, plan.id, std::nullopt, submit, Write(), nullptr, nullptr);
+  ASSERT_TRUE(submitted.ok()) << submitted.status();
+  pqxx::row stats = tx.exec1(
+      "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables "
+      "WHERE relid = 'plans'::regclass");
+  // PostgreSQL 15 counts this backend's earlier, not yet reported transactions here too (the
+  // edit above, when it ran on this connection): each of those updates must be HOT as well.
+  EXPECT_GE(stats[0].as<int64_t>(), 1);
+  EXPECT_EQ(stats[1].as<int64_t>(), stats[0].as<int64_t>()) << "a plan row update was not HOT";
+  tx.commit();
+
+  EXPECT_EQ(Scalar("SELECT string_agg(xmin::text, ',' ORDER BY ordinal) FROM plan_results "
+                   "WHERE plan_id = '" +
+                   plan.id + "'"),
+            results_xmin);
+  auto read = store_->GetPlan(plan.id);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(submitted->content, read->content);
+  EXPECT_EQ(submitted->content, edited->content);
+  EXPECT_EQ(submitted->version, read->version);
+  EXPECT_EQ(submitted->state, PlanState::kSubmitted);
+  EXPECT_EQ(read->state, PlanState::kSubmitted);
+  EXPECT_EQ(submitted->update_time, read->update_time);
+  EXPECT_EQ(submitted->submit_time, read->submit_time);
 }
 
 TEST_F(StoreTest, ListPlansFiltersAndPagesByName) {

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 
@@ -43,12 +44,18 @@ TEST(QueriesTest, PeriodColumnsAsInPeriodColumns) {
   ExpectColumns(internal::PeriodColumns("p"),
                 {&queries::kPeriodById, &queries::kLockPeriod, &queries::kSharePeriod,
                  &queries::kInsertPeriod, &queries::kUpdatePeriod, &queries::kSetPeriodState,
-                 &queries::kPlanPeriodFacts});
+                 &queries::kPlanFacts});
 }
 
 TEST(QueriesTest, PlanColumnsAsInPlanColumns) {
-  ExpectColumns(internal::PlanColumns("p"), {&queries::kPlanById, &queries::kOpenPlansOfEmployee,
-                                             &queries::kLockPlan, &queries::kSavePlan});
+  ExpectColumns(internal::PlanColumns("p"), {&queries::kPlanById, &queries::kPlansByIds,
+                                             &queries::kOpenPlansOfEmployee, &queries::kLockPlan});
+}
+
+// SavePlan returns the header and NULL for the results (the store knows what it wrote).
+TEST(QueriesTest, SavePlanReturnsTheHeaderColumns) {
+  ExpectColumns(absl::StrCat(internal::PlanHeaderColumns("p"), ", NULL::text"),
+                {&queries::kSavePlan});
 }
 
 TEST(QueriesTest, UnitPolicyColumnsAsInUnitPolicyColumns) {

@@ -283,7 +283,7 @@ UnitPolicy UnitPolicyFromRow(const pqxx::row& row) {
 
 // --- Plans ------------------------------------------------------------------------------------
 
-std::string PlanColumns(std::string_view alias) {
+std::string PlanHeaderColumns(std::string_view alias) {
   return QualifyColumns(
       alias, absl::StrCat(
                  "$.id, $.period_id, $.agency_id, $.employee_id, $.employee_nip, $.employee_name, ",
@@ -292,10 +292,16 @@ std::string PlanColumns(std::string_view alias) {
                  "$.assessor_superior::text, $.state, $.style, $.revision, $.revision_reason, ",
                  "$.return_note, $.behaviours::text, $.close_reason, ", DaysColumn("end_date"),
                  ", ", MicrosColumn("submit_time"), ", ", MicrosColumn("approve_time"),
-                 ", $.version, ", MicrosColumn("create_time"), ", ", MicrosColumn("update_time"),
-                 ", (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id, "
-                 "r.perspective, r.template_id, r.indicators) ORDER BY r.ordinal)::text "
-                 "FROM plan_results r WHERE r.plan_id = $.id)"));
+                 ", $.version, ", MicrosColumn("create_time"), ", ", MicrosColumn("update_time")));
+}
+
+std::string PlanColumns(std::string_view alias) {
+  return absl::StrCat(
+      PlanHeaderColumns(alias), ", ",
+      QualifyColumns(alias,
+                     "(SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, "
+                     "r.parent_result_id, r.perspective, r.template_id, r.indicators) ORDER BY "
+                     "r.ordinal)::text FROM plan_results r WHERE r.plan_id = $.id)"));
 }
 
 Plan PlanFromRow(const pqxx::row& row, int o) {
@@ -345,6 +351,36 @@ PlanTemplate TemplateFromRow(const pqxx::row& row) {
   t.version = row[4].as<int64_t>();
   t.create_time = TimeFromField(row[5]);
   return t;
+}
+
+// --- Plan facts -------------------------------------------------------------------------------
+
+std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field) {
+  std::vector<ParentFactsRow> out;
+  if (field.is_null()) return out;
+  const json rows = json::parse(FieldView(field));
+  out.reserve(rows.size());
+  for (const json& row : rows) {
+    ParentFactsRow parent;
+    parent.result_id = row.at(0).get<std::string>();
+    parent.facts.plan_id = row.at(1).get<std::string>();
+    parent.facts.period_id = row.at(2).get<std::string>();
+    parent.facts.owner_employee_id = row.at(3).get<std::string>();
+    parent.facts.approved = row.at(4).get<bool>();
+    parent.facts.plan_state =
+        OrDefault(ParsePlanState(row.at(5).get<std::string>(), "state"), PlanState::kDraft);
+    out.push_back(std::move(parent));
+  }
+  return out;
+}
+
+std::vector<std::string> TextsFromColumn(const pqxx::field& field) {
+  std::vector<std::string> out;
+  if (field.is_null()) return out;
+  const json array = json::parse(FieldView(field));
+  out.reserve(array.size());
+  for (const json& text : array) out.push_back(text.get<std::string>());
+  return out;
 }
 
 }  // namespace kinerja::goals::store::internal

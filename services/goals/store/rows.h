@@ -81,10 +81,24 @@ UnitPolicy UnitPolicyFromRow(const pqxx::row& row);
 
 // The plan header plus its results (one JSON array built by a subquery on plan_results).
 std::string PlanColumns(std::string_view alias);
+// The plan header alone: the first kPlanColumnCount - 1 columns of PlanColumns (a row that
+// ends with NULL for the results decodes with no results).
+std::string PlanHeaderColumns(std::string_view alias);
 inline constexpr int kPlanColumnCount = 30;
 Plan PlanFromRow(const pqxx::row& row, int offset = 0);
 
 PlanTemplate TemplateFromRow(const pqxx::row& row);
+
+// A parent result as PlanFacts selects it.
+struct ParentFactsRow {
+  std::string result_id;
+  ParentResultFacts facts;
+};
+// PlanFacts' parents column: [[result id, plan id, period id, owner employee id, approved, plan
+// state], ...]; NULL -> none.
+std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field);
+// A JSON array of strings; NULL -> none.
+std::vector<std::string> TextsFromColumn(const pqxx::field& field);
 
 // --- Errors -----------------------------------------------------------------------------------
 
@@ -117,9 +131,10 @@ absl::StatusOr<Plan> LockPlan(pqxx::work& tx, const std::string& id);
 absl::StatusOr<std::optional<Plan>> InsertPlan(pqxx::work& tx, const Plan& plan);
 // The id of the open plan of the employee, period and position ("" when none).
 std::string OpenPlanId(pqxx::work& tx, const Plan& plan);
-// Writes the changed plan: replaces the results (kept ones keep `approved`, new ones are not
-// approved), saves the header with version + 1 and update_time now(), returns it as stored.
-absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& plan);
+// Writes the changed plan: replaces the results when they differ from `before` (the plan as
+// loaded; kept ones keep `approved`, new ones are not approved), saves the header with
+// version + 1 and update_time now(), returns it as stored.
+absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& plan, const Plan& before);
 // Event PlanChanged {plan, note} and the audit row of a plan change.
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,
                       const char* event_type, const std::optional<Plan>& before, const Plan& after,

@@ -391,10 +391,18 @@ absl::Status BuildCascade(const SetupOptions& options, const Clients& clients, T
       << " plans whose assessor has no plan in the chain (left DRAFT)\n";
   setup.skipped = unreachable;
 
+  setup.pending_level = setup.levels - 1;
+  if (options.pending_widest_level) {
+    for (int level = 0; level < setup.levels; ++level) {
+      if (by_level[level].size() >= by_level[setup.pending_level].size()) {
+        setup.pending_level = level;
+      }
+    }
+  }
   const Clock::time_point cascade_start = Clock::now();
-  for (int level = 0; level < setup.levels; ++level) {
+  for (int level = 0; level <= setup.pending_level; ++level) {
     const Clock::time_point level_start = Clock::now();
-    const bool last = level == setup.levels - 1;
+    const bool last = level == setup.pending_level;
     std::vector<int>& plans = by_level[level];
     ParallelFor(plans.size(), options.threads, [&](size_t k) {
       BenchPlan& plan = setup.plans[plans[k]];
@@ -424,6 +432,10 @@ absl::Status BuildCascade(const SetupOptions& options, const Clients& clients, T
         << " approved, " << submitted << " submitted" << (last ? " (kept for step 3)" : "") << ", "
         << draft << " draft, " << skipped << " skipped (assessor's plan not approved) in "
         << SecondsSince(level_start) << " s\n";
+  }
+  for (int level = setup.pending_level + 1; level < setup.levels; ++level) {
+    log << "setup: level " << level << ": " << by_level[level].size()
+        << " plans left DRAFT (below the pending level)\n";
   }
   log << "setup: cascade (results, submit, approve) took " << SecondsSince(cascade_start) << " s\n";
   setup.seconds = SecondsSince(start);

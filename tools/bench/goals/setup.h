@@ -38,6 +38,10 @@ struct SetupOptions {
   std::string admin_token;
   std::string auditor_token;
   int threads = 8;
+  // Which level stays SUBMITTED for the ApprovePlan step: the last one, or the one with the most
+  // plans (the levels below it then stay DRAFT, without results: their plans could only be
+  // submitted under an approved assessor's plan).
+  bool pending_widest_level = false;
 };
 
 struct BenchPlan {
@@ -60,8 +64,9 @@ struct Setup {
   size_t employees = 0;
   std::vector<BenchPlan> plans;
   std::vector<int> roots;    // assessor NON-ASN or missing
-  std::vector<int> pending;  // the last level: SUBMITTED, left for the ApprovePlan step
+  std::vector<int> pending;  // the pending level: SUBMITTED, left for the ApprovePlan step
   int levels = 0;
+  int pending_level = -1;
   size_t approved = 0;
   size_t skipped = 0;  // left out of the cascade (see the log lines for why)
   double seconds = 0;

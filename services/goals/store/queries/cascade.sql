@@ -3,15 +3,15 @@
 
 -- name: CascadePlans
 -- $1: root plan id. The root plan and every non-closed plan of its period reachable downwards
--- through assessor_employee_id (the plans_cascade index). UNION (not UNION ALL) drops a plan
--- reached twice, so cycles in the data end the walk.
+-- through assessor_employee_id (the plans_cascade index, partial on is_open). UNION (not UNION
+-- ALL) drops a plan reached twice, so cycles in the data end the walk.
 -- columns in the order LoadCascade decodes them
 WITH RECURSIVE tree (id, period_id, employee_id) AS (
   SELECT p.id, p.period_id, p.employee_id FROM plans p WHERE p.id = $1
   UNION
   SELECT c.id, c.period_id, c.employee_id FROM tree t JOIN plans c
     ON c.period_id = t.period_id AND c.assessor_employee_id = t.employee_id
-   AND c.state <> 'CLOSED')
+   AND c.is_open)
 SELECT p.id, p.employee_id, p.employee_nip, p.employee_name, p.position_id, p.position_name,
        p.unit_id, p.unit_name, p.employee_non_asn, p.employee_acting, p.employee_rank_label,
        p.position_type, p.state, p.assessor_employee_id

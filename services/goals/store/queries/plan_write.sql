@@ -1,5 +1,6 @@
--- The plan write path (plan_rows.cc, plan_mutation.cc): a plan mutation runs about ten of
--- these, so each is parsed and planned once per connection. Dates are 'YYYY-MM-DD' and times
+-- The plan write path (plan_rows.cc, plan_mutation.cc): a workflow step runs LockPlan,
+-- PlanFacts, SavePlan (and ApproveVersion), a content edit also DeleteRemovedResults and
+-- UpsertResults; each is parsed and planned once per connection. Dates are 'YYYY-MM-DD' and times
 -- microseconds since the epoch in parameters; results as in plans.sql.
 
 -- name: LockPlan
@@ -23,7 +24,7 @@ FROM plans p WHERE p.id = $1 FOR UPDATE OF p
 -- name: OpenPlanId
 -- $1: period id, $2: employee id, $3: position id
 SELECT id FROM plans
-WHERE period_id = $1 AND employee_id = $2 AND position_id = $3 AND state <> 'CLOSED'
+WHERE period_id = $1 AND employee_id = $2 AND position_id = $3 AND is_open
 
 -- name: InsertPlan
 -- $1: period id, $2: agency id, $3..$12: the employee (id, nip, name, position id, position
@@ -42,7 +43,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
         $17, $18, $19, $20, $21, $22::jsonb, $23, $24::date,
         (timestamptz 'epoch' + $25::bigint * interval '1 microsecond'),
         (timestamptz 'epoch' + $26::bigint * interval '1 microsecond'))
-ON CONFLICT (period_id, employee_id, position_id) WHERE state <> 'CLOSED' DO NOTHING
+ON CONFLICT (period_id, employee_id, position_id) WHERE is_open DO NOTHING
 RETURNING p.id
 
 -- name: UpsertResults
@@ -72,7 +73,8 @@ DELETE FROM plan_results WHERE plan_id = $1 AND id <> ALL($2::text[])
 -- $12: assessor JSON, $13: assessor's superior JSON, $14: state, $15: style, $16: revision,
 -- $17: revision reason, $18: return note, $19: behaviours JSON, $20: close reason,
 -- $21: end date, $22: submit time, $23: approve time. Bumps the version.
--- columns returned in the order of PlanFromRow (store/rows.cc)
+-- columns returned in the order of PlanFromRow (store/rows.cc) but the results: NULL (SavePlan
+-- wrote them, or they did not change)
 UPDATE plans AS p
 SET employee_nip = $2, employee_name = $3, position_name = $4, unit_id = $5, unit_name = $6,
     employee_non_asn = $7, employee_acting = $8, employee_rank_label = $9, position_type = $10,
@@ -91,47 +93,38 @@ RETURNING p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.emplo
           (extract(epoch FROM p.submit_time) * 1000000)::bigint,
           (extract(epoch FROM p.approve_time) * 1000000)::bigint, p.version,
           (extract(epoch FROM p.create_time) * 1000000)::bigint,
-          (extract(epoch FROM p.update_time) * 1000000)::bigint,
-          (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
-                                              r.perspective, r.template_id, r.indicators)
-                            ORDER BY r.ordinal)::text
-           FROM plan_results r WHERE r.plan_id = p.id)
+          (extract(epoch FROM p.update_time) * 1000000)::bigint, NULL::text
 
--- name: PlanPeriodFacts
--- $1: period id, $2: employee id, $3: unit id. The plan's period (not locked, see LoadFacts),
--- then the employee's extension (days since 1970-01-01, NULL: none) and the unit's
--- public_service (NULL: no policy).
--- columns in the order of PeriodFromRow (store/rows.cc), then those two
+-- name: PlanFacts
+-- $1: period id, $2: employee id, $3: unit id, $4: text[] of parent result ids, $5: text[] of
+-- the plan's result ids, $6: plan id. The plan's period (not locked, see LoadFacts), then the
+-- employee's extension (days since 1970-01-01, NULL: none), the unit's public_service (NULL: no
+-- policy), the named parents as JSON ([[result id, plan id, period id, owner employee id,
+-- approved, plan state], ...], NULL: none) and which of the plan's results results of other
+-- open plans cascade from (JSON array of ids, NULL: none).
+-- columns in the order of PeriodFromRow (store/rows.cc), then those four
 SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
        (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
        p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
        (extract(epoch FROM p.update_time) * 1000000)::bigint,
        (SELECT x.until - DATE '1970-01-01' FROM deadline_extensions x
         WHERE x.period_id = p.id AND x.employee_id = $2),
-       (SELECT u.public_service FROM unit_policies u WHERE u.unit_id = $3)
+       (SELECT u.public_service FROM unit_policies u WHERE u.unit_id = $3),
+       (SELECT jsonb_agg(jsonb_build_array(r.id, q.id, q.period_id, q.employee_id, r.approved,
+                                           q.state))::text
+        FROM plan_results r JOIN plans q ON q.id = r.plan_id WHERE r.id = ANY($4::text[])),
+       (SELECT jsonb_agg(d.parent_result_id ORDER BY d.parent_result_id)::text
+        FROM (SELECT DISTINCT c.parent_result_id FROM plan_results c JOIN plans q
+              ON q.id = c.plan_id
+              WHERE c.parent_result_id = ANY($5::text[]) AND c.plan_id <> $6 AND q.is_open) d)
 FROM periods p WHERE p.id = $1
 
--- name: ParentFacts
--- $1: text[] of parent result ids
--- columns: result id, plan id, period id, owner employee id, approved, plan state
-SELECT r.id, p.id, p.period_id, p.employee_id, r.approved, p.state
-FROM plan_results r JOIN plans p ON p.id = r.plan_id WHERE r.id = ANY($1::text[])
-
--- name: Dependants
--- $1: text[] of the plan's result ids, $2: plan id. Which of them results of other non-closed
--- plans cascade from.
-SELECT DISTINCT c.parent_result_id FROM plan_results c JOIN plans p ON p.id = c.plan_id
-WHERE c.parent_result_id = ANY($1::text[]) AND c.plan_id <> $2 AND p.state <> 'CLOSED'
-ORDER BY 1
-
--- name: InsertVersion
+-- name: ApproveVersion
 -- $1: plan id, $2: revision, $3: snapshot (pb::Plan bytes), $4: snapshot JSON,
--- $5: approved by, $6: approve time (NULL: now)
+-- $5: approved by, $6: approve time (NULL: now). Records the approved version and marks every
+-- current result of the plan approved, in one statement.
+WITH marked AS (UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved)
 INSERT INTO plan_versions (plan_id, revision, snapshot, snapshot_json, approved_by,
                            approve_time)
 VALUES ($1, $2, $3, $4::jsonb, $5,
         coalesce((timestamptz 'epoch' + $6::bigint * interval '1 microsecond'), now()))
-
--- name: MarkApproved
--- $1: plan id
-UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved

@@ -16,8 +16,11 @@
 
 namespace kinerja::db {
 
-// Rows one call of SealAuditChain seals at most, so that one transaction stays short.
-inline constexpr int kAuditSealBatch = 10000;
+// Rows one call of SealAuditChain seals at most, so that one transaction stays short: a sealing
+// transaction has a transaction id, and while it runs no outbox row of a later transaction can
+// be delivered (outbox_reader.h), so a long one shows up as event lag. 500 rows take a few
+// milliseconds.
+inline constexpr int kAuditSealBatch = 500;
 
 // Seals up to `max_rows` committed rows of `schema`'s audit_log; returns how many. Run it in a
 // READ COMMITTED transaction (pqxx::work); concurrent sealers wait for each other.

@@ -18,6 +18,15 @@ void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& even
   db::CountEventWrite();
 }
 
+void RecordChange(pqxx::work& tx, const db::WriteOptions& write, const db::AuditEntry& audit,
+                  const Event& event) {
+  db::Exec0(tx, db::queries::kAuditAndOutboxInsert, write.ctx.actor, write.ctx.request_id,
+            audit.action, audit.resource_type, audit.resource_id, audit.before_json,
+            audit.after_json, event.type, event.aggregate_type, event.aggregate_id,
+            TypeUrl(*event.payload), pqxx::binarystring(event.payload->SerializeAsString()));
+  db::CountEventWrite();
+}
+
 void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,
           const char* aggregate_type, const std::string& aggregate_id,
           const google::protobuf::Message& payload) {

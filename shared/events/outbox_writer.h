@@ -7,6 +7,7 @@
 #include <google/protobuf/message.h>
 #include <pqxx/transaction>
 
+#include "shared/db/audit.h"
 #include "shared/db/change_context.h"
 #include "shared/db/write_options.h"
 
@@ -25,6 +26,11 @@ void AppendEvent(pqxx::work& tx, const db::ChangeContext& ctx, const Event& even
 void Emit(pqxx::work& tx, const db::WriteOptions& write, const char* type,
           const char* aggregate_type, const std::string& aggregate_id,
           const google::protobuf::Message& payload);
+
+// A change's audit row (shared/db/audit.h) and its event together, in one statement: what a
+// store's mutating call writes after its business rows.
+void RecordChange(pqxx::work& tx, const db::WriteOptions& write, const db::AuditEntry& audit,
+                  const Event& event);
 
 // Type URL stored with each payload ("type.googleapis.com/<full name>").
 std::string TypeUrl(const google::protobuf::Message& message);

@@ -13,8 +13,9 @@
 //   cover, so every write also rewrites those index entries).
 // --rate: start calls at this overall rate (open loop, at most --concurrency in flight) instead
 //   of as fast as answers come back.
-// --follow-events: also read StreamEvents (EmployeeUpdated only) during the run and report the
-//   lag from each event's occurred_at (its transaction's start) to its arrival here.
+// --follow-events: also read StreamEvents (EmployeeUpdated only) during the run, with
+//   --events-token (an auditor's or a service's; default --token), and report the lag from each
+//   event's occurred_at (its transaction's start) to its arrival here.
 //
 // Prints one line: ok, errors, rps, p50/p99 latency in milliseconds, and with --follow-events a
 // second line: events received for this run's writes and their lag percentiles.
@@ -46,6 +47,7 @@ enum class Rpc { kGet, kUpdate };
 struct Options {
   std::string addr;
   std::string token;
+  std::string events_token;
   std::string keys_file;
   Rpc rpc = Rpc::kGet;
   int concurrency = 32;
@@ -61,7 +63,7 @@ int Usage(const std::string& problem) {
   std::cerr << "kinerja-load: " << problem
             << "\nusage: kinerja-load --addr HOST:PORT --token JWT --keys FILE [--rpc get|update] "
                "[--concurrency N] [--seconds S] [--threads T] [--channels C] [--rate R] "
-               "[--follow-events] [--update-field status|name]\n";
+               "[--follow-events] [--events-token JWT] [--update-field status|name]\n";
   return 2;
 }
 
@@ -213,17 +215,27 @@ double Percentile(std::vector<double>& v, double p) {
   return v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))];
 }
 
-// Reads EmployeeUpdated events from the service's StreamEvents and records the lag of every
-// event that occurred at or after `since`, until Stop().
+// Reads EmployeeUpdated events from the service's StreamEvents. Before measuring, a warm-up write
+// goes through (Warmed()): the stream has then read past its backlog. After Arm(since), records
+// the lag of every event that occurred at or after `since`, until Stop().
 class EventFollower {
  public:
-  EventFollower(const Options& opt, std::chrono::system_clock::time_point since)
-      : stub_(v1::EmployeeService::NewStub(Channel(opt.addr, 1'000'000))), since_(since) {
-    ctx_.AddMetadata("authorization", "Bearer " + opt.token);
+  EventFollower(const Options& opt, std::string warm_up_id)
+      : stub_(v1::EmployeeService::NewStub(Channel(opt.addr, 1'000'000))),
+        warm_up_id_(std::move(warm_up_id)),
+        warm_up_since_(std::chrono::system_clock::now()) {
+    ctx_.AddMetadata("authorization",
+                     "Bearer " + (opt.events_token.empty() ? opt.token : opt.events_token));
     thread_ = std::thread([this] { Run(); });
   }
   ~EventFollower() { Stop(); }
 
+  bool Warmed() const { return warmed_.load(); }
+  void Arm(std::chrono::system_clock::time_point since) {
+    absl::MutexLock lock(&mu_);
+    since_ = since;
+    armed_ = true;
+  }
   // Waits (up to `grace`) until `expected` events arrived, then ends the stream.
   void Stop(long expected = 0, std::chrono::seconds grace = std::chrono::seconds(0)) {
     if (!thread_.joinable()) return;
@@ -233,7 +245,6 @@ class EventFollower {
     ctx_.TryCancel();
     thread_.join();
   }
-  long received() const { return received_.load(); }
   std::vector<double> lags() {
     absl::MutexLock lock(&mu_);
     return lags_;
@@ -255,8 +266,9 @@ class EventFollower {
           std::chrono::duration_cast<std::chrono::system_clock::duration>(
               std::chrono::seconds(event.occurred_at().seconds()) +
               std::chrono::nanoseconds(event.occurred_at().nanos())));
-      if (occurred < since_) continue;
+      if (event.aggregate_id() == warm_up_id_ && occurred >= warm_up_since_) warmed_ = true;
       absl::MutexLock lock(&mu_);
+      if (!armed_ || occurred < since_) continue;
       lags_.push_back(std::chrono::duration<double, std::milli>(now - occurred).count());
       received_.fetch_add(1);
     }
@@ -268,10 +280,14 @@ class EventFollower {
   }
 
   std::unique_ptr<v1::EmployeeService::Stub> stub_;
-  const std::chrono::system_clock::time_point since_;
+  const std::string warm_up_id_;
+  const std::chrono::system_clock::time_point warm_up_since_;
   grpc::ClientContext ctx_;
+  std::atomic<bool> warmed_{false};
   std::atomic<long> received_{0};
   absl::Mutex mu_;
+  bool armed_ ABSL_GUARDED_BY(mu_) = false;
+  std::chrono::system_clock::time_point since_ ABSL_GUARDED_BY(mu_);
   std::vector<double> lags_ ABSL_GUARDED_BY(mu_);
   std::string error_ ABSL_GUARDED_BY(mu_);
   std::thread thread_;
@@ -310,6 +326,8 @@ int main(int argc, char** argv) {
       opt.addr = value;
     } else if (flag == "--token") {
       opt.token = value;
+    } else if (flag == "--events-token") {
+      opt.events_token = value;
     } else if (flag == "--keys" || flag == "--nips") {
       opt.keys_file = value;
     } else if (flag == "--rpc") {
@@ -344,7 +362,40 @@ int main(int argc, char** argv) {
   std::vector<std::atomic<uint32_t>> visits(keys.size());
   std::unique_ptr<EventFollower> follower;
   if (opt.follow_events) {
-    follower = std::make_unique<EventFollower>(opt, std::chrono::system_clock::now());
+    if (opt.rpc != Rpc::kUpdate) return Usage("--follow-events needs --rpc update");
+    // The warm-up write: the last key, whose toggle the load then continues.
+    const size_t last = keys.size() - 1;
+    follower = std::make_unique<EventFollower>(opt, keys[last]);
+    auto stub = v1::EmployeeService::NewStub(Channel(opt.addr, 1'000'001));
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + opt.token);
+    v1::UpdateEmployeeRequest warm_up;
+    warm_up.mutable_employee()->set_id(keys[last]);
+    if (opt.update_name) {
+      warm_up.mutable_employee()->set_name(BenchName(999'999'999));
+      warm_up.mutable_update_mask()->add_paths("name");
+    } else {
+      const bool leave = visits[last].fetch_add(1) % 2 == 0;
+      warm_up.mutable_employee()->set_status(leave ? v1::EMPLOYEE_STATUS_ON_LEAVE
+                                                   : v1::EMPLOYEE_STATUS_ACTIVE);
+      warm_up.mutable_update_mask()->add_paths("status");
+    }
+    v1::Employee answer;
+    grpc::Status s = stub->UpdateEmployee(&ctx, warm_up, &answer);
+    if (!s.ok()) {
+      std::fprintf(stderr, "kinerja-load: warm-up UpdateEmployee failed: %s\n",
+                   s.error_message().c_str());
+      return 1;
+    }
+    const auto give_up = Clock::now() + std::chrono::seconds(120);
+    while (!follower->Warmed() && Clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (!follower->Warmed()) {
+      std::fprintf(stderr, "kinerja-load: the warm-up event did not arrive within 120 s: %s\n",
+                   follower->error().c_str());
+      return 1;
+    }
+    follower->Arm(std::chrono::system_clock::now());
   }
   // One driver thread per channel group, each with its own completion queue.
   const int drivers = std::min(opt.concurrency, opt.threads);

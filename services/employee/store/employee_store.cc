@@ -80,11 +80,20 @@ void WriteAssignmentChange(pqxx::work& tx, const AssignmentChange& change) {
   }
 }
 
-void EmitEmployee(pqxx::work& tx, const WriteOptions& write, const char* type,
-                  const EmployeeRecord& record) {
+// The audit row (before/after as JSON) and the event of a change to an employee, together.
+void RecordEmployeeChange(pqxx::work& tx, const WriteOptions& write, const char* action,
+                          std::optional<std::string> before_json, std::string after_json,
+                          const char* type, const std::string& id,
+                          const google::protobuf::Message& payload) {
+  events::RecordChange(tx, write,
+                       {action, "employee", id, std::move(before_json), std::move(after_json)},
+                       {type, "employee", id, &payload});
+}
+
+v1::EmployeeChanged ChangedEvent(const EmployeeRecord& record) {
   v1::EmployeeChanged event;
   *event.mutable_employee() = convert::ToProto(record);
-  internal::Emit(tx, write, type, "employee", record.employee.id, event);
+  return event;
 }
 
 }  // namespace
@@ -127,9 +136,9 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecor
     if (std::optional<AssignmentRecord> first = FirstAssignment(created)) {
       InsertAssignment(tx, *first);
     }
-    internal::Audit(tx, write, "employee.create", "employee", created.employee.id, std::nullopt,
-                    r[0][kJsonColumn].as<std::string>());
-    EmitEmployee(tx, write, internal::kEmployeeCreated, created);
+    RecordEmployeeChange(tx, write, "employee.create", std::nullopt,
+                         r[0][kJsonColumn].as<std::string>(), internal::kEmployeeCreated,
+                         created.employee.id, ChangedEvent(created));
     return created;
   });
 }
@@ -153,9 +162,9 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::UpdateEmployee(const EmployeeUpdat
                                   std::string(EmployeeStatusName(changed.status)),
                                   internal::RankParam(changed.rank));
         EmployeeRecord updated = internal::EmployeeFromRow(r[0]);
-        internal::Audit(tx, write, "employee.update", "employee", update.id, locked.json,
-                        r[0][kJsonColumn].as<std::string>());
-        EmitEmployee(tx, write, internal::kEmployeeUpdated, updated);
+        RecordEmployeeChange(tx, write, "employee.update", locked.json,
+                             r[0][kJsonColumn].as<std::string>(), internal::kEmployeeUpdated,
+                             update.id, ChangedEvent(updated));
         return updated;
       });
 }
@@ -184,10 +193,9 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::TransferEmployee(const TransferReq
         pqxx::result r = db::Exec(tx, *sql, before.id, changed.position_id, changed.unit_id,
                                   effective, internal::RankParam(changed.rank));
         EmployeeRecord updated = internal::EmployeeFromRow(r[0]);
-        internal::Audit(tx, write, "employee.transfer", "employee", before.id, locked.json,
-                        r[0][kJsonColumn].as<std::string>());
-        internal::Emit(tx, write, internal::kEmployeeTransferred, "employee", before.id,
-                       convert::TransferredEvent(before, updated, request));
+        RecordEmployeeChange(tx, write, "employee.transfer", locked.json,
+                             r[0][kJsonColumn].as<std::string>(), internal::kEmployeeTransferred,
+                             before.id, convert::TransferredEvent(before, updated, request));
         return updated;
       });
 }

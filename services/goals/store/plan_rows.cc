@@ -113,8 +113,9 @@ void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* act
   event.set_note(note);
   std::optional<std::string> before_json;
   if (before) before_json = MessageJson(ToProto(*before));
-  Audit(tx, write, action, "plan", after.id, std::move(before_json), MessageJson(event.plan()));
-  Emit(tx, write, event_type, "plan", after.id, event);
+  events::RecordChange(
+      tx, write, {action, "plan", after.id, std::move(before_json), MessageJson(event.plan())},
+      {event_type, "plan", after.id, &event});
 }
 
 }  // namespace kinerja::goals::store::internal

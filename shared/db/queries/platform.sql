@@ -20,3 +20,14 @@ SELECT cursor FROM event_cursors WHERE consumer = $1
 -- $1 consumer, $2 cursor
 INSERT INTO event_cursors (consumer, cursor) VALUES ($1, $2)
 ON CONFLICT (consumer) DO UPDATE SET cursor = EXCLUDED.cursor, update_time = now()
+
+-- name: AuditAndOutboxInsert
+-- A change's audit row and its event in one statement (one round trip).
+-- $1 actor, $2 request_id, $3 action, $4 resource_type, $5 resource_id, $6 before, $7 after,
+-- $8 type, $9 aggregate_type, $10 aggregate_id, $11 payload_type, $12 payload
+WITH audit AS (
+  INSERT INTO audit_log (actor, request_id, action, resource_type, resource_id, before, after)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)
+)
+INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, request_id)
+VALUES ($8, $9, $10, $11, $12, $1, $2)

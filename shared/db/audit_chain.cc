@@ -1,7 +1,9 @@
 #include "shared/db/audit_chain.h"
 
 #include <optional>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -9,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "shared/crypto/encoding.h"
 #include "shared/crypto/hmac.h"
+#include "shared/db/sql_array.h"
 #include "shared/db/transaction.h"
 
 namespace kinerja::db {
@@ -107,9 +110,84 @@ AuditChainReport Broken(AuditChainReport report, Break at) {
 
 }  // namespace
 
+// Sealing computes the chain here rather than in the schema's audit_seal() (the migration's
+// reference implementation, row by row in PL/pgSQL: about 0.3 ms per row under load): one read
+// of the rows in chain order, the hashes in C++, one set-based UPDATE. The payload is
+// audit_chain_payload()'s encoding, built from the same column expressions; VerifyAuditChain
+// checks every sealed row against the SQL function, so the two cannot drift unnoticed.
 int64_t SealAuditChain(pqxx::work& tx, const std::string& schema, int max_rows) {
-  return tx.exec_params1("SELECT " + tx.quote_name(schema) + ".audit_seal($1)", max_rows)[0]
-      .as<int64_t>();
+  const std::string s = tx.quote_name(schema);
+  // The same lock as audit_seal(): concurrent sealers (replicas, a verify run) queue here.
+  tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                 "kinerja.audit_seal." + schema);
+  int64_t head_position = 0;
+  std::string head_hash(32, '\0');
+  pqxx::result head = tx.exec(
+      absl::StrCat("SELECT chain_seq, row_hash, txid::text, id FROM ", s,
+                   ".audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1"));
+  std::string after_txid = "0";
+  int64_t after_id = 0;
+  if (!head.empty()) {
+    head_position = head[0][0].as<int64_t>();
+    head_hash = Bytes(head[0][1]);
+    after_txid = head[0][2].as<std::string>();
+    after_id = head[0][3].as<int64_t>();
+  }
+  // Rows of finished transactions only, after the head in (txid, id) order: a row sorting
+  // before the head is left unsealed for VerifyAuditChain to report (as audit_seal() does). The
+  // range condition starts the partial index scan at the head, past the entries of rows sealed
+  // since the last vacuum (without a head: after (0, 0), i.e. every row). ORDER BY names the
+  // table's columns: a bare "txid" would bind to the text output column and sort "1000" first.
+  pqxx::result rows = tx.exec_params(
+      absl::StrCat("SELECT id, txid::text, (extract(epoch FROM at) * 1000000)::bigint::text, "
+                   "actor, request_id, action, resource_type, resource_id, before::text, "
+                   "after::text FROM ",
+                   s,
+                   ".audit_log a WHERE a.chain_seq IS NULL "
+                   "AND a.txid < pg_snapshot_xmin(pg_current_snapshot()) "
+                   "AND (a.txid, a.id) > ($1::xid8, $2::bigint) ORDER BY a.txid, a.id LIMIT $3"),
+      after_txid, after_id, max_rows);
+  if (rows.empty()) return 0;
+  std::vector<std::string> ids, positions, prevs, hashes;
+  std::string payload;
+  auto add = [&payload](std::optional<std::string_view> field) {
+    if (!field) {
+      payload.push_back('N');
+      return;
+    }
+    payload += std::to_string(field->size());
+    payload += ':';
+    payload.append(field->data(), field->size());
+  };
+  for (const pqxx::row& row : rows) {
+    const int64_t position = head_position + 1;
+    payload.clear();
+    add(absl::StrCat(position));
+    add(row[1].c_str());            // txid
+    add(row[0].c_str());            // id
+    for (int f = 2; f <= 9; ++f) {  // at, actor, ..., before, after
+      if (row[f].is_null()) {
+        add(std::nullopt);
+      } else {
+        add(std::string_view(row[f].c_str(), row[f].size()));
+      }
+    }
+    std::string row_hash = crypto::Sha256(head_hash + payload);
+    ids.push_back(row[0].c_str());
+    positions.push_back(absl::StrCat(position));
+    prevs.push_back(crypto::HexEncode(head_hash));
+    hashes.push_back(crypto::HexEncode(row_hash));
+    head_position = position;
+    head_hash = std::move(row_hash);
+  }
+  tx.exec_params(absl::StrCat("UPDATE ", s,
+                              ".audit_log a SET chain_seq = u.seq, prev_hash = decode(u.prev, "
+                              "'hex'), row_hash = decode(u.hash, 'hex') FROM unnest($1::bigint[], "
+                              "$2::bigint[], $3::text[], $4::text[]) AS u(id, seq, prev, hash) "
+                              "WHERE a.id = u.id"),
+                 TextArrayLiteral(ids), TextArrayLiteral(positions), TextArrayLiteral(prevs),
+                 TextArrayLiteral(hashes));
+  return static_cast<int64_t>(rows.size());
 }
 
 absl::StatusOr<int64_t> SealAllAuditRows(pqxx::connection& conn, const std::string& schema) {

@@ -132,6 +132,76 @@ TEST_F(AuditChainTest, EmptyLogVerifies) {
 // Writers hold their transactions open for random times, so rows commit out of id order, while a
 // sealer and a verifier run all along: the chain must verify at every moment and at the end hold
 // every row exactly once.
+// The sealer computes the chain in C++; the migration's audit_seal() is the reference. Both
+// must build the same chain, whatever the rows hold (NULLs, non-ASCII text, JSON).
+TEST_F(AuditChainTest, ChainSealedHereAndByTheSqlFunctionIsOneChain) {
+  Migrate();
+  auto pool = MakePool(1);
+  auto write = [&](const std::string& actor, std::optional<std::string> before) {
+    absl::Status s = RunInTransaction(*pool, [&](pqxx::work& tx) {
+      AppendAudit(tx, {actor, ""},
+                  {"thing.update", "thing", "t-é", before, R"({"nama": "Ratna Sari Dewi"})"});
+      return absl::OkStatus();
+    });
+    ASSERT_TRUE(s.ok()) << s;
+  };
+  pqxx::connection admin(PgCluster::Get().AdminDsn(dbname_));
+  auto seal_here = [&](int n) {
+    pqxx::work tx(admin);
+    EXPECT_EQ(SealAuditChain(tx, "svc", n), n);
+    tx.commit();
+  };
+  auto seal_in_sql = [&](int n) {
+    pqxx::work tx(admin);
+    EXPECT_EQ(tx.exec1("SELECT svc.audit_seal(" + std::to_string(n) + ")")[0].as<int64_t>(), n);
+    tx.commit();
+  };
+  write("alice", std::nullopt);
+  write("bäcker ☃", R"({"nama": "Ratna"})");
+  seal_here(2);
+  write("carol", std::nullopt);
+  write("", R"({"a": [1, 2, {"b": null}]})");
+  seal_in_sql(2);
+  write("dave", R"({"x": "é"})");
+  seal_here(1);
+  auto report = VerifyAuditChain(admin, "svc", {});
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->intact) << report->broken_row_id << ": " << report->problem;
+  EXPECT_EQ(report->sealed_rows, 5);
+}
+
+// The chain follows numeric (txid, id) order. Transaction ids just below and above a power of
+// ten tell it from text order, which would put "10000" before "9999".
+TEST_F(AuditChainTest, ChainOrderIsNumericTransactionOrder) {
+  Migrate();
+  auto pool = MakePool(1);
+  pqxx::connection admin(PgCluster::Get().AdminDsn(dbname_));
+  {
+    pqxx::nontransaction nt(admin);
+    nt.exec0(
+        "CREATE PROCEDURE burn_xids(n int) LANGUAGE plpgsql AS $$ BEGIN FOR i IN 1..n LOOP "
+        "PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$");
+    const uint64_t now = nt.exec1("SELECT pg_current_xact_id()::text")[0].as<uint64_t>();
+    uint64_t boundary = 10;
+    while (boundary <= now + 3) boundary *= 10;
+    ASSERT_LT(boundary - now, 2'000'000u) << "this cluster's transaction ids are too far on";
+    nt.exec0("CALL burn_xids(" + std::to_string(boundary - now - 3) + ")");
+  }
+  WriteRows(*pool, 6);
+  pqxx::work tx(admin);
+  EXPECT_EQ(SealAuditChain(tx, "svc"), 6);
+  pqxx::result chain = tx.exec(
+      "SELECT txid::text, id, (txid::text)::numeric AS n FROM svc.audit_log ORDER BY chain_seq");
+  ASSERT_EQ(chain.size(), 6u);
+  EXPECT_NE(chain[0][0].size(), chain[5][0].size())
+      << "the rows' transaction ids do not straddle a power of ten: the test proves nothing";
+  for (size_t i = 1; i < chain.size(); ++i) {
+    EXPECT_LT(chain[i - 1][2].as<uint64_t>(), chain[i][2].as<uint64_t>())
+        << "chain position " << i + 1 << " (txid " << chain[i][0].c_str()
+        << ") is sealed after txid " << chain[i - 1][0].c_str();
+  }
+}
+
 TEST_F(AuditChainTest, ConcurrentWritersFormOneVerifiableChain) {
   Migrate();
   constexpr int kWriters = 6;

@@ -72,9 +72,13 @@ absl::StatusOr<Lease> Pool::Acquire() {
       return absl::UnavailableError(absl::StrCat("no database connection free within ",
                                                  absl::FormatDuration(options_.acquire_timeout)));
     }
-    // Prefer a slot with an open connection.
+    // Prefer an open connection, and among those one whose statement_timeout already suits this
+    // work: calls and background work (no deadline) then keep to their own connections instead
+    // of paying a SET each time they alternate.
     for (int i = 0; i < options_.size; ++i) {
-      if (!busy_[i] && conns_[i] != nullptr) {
+      if (busy_[i] || conns_[i] == nullptr) continue;
+      if (slot < 0) slot = i;
+      if (StatementTimeoutFits(timeout_ms_[i], remaining, options_.statement_timeout)) {
         slot = i;
         break;
       }
@@ -118,8 +122,10 @@ absl::StatusOr<Lease> Pool::Acquire() {
 }
 
 absl::Status Pool::SetStatementTimeout(int slot, pqxx::connection& conn, absl::Duration remaining) {
+  if (StatementTimeoutFits(timeout_ms_[slot], remaining, options_.statement_timeout)) {
+    return absl::OkStatus();
+  }
   const int64_t ms = StatementTimeoutMillis(remaining, options_.statement_timeout);
-  if (timeout_ms_[slot] == ms) return absl::OkStatus();
   try {
     pqxx::nontransaction(conn).exec0(absl::StrCat("SET statement_timeout = ", ms));
   } catch (const std::exception& e) {

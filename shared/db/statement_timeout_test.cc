@@ -27,5 +27,20 @@ TEST(StatementTimeout, AnAlmostSpentDeadlineStillGetsOneMillisecond) {
   EXPECT_EQ(StatementTimeoutMillis(absl::ZeroDuration(), absl::Seconds(60)), 1);
 }
 
+TEST(StatementTimeout, DeadlinesStraddlingAStepShareTheSetting) {
+  const absl::Duration fallback = absl::Seconds(60);
+  // 5 s deadlines arrive as 4.99 s or 5.01 s: a connection set for either serves both.
+  EXPECT_TRUE(StatementTimeoutFits(4'000, absl::Milliseconds(5'010), fallback));
+  EXPECT_TRUE(StatementTimeoutFits(5'000, absl::Milliseconds(4'990), fallback));
+  // Far from the deadline either way: SET again.
+  EXPECT_FALSE(StatementTimeoutFits(60'000, absl::Milliseconds(4'990), fallback));
+  EXPECT_FALSE(StatementTimeoutFits(2'000, absl::Milliseconds(4'990), fallback));
+  EXPECT_FALSE(StatementTimeoutFits(300, absl::Milliseconds(50), fallback));
+  // Unknown (-1, a new connection) never fits; no deadline wants exactly the fallback.
+  EXPECT_FALSE(StatementTimeoutFits(-1, absl::Milliseconds(4'990), fallback));
+  EXPECT_TRUE(StatementTimeoutFits(60'000, absl::InfiniteDuration(), fallback));
+  EXPECT_FALSE(StatementTimeoutFits(55'000, absl::InfiniteDuration(), fallback));
+}
+
 }  // namespace
 }  // namespace kinerja::db

@@ -61,9 +61,11 @@ std::string CheckLink(const Link& prev, const pqxx::row& row) {
 std::optional<Break> Walk(pqxx::transaction_base& tx, const std::string& schema,
                           const AuditAnchor& anchor, Link& head, AuditChainReport& report) {
   const std::string walk =
-      absl::StrCat("SELECT a.id, a.chain_seq, a.txid::text AS txid, a.prev_hash, a.row_hash, ",
-                   schema, ".audit_chain_payload(a) AS payload FROM ", schema,
-                   ".audit_log a WHERE a.chain_seq > $1 ORDER BY a.chain_seq LIMIT $2");
+      absl::StrCat("SELECT a.id, c.chain_seq, a.txid::text AS txid, c.prev_hash, c.row_hash, ",
+                   schema, ".audit_link_payload(c.chain_seq, a) AS payload FROM ", schema,
+                   ".audit_chain c JOIN ", schema,
+                   ".audit_log a ON a.id = c.audit_id WHERE c.chain_seq > $1 "
+                   "ORDER BY c.chain_seq LIMIT $2");
   const std::string anchor_hash = absl::AsciiStrToLower(anchor.hash_hex);
   for (;;) {
     pqxx::result rows = tx.exec_params(walk, head.position, kVerifyBatch);
@@ -91,9 +93,10 @@ std::optional<Break> RowBehindHead(pqxx::transaction_base& tx, const std::string
                                    const Link& head) {
   if (head.position == 0) return std::nullopt;
   pqxx::result behind = tx.exec_params(
-      absl::StrCat("SELECT id FROM ", schema,
-                   ".audit_log WHERE chain_seq IS NULL AND (txid, id) < ($1::xid8, $2) "
-                   "ORDER BY txid, id LIMIT 1"),
+      absl::StrCat("SELECT a.id FROM ", schema,
+                   ".audit_log a WHERE (a.txid, a.id) < ($1::xid8, $2) AND NOT EXISTS (SELECT 1 "
+                   "FROM ",
+                   schema, ".audit_chain c WHERE c.audit_id = a.id) ORDER BY a.txid, a.id LIMIT 1"),
       head.txid, head.id);
   if (behind.empty()) return std::nullopt;
   return Break{behind[0][0].as<int64_t>(),
@@ -111,10 +114,10 @@ AuditChainReport Broken(AuditChainReport report, Break at) {
 }  // namespace
 
 // Sealing computes the chain here rather than in the schema's audit_seal() (the migration's
-// reference implementation, row by row in PL/pgSQL: about 0.3 ms per row under load): one read
-// of the rows in chain order, the hashes in C++, one set-based UPDATE. The payload is
-// audit_chain_payload()'s encoding, built from the same column expressions; VerifyAuditChain
-// checks every sealed row against the SQL function, so the two cannot drift unnoticed.
+// reference implementation, row by row in PL/pgSQL): one read of the rows in chain order, the
+// hashes in C++, one INSERT of the links. The payload is audit_link_payload()'s encoding, built
+// from the same column expressions; VerifyAuditChain checks every link against the SQL
+// function, so the two cannot drift unnoticed.
 int64_t SealAuditChain(pqxx::work& tx, const std::string& schema, int max_rows) {
   const std::string s = tx.quote_name(schema);
   // The same lock as audit_seal(): concurrent sealers (replicas, a verify run) queue here.
@@ -122,9 +125,9 @@ int64_t SealAuditChain(pqxx::work& tx, const std::string& schema, int max_rows) 
                  "kinerja.audit_seal." + schema);
   int64_t head_position = 0;
   std::string head_hash(32, '\0');
-  pqxx::result head = tx.exec(
-      absl::StrCat("SELECT chain_seq, row_hash, txid::text, id FROM ", s,
-                   ".audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1"));
+  pqxx::result head =
+      tx.exec(absl::StrCat("SELECT chain_seq, row_hash, audit_txid::text, audit_id FROM ", s,
+                           ".audit_chain ORDER BY chain_seq DESC LIMIT 1"));
   std::string after_txid = "0";
   int64_t after_id = 0;
   if (!head.empty()) {
@@ -134,21 +137,20 @@ int64_t SealAuditChain(pqxx::work& tx, const std::string& schema, int max_rows) 
     after_id = head[0][3].as<int64_t>();
   }
   // Rows of finished transactions only, after the head in (txid, id) order: a row sorting
-  // before the head is left unsealed for VerifyAuditChain to report (as audit_seal() does). The
-  // range condition starts the partial index scan at the head, past the entries of rows sealed
-  // since the last vacuum (without a head: after (0, 0), i.e. every row). ORDER BY names the
+  // before the head is left unsealed for VerifyAuditChain to report (as audit_seal() does). One
+  // range scan of audit_log_chain_order from the head (without one: after (0, 0), i.e. every
+  // row). ORDER BY names the
   // table's columns: a bare "txid" would bind to the text output column and sort "1000" first.
   pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT id, txid::text, (extract(epoch FROM at) * 1000000)::bigint::text, "
                    "actor, request_id, action, resource_type, resource_id, before::text, "
                    "after::text FROM ",
                    s,
-                   ".audit_log a WHERE a.chain_seq IS NULL "
-                   "AND a.txid < pg_snapshot_xmin(pg_current_snapshot()) "
+                   ".audit_log a WHERE a.txid < pg_snapshot_xmin(pg_current_snapshot()) "
                    "AND (a.txid, a.id) > ($1::xid8, $2::bigint) ORDER BY a.txid, a.id LIMIT $3"),
       after_txid, after_id, max_rows);
   if (rows.empty()) return 0;
-  std::vector<std::string> ids, positions, prevs, hashes;
+  std::vector<std::string> ids, txids, positions, prevs, hashes;
   std::string payload;
   auto add = [&payload](std::optional<std::string_view> field) {
     if (!field) {
@@ -174,19 +176,21 @@ int64_t SealAuditChain(pqxx::work& tx, const std::string& schema, int max_rows) 
     }
     std::string row_hash = crypto::Sha256(head_hash + payload);
     ids.push_back(row[0].c_str());
+    txids.push_back(row[1].c_str());
     positions.push_back(absl::StrCat(position));
     prevs.push_back(crypto::HexEncode(head_hash));
     hashes.push_back(crypto::HexEncode(row_hash));
     head_position = position;
     head_hash = std::move(row_hash);
   }
-  tx.exec_params(absl::StrCat("UPDATE ", s,
-                              ".audit_log a SET chain_seq = u.seq, prev_hash = decode(u.prev, "
-                              "'hex'), row_hash = decode(u.hash, 'hex') FROM unnest($1::bigint[], "
-                              "$2::bigint[], $3::text[], $4::text[]) AS u(id, seq, prev, hash) "
-                              "WHERE a.id = u.id"),
-                 TextArrayLiteral(ids), TextArrayLiteral(positions), TextArrayLiteral(prevs),
-                 TextArrayLiteral(hashes));
+  tx.exec_params(
+      absl::StrCat("INSERT INTO ", s,
+                   ".audit_chain (chain_seq, audit_id, audit_txid, prev_hash, row_hash) "
+                   "SELECT u.seq, u.id, u.txid, decode(u.prev, 'hex'), "
+                   "decode(u.hash, 'hex') FROM unnest($1::bigint[], $2::bigint[], "
+                   "$3::xid8[], $4::text[], $5::text[]) AS u(seq, id, txid, prev, hash)"),
+      TextArrayLiteral(positions), TextArrayLiteral(ids), TextArrayLiteral(txids),
+      TextArrayLiteral(prevs), TextArrayLiteral(hashes));
   return static_cast<int64_t>(rows.size());
 }
 
@@ -223,8 +227,11 @@ absl::StatusOr<AuditChainReport> VerifyAuditChain(pqxx::connection& conn, const 
                                      " was recorded earlier: rows at its end were removed")});
     }
     if (auto at = RowBehindHead(tx, s, head)) return Broken(std::move(report), *at);
+    // Every row behind the head is sealed (checked just above): the rest follow it.
     report.unsealed_rows =
-        tx.exec1(absl::StrCat("SELECT count(*) FROM ", s, ".audit_log WHERE chain_seq IS NULL"))[0]
+        tx.exec_params1(absl::StrCat("SELECT count(*) FROM ", s,
+                                     ".audit_log a WHERE (a.txid, a.id) > ($1::xid8, $2)"),
+                        head.position == 0 ? std::string("0") : head.txid, head.id)[0]
             .as<int64_t>();
     return report;
   } catch (const std::exception& e) {

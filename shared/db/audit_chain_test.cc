@@ -191,7 +191,8 @@ TEST_F(AuditChainTest, ChainOrderIsNumericTransactionOrder) {
   pqxx::work tx(admin);
   EXPECT_EQ(SealAuditChain(tx, "svc"), 6);
   pqxx::result chain = tx.exec(
-      "SELECT txid::text, id, (txid::text)::numeric AS n FROM svc.audit_log ORDER BY chain_seq");
+      "SELECT a.txid::text, a.id, (a.txid::text)::numeric AS n FROM svc.audit_log a JOIN "
+      "svc.audit_chain c ON c.audit_id = a.id ORDER BY c.chain_seq");
   ASSERT_EQ(chain.size(), 6u);
   EXPECT_NE(chain[0][0].size(), chain[5][0].size())
       << "the rows' transaction ids do not straddle a power of ten: the test proves nothing";
@@ -322,13 +323,14 @@ TEST_F(AuditChainTest, RowInsertedInTheMiddleIsNamed) {
 TEST_F(AuditChainTest, RowSplicedIntoTheChainIsDetected) {
   std::vector<int64_t> ids = FiveSealedRows();
   AsSuperuser(absl::StrCat(
-      "UPDATE svc.audit_log SET chain_seq = chain_seq + 1000 WHERE chain_seq >= 3;"
-      "UPDATE svc.audit_log SET chain_seq = chain_seq - 999 WHERE chain_seq > 1000;"
-      "INSERT INTO svc.audit_log (actor, action, resource_type, resource_id, chain_seq, "
-      "prev_hash, txid) SELECT 'mallory', 'thing.update', 'thing', 't1', 3, row_hash, txid "
-      "FROM svc.audit_log WHERE chain_seq = 2;"
-      "UPDATE svc.audit_log a SET row_hash = sha256(prev_hash || svc.audit_chain_payload(a)) "
-      "WHERE chain_seq = 3;"));
+      "UPDATE svc.audit_chain SET chain_seq = chain_seq + 1000 WHERE chain_seq >= 3;"
+      "UPDATE svc.audit_chain SET chain_seq = chain_seq - 999 WHERE chain_seq > 1000;"
+      "INSERT INTO svc.audit_log (actor, action, resource_type, resource_id, txid) "
+      "SELECT 'mallory', 'thing.update', 'thing', 't1', audit_txid FROM svc.audit_chain "
+      "WHERE chain_seq = 2;"
+      "INSERT INTO svc.audit_chain SELECT 3, a.id, a.txid, c.row_hash, "
+      "sha256(c.row_hash || svc.audit_link_payload(3, a)) FROM svc.audit_log a, "
+      "svc.audit_chain c WHERE a.actor = 'mallory' AND c.chain_seq = 2;"));
   AuditChainReport report = SealAndVerify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_row_id, ids[2]);  // its position changed, so its hash no longer fits
@@ -353,8 +355,9 @@ TEST_F(AuditChainTest, RemovedNewestRowsAreDetectedAgainstARecordedHead) {
 TEST_F(AuditChainTest, ResealedChainIsDetectedAgainstARecordedHead) {
   std::vector<int64_t> ids = FiveSealedRows();
   AuditChainReport recorded = SealAndVerify();
-  AsSuperuser(R"(UPDATE svc.audit_log SET after = '{"v": 999}', chain_seq = NULL,
-                 prev_hash = NULL, row_hash = NULL WHERE chain_seq >= 2)");
+  AsSuperuser(R"(UPDATE svc.audit_log SET after = '{"v": 999}'
+                   WHERE id IN (SELECT audit_id FROM svc.audit_chain WHERE chain_seq >= 2);
+                 DELETE FROM svc.audit_chain WHERE chain_seq >= 2)");
   EXPECT_TRUE(SealAndVerify().intact);
   AuditChainReport report = SealAndVerify({recorded.head_position, recorded.head_hash_hex});
   EXPECT_FALSE(report.intact);

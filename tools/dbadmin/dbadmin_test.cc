@@ -84,7 +84,9 @@ TEST_F(DbadminTest, VerifyAuditWithAnAnchorCatchesRemovedNewestRows) {
   EXPECT_EQ(RunDbadmin(VerifyArgs() + " --anchor " + anchor).exit_code, 0);
   pqxx::connection admin(PgCluster::Get().AdminDsn(dbname_));
   pqxx::work tx(admin);
-  tx.exec0("DELETE FROM svc.audit_log WHERE chain_seq = 3");
+  tx.exec0(
+      "DELETE FROM svc.audit_log WHERE id = (SELECT audit_id FROM svc.audit_chain WHERE "
+      "chain_seq = 3)");
   tx.commit();
   Outcome outcome = RunDbadmin(VerifyArgs() + " --anchor " + anchor);
   EXPECT_EQ(outcome.exit_code, 1) << outcome.output;

@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "shared/db/event_writes.h"
 #include "shared/db/idempotency.h"
 #include "shared/db/pool.h"
 #include "shared/db/transaction.h"
@@ -34,6 +35,36 @@ auto RunRead(Pool& pool, Fn&& fn) -> std::invoke_result_t<Fn&, pqxx::transaction
   } catch (const std::exception& e) {
     absl::Status status = StatusFromException(e);
     if (absl::IsUnavailable(status)) lease->MarkBroken();
+    return status;
+  }
+}
+
+// Runs `fn(pqxx::transaction_base&)`, which issues exactly ONE data-modifying statement, on a
+// pooled connection without BEGIN/COMMIT: the statement is its own transaction, so the write is
+// one round trip instead of at least three (BEGIN, the work, COMMIT). For a write whose reads and
+// decisions are done beforehand and whose statement re-checks what they relied on (a version),
+// e.g. a data-modifying CTE that updates a row and inserts its audit row and event together. A
+// statement that wrote events (CountEventWrite) wakes the event streams after it commits.
+template <typename Fn>
+auto RunStatementWrite(Pool& pool, Fn&& fn) -> std::invoke_result_t<Fn&, pqxx::transaction_base&> {
+  absl::StatusOr<Lease> lease = pool.Acquire();
+  if (!lease.ok()) return lease.status();
+  const uint64_t events_before = EventWritesOnThisThread();
+  try {
+    pqxx::nontransaction tx(lease->conn());
+    auto result = fn(tx);
+    if (internal::StatusOf(result).ok() && EventWritesOnThisThread() != events_before) {
+      pool.EventsCommitted();
+    }
+    return result;
+  } catch (const std::exception& e) {
+    absl::Status status = StatusFromException(e);
+    if (absl::IsUnavailable(status)) {
+      lease->MarkBroken();
+      // The statement may or may not have committed: the caller cannot know.
+      return absl::UnavailableError(
+          "connection lost during the write; the outcome is unknown, read the record again");
+    }
     return status;
   }
 }

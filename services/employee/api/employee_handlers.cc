@@ -172,7 +172,7 @@ grpc::ServerUnaryReactor* EmployeeService::UpdateEmployee(grpc::CallbackServerCo
         }
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
-        ASSIGN_OR_RETURN(EmployeeRecord updated, store().UpdateEmployee(update, write));
+        ASSIGN_OR_RETURN(EmployeeRecord updated, store().UpdateEmployee(update, write, &current));
         *response = convert::ToProto(updated);
         return absl::OkStatus();
       });

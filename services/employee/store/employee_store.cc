@@ -8,7 +8,9 @@
 #include "services/employee/store/employee_store.h"
 #include "services/employee/store/queries.h"
 #include "services/employee/store/rows.h"
+#include "shared/db/event_writes.h"
 #include "shared/db/query.h"
+#include "shared/db/run.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -143,9 +145,75 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecor
   });
 }
 
+namespace {
+
+// UpdateEmployee as one statement: applies the change only if the row is still at
+// `current.version`, and writes the audit row (before/after as the database's JSON of the row)
+// and the event with it. False when the row moved on meanwhile (nothing written).
+absl::StatusOr<bool> WriteUpdateStatement(db::Pool& pool, const EmployeeRecord& current,
+                                          const EmployeeRecord& updated,
+                                          const WriteOptions& write) {
+  static const db::Query* sql = new db::Query{
+      "employee.UpdateEmployeeStatement",
+      "WITH old AS (SELECT e.id, to_jsonb(e.*)::text AS json FROM employees e "
+      "  WHERE e.id = $1 AND e.version = $2), "
+      "upd AS (UPDATE employees AS e SET name = $3, status = $4, rank = $5, "
+      "  version = e.version + 1, "
+      "  update_time = 'epoch'::timestamptz + $6::bigint * interval '1 microsecond' "
+      "  FROM old WHERE e.id = old.id AND e.version = $2 "
+      "  RETURNING e.id, to_jsonb(e.*)::text AS json, old.json AS before_json), "
+      "audit AS (INSERT INTO audit_log (actor, request_id, action, resource_type, resource_id, "
+      "  before, after) SELECT $7, $8, 'employee.update', 'employee', upd.id, "
+      "  upd.before_json::jsonb, upd.json::jsonb FROM upd) "
+      "INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, "
+      "  request_id) SELECT $9, 'employee', upd.id, $10, $11, $7, $8 FROM upd "
+      "RETURNING 1"};
+  const v1::EmployeeChanged event = ChangedEvent(updated);
+  return db::RunStatementWrite(pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<bool> {
+    pqxx::result r = db::Exec(
+        tx, *sql, current.employee.id, current.version, updated.employee.name,
+        std::string(EmployeeStatusName(updated.employee.status)),
+        internal::RankParam(updated.employee.rank), absl::ToUnixMicros(updated.update_time),
+        write.ctx.actor, write.ctx.request_id, std::string(internal::kEmployeeUpdated),
+        events::TypeUrl(event), pqxx::binarystring(event.SerializeAsString()));
+    if (r.empty()) return false;
+    db::CountEventWrite();
+    return true;
+  });
+}
+
+}  // namespace
+
 absl::StatusOr<EmployeeRecord> EmployeeStore::UpdateEmployee(const EmployeeUpdate& update,
-                                                             const WriteOptions& write) {
+                                                             const WriteOptions& write,
+                                                             const EmployeeRecord* read) {
   if (update.id.empty()) return errors::InvalidField("id", "is required");
+  if (!write.idempotency) {
+    std::optional<EmployeeRecord> current;
+    if (read != nullptr && read->employee.id == update.id) current = *read;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      if (!current) {
+        ASSIGN_OR_RETURN(EmployeeRecord fresh, GetEmployee(update.id));
+        current = std::move(fresh);
+      }
+      RETURN_IF_ERROR(internal::CheckVersion(update.expected_version, current->version,
+                                             absl::StrCat("employee ", update.id)));
+      Employee changed = current->employee;
+      ASSIGN_OR_RETURN(bool differs, ApplyEmployeeUpdate(changed, update));
+      if (!differs) return *current;
+      EmployeeRecord updated = *current;
+      updated.employee = std::move(changed);
+      updated.version = current->version + 1;
+      // Microseconds, as the column keeps it, so that the answer, the event and a later read
+      // agree.
+      updated.update_time = absl::FromUnixMicros(absl::ToUnixMicros(absl::Now()));
+      ASSIGN_OR_RETURN(bool written, WriteUpdateStatement(pool_, *current, updated, write));
+      if (written) return updated;
+      current.reset();  // changed since it was read: read it again
+    }
+    return absl::AbortedError(
+        absl::StrCat("employee ", update.id, " kept changing while it was updated; retry"));
+  }
   return internal::RunWrite<EmployeeRecord>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<EmployeeRecord> {
         ASSIGN_OR_RETURN(LockedEmployee locked,

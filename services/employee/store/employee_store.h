@@ -248,8 +248,13 @@ class EmployeeStore {
   absl::StatusOr<Page<EmployeeRecord>> ListEmployees(const std::vector<rpc::Condition>& filter,
                                                      EmployeeOrder order, const PageRequest& page);
   // Emits EmployeeUpdated (nothing is written, and no version bump, when nothing changes).
+  // `read`: the employee as the caller just read it (GetEmployee), if it did. Without an
+  // idempotency key the update is then one statement that applies only if the row is still at
+  // that version (otherwise it reads again and retries); with a key it runs in a transaction
+  // that stores the answer.
   absl::StatusOr<EmployeeRecord> UpdateEmployee(const EmployeeUpdate& update,
-                                                const WriteOptions& write);
+                                                const WriteOptions& write,
+                                                const EmployeeRecord* read = nullptr);
   // Closes the open assignment at effective_date and opens a new one for the position (same
   // agency as the employee). effective_date before the open assignment's start ->
   // FAILED_PRECONDITION "EFFECTIVE_DATE_TOO_EARLY"; equal to it -> the open assignment is

@@ -357,6 +357,58 @@ TEST_F(EmployeeTest, UpdateChecksEtagAndRank) {
             absl::StatusCode::kNotFound);
 }
 
+// Without an idempotency key an update is one statement that applies only to the version the
+// caller read: a change made in between is read again and kept, not overwritten.
+TEST_F(EmployeeTest, UpdateFromAStaleReadKeepsTheChangeMadeInBetween) {
+  EmployeeRecord read = AddEmployee("e1", 1, "staf");
+  auto leave = store_->UpdateEmployee({.id = "e1", .status = EmployeeStatus::kOnLeave}, Write());
+  ASSERT_TRUE(leave.ok()) << leave.status();
+  auto renamed = store_->UpdateEmployee({.id = "e1", .name = "Budi Hartono"}, Write(), &read);
+  ASSERT_TRUE(renamed.ok()) << renamed.status();
+  EXPECT_EQ(renamed->employee.name, "Budi Hartono");
+  EXPECT_EQ(renamed->employee.status, EmployeeStatus::kOnLeave);
+  EXPECT_EQ(renamed->version, 3);
+  // The answer is what a later read returns, and what the event carries.
+  auto again = store_->GetEmployee("e1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->version, renamed->version);
+  EXPECT_EQ(again->update_time, renamed->update_time);
+  EXPECT_EQ(again->employee.name, "Budi Hartono");
+  v1::EmployeeChanged event;
+  {
+    pqxx::connection conn(db_->dsn());
+    pqxx::work tx(conn);
+    pqxx::row payload = tx.exec1(
+        "SELECT payload FROM employee.outbox WHERE type = 'EmployeeUpdated' "
+        "ORDER BY sequence DESC LIMIT 1");
+    ASSERT_TRUE(event.ParseFromString(pqxx::binarystring(payload[0]).str()))
+        << "the event payload does not parse";
+  }
+  EXPECT_EQ(event.employee().SerializeAsString(), convert::ToProto(*again).SerializeAsString());
+  EXPECT_EQ(Count("audit_log",
+                  "action = 'employee.update' AND before->>'name' = 'Budi Santoso' AND "
+                  "before->>'status' = 'ON_LEAVE' AND after->>'name' = 'Budi Hartono'"),
+            1);
+  // An update that changes nothing writes nothing.
+  auto same = store_->UpdateEmployee({.id = "e1", .name = "Budi Hartono"}, Write(), &*again);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->version, 3);
+  EXPECT_EQ(Count("outbox", "type = 'EmployeeUpdated'"), 2);
+}
+
+// With an idempotency key the update runs in a transaction that stores the answer; a retry gets
+// the first answer and writes nothing more.
+TEST_F(EmployeeTest, IdempotentUpdateAnswersARetryWithTheFirstAnswer) {
+  EmployeeRecord read = AddEmployee("e1", 1, "staf");
+  const WriteOptions write = ::kinerja::testing::StoreDatabase::IdempotentWrite("req-1");
+  auto first = store_->UpdateEmployee({.id = "e1", .name = "Budi Hartono"}, write, &read);
+  ASSERT_TRUE(first.ok()) << first.status();
+  auto retry = store_->UpdateEmployee({.id = "e1", .name = "Budi Hartono"}, write, &read);
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(retry->version, first->version);
+  EXPECT_EQ(Count("outbox", "type = 'EmployeeUpdated'"), 1);
+}
+
 TEST_F(EmployeeTest, TransferClosesAndOpensAssignments) {
   AddEmployee("e1", 1, "staf", "Budi Santoso", absl::CivilDay(2020, 1, 1));
   TransferRequest request{.employee_id = "e1",

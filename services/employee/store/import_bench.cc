@@ -22,6 +22,7 @@
 // one outbox event per employee) excluding JSON parsing, then a no-op re-run.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -172,6 +173,9 @@ int Run(const std::string& dir, bool rerun_too, const std::string& hold, bool lo
     tx.exec0("ALTER ROLE kinerja_employee SET log_min_duration_statement = 0");
     tx.exec0("ALTER ROLE kinerja_employee SET session_preload_libraries = 'auto_explain'");
     tx.exec0("ALTER ROLE kinerja_employee SET auto_explain.log_min_duration = '50ms'");
+    if (std::getenv("KINERJA_BENCH_EXPLAIN_ANALYZE") != nullptr) {
+      tx.exec0("ALTER ROLE kinerja_employee SET auto_explain.log_analyze = on");
+    }
     std::printf("statements logged to %s/server.log\n", tx.exec1("SHOW data_directory")[0].c_str());
   }
   auto pool = db::Pool::Create({.dsn = dsn, .schema = "employee", .size = 2});

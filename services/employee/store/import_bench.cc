@@ -23,8 +23,8 @@
 // one outbox event per employee) excluding JSON parsing, then a no-op re-run.
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>

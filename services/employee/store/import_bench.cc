@@ -5,15 +5,16 @@
 //   employee_import_bench [--no-rerun] [--hold FILE] [--log-statements] [--agencies N]
 //                         /tmp/gen
 //
-// Like tools/bench/run, agencies are imported one by one (UNOR, then data-utama) into tables
+// Like tools/bench/run-import, agencies are imported one by one (UNOR, then data-utama) into tables
 // that grow to the full dataset, and the import rate counts the data-utama calls only (also
 // printed per tenth of the agencies, to show whether the cost per row grows with the tables).
 // --no-rerun skips the no-op re-run; --hold FILE writes the database's DSN to FILE after the
 // import and waits until FILE is deleted (to inspect the end state, e.g. with EXPLAIN);
 // --log-statements logs every statement of the service role with its duration to the
 // cluster's server.log (log_min_duration_statement = 0; its path is printed), with the plans
-// (auto_explain, estimates only) of those over 50 ms; --agencies N
-// keeps only the first N agencies of the dataset (baselines included).
+// (auto_explain, estimates only, or with actual rows and times when the environment has
+// KINERJA_BENCH_EXPLAIN_ANALYZE) of those over 50 ms; --agencies N keeps only the first N
+// agencies of the dataset (baselines included).
 //
 // Baselines (same rows, one transaction each, COPY of pre-built text lines):
 //   raw-bare:    COPY into a table shaped like employees without indexes or constraints;
@@ -23,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -172,6 +174,9 @@ int Run(const std::string& dir, bool rerun_too, const std::string& hold, bool lo
     tx.exec0("ALTER ROLE kinerja_employee SET log_min_duration_statement = 0");
     tx.exec0("ALTER ROLE kinerja_employee SET session_preload_libraries = 'auto_explain'");
     tx.exec0("ALTER ROLE kinerja_employee SET auto_explain.log_min_duration = '50ms'");
+    if (std::getenv("KINERJA_BENCH_EXPLAIN_ANALYZE") != nullptr) {
+      tx.exec0("ALTER ROLE kinerja_employee SET auto_explain.log_analyze = on");
+    }
     std::printf("statements logged to %s/server.log\n", tx.exec1("SHOW data_directory")[0].c_str());
   }
   auto pool = db::Pool::Create({.dsn = dsn, .schema = "employee", .size = 2});

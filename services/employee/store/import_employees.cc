@@ -193,7 +193,11 @@ constexpr char kClassify[] =
     "    WHEN (t.cur_unit, t.cur_position) IS DISTINCT FROM (t.unor_id, t.position_id) THEN 'T'"
     "    WHEN t.fields_differ THEN 'U' ELSE 'N' END AS cls "
     "FROM ("
-    "  SELECT s.*,"
+    // Every staged column but the pre-built payload, which stays in stage_employee (read once,
+    // by kCreatedEvents) instead of being copied into imp.
+    "  SELECT s.line, s.siasn_id, s.nip, s.name, s.birth_date, s.sex, s.kind, s.candidate,"
+    "    s.rank, s.pos_type, s.pos_level, s.eselon, s.pos_name, s.unor_id, s.position_id,"
+    "    s.appointment_date, s.position_date, s.created_payload IS NOT NULL AS has_payload,"
     "    (SELECT u.id FROM org_units u WHERE u.id = s.unor_id AND u.agency_id = $1)"
     "      AS unit_found,"
     "    e.agency_id AS stored_agency,"
@@ -271,12 +275,23 @@ constexpr char kOpenAssignments[] =
 constexpr char kCreatedEvents[] =
     "INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor,"
     "  request_id) "
-    "SELECT 'EmployeeCreated', 'employee', new_id, $1, created_payload, $2, $3 FROM imp "
-    "WHERE cls = 'C' AND created_payload IS NOT NULL AND new_id = siasn_id ORDER BY line";
+    "SELECT 'EmployeeCreated', 'employee', i.new_id, $1, s.created_payload, $2, $3 "
+    "FROM imp i JOIN stage_employee s ON s.line = i.line "
+    "WHERE i.cls = 'C' AND i.has_payload AND i.new_id = i.siasn_id ORDER BY i.line";
 
-void EmitEvents(ImportSessionImpl& session) {
+// Records per class in imp (see kClassify).
+struct ClassCounts {
+  int64_t rejected = 0;     // E
+  int64_t created = 0;      // C
+  int64_t transferred = 0;  // T
+  int64_t updated = 0;      // U
+  int64_t unchanged = 0;    // N
+};
+
+void EmitEvents(ImportSessionImpl& session, const ClassCounts& classes) {
   pqxx::work& tx = session.tx();
   const WriteOptions& write = session.options().write;
+  if (classes.created + classes.transferred + classes.updated == 0) return;
   ForEachBatch(tx,
                absl::StrCat("SELECT ", PositionColumns("p"), " FROM new_positions p ORDER BY p.id"),
                20000, [&](const pqxx::result& rows) {
@@ -289,42 +304,43 @@ void EmitEvents(ImportSessionImpl& session) {
                  }
                  out.Complete();
                });
-  tx.exec_params0(kCreatedEvents, events::TypeUrl(v1::EmployeeChanged()), write.ctx.actor,
-                  write.ctx.request_id);
+  if (classes.created > 0) {
+    tx.exec_params0(kCreatedEvents, events::TypeUrl(v1::EmployeeChanged()), write.ctx.actor,
+                    write.ctx.request_id);
+  }
   // Everything else that changed is read back.
-  ForEachBatch(
-      tx,
-      absl::StrCat("SELECT i.cls, i.cur_position, i.cur_unit, ", EmployeeColumns("e"),
-                   " FROM imp i JOIN employees e ON e.id = coalesce(i.cur_id, i.new_id)"
-                   " WHERE i.cls IN ('U', 'T') OR (i.cls = 'C' AND (i.created_payload IS NULL"
-                   " OR i.new_id IS DISTINCT FROM i.siasn_id)) ORDER BY i.line"),
-      20000, [&](const pqxx::result& rows) {
-        OutboxCopy out(tx, write);
-        v1::EmployeeChanged changed;
-        v1::EmployeeTransferred transferred;
-        for (const pqxx::row& row : rows) {
-          EmployeeRecord record = EmployeeFromRow(row, 3);
-          const char cls = row[0].c_str()[0];
-          if (cls == 'T') {
-            *transferred.mutable_employee() = convert::ToProto(record);
-            transferred.set_from_position_id(TextOrEmpty(row[1]));
-            transferred.set_from_unit_id(TextOrEmpty(row[2]));
-            if (record.position_start_date) {
-              google::type::Date* d = transferred.mutable_effective_date();
-              d->set_year(static_cast<int32_t>(record.position_start_date->year()));
-              d->set_month(record.position_start_date->month());
-              d->set_day(record.position_start_date->day());
-            }
-            transferred.set_reason(v1::ASSIGNMENT_REASON_TRANSFER);
-            out.Add(kEmployeeTransferred, "employee", record.employee.id, transferred);
-          } else {
-            *changed.mutable_employee() = convert::ToProto(record);
-            out.Add(cls == 'C' ? kEmployeeCreated : kEmployeeUpdated, "employee",
-                    record.employee.id, changed);
-          }
-        }
-        out.Complete();
-      });
+  ForEachBatch(tx,
+               absl::StrCat("SELECT i.cls, i.cur_position, i.cur_unit, ", EmployeeColumns("e"),
+                            " FROM imp i JOIN employees e ON e.id = coalesce(i.cur_id, i.new_id)"
+                            " WHERE i.cls IN ('U', 'T') OR (i.cls = 'C' AND (NOT i.has_payload"
+                            " OR i.new_id IS DISTINCT FROM i.siasn_id)) ORDER BY i.line"),
+               20000, [&](const pqxx::result& rows) {
+                 OutboxCopy out(tx, write);
+                 v1::EmployeeChanged changed;
+                 v1::EmployeeTransferred transferred;
+                 for (const pqxx::row& row : rows) {
+                   EmployeeRecord record = EmployeeFromRow(row, 3);
+                   const char cls = row[0].c_str()[0];
+                   if (cls == 'T') {
+                     *transferred.mutable_employee() = convert::ToProto(record);
+                     transferred.set_from_position_id(TextOrEmpty(row[1]));
+                     transferred.set_from_unit_id(TextOrEmpty(row[2]));
+                     if (record.position_start_date) {
+                       google::type::Date* d = transferred.mutable_effective_date();
+                       d->set_year(static_cast<int32_t>(record.position_start_date->year()));
+                       d->set_month(record.position_start_date->month());
+                       d->set_day(record.position_start_date->day());
+                     }
+                     transferred.set_reason(v1::ASSIGNMENT_REASON_TRANSFER);
+                     out.Add(kEmployeeTransferred, "employee", record.employee.id, transferred);
+                   } else {
+                     *changed.mutable_employee() = convert::ToProto(record);
+                     out.Add(cls == 'C' ? kEmployeeCreated : kEmployeeUpdated, "employee",
+                             record.employee.id, changed);
+                   }
+                 }
+                 out.Complete();
+               });
 }
 
 }  // namespace
@@ -336,41 +352,70 @@ absl::Status MergeEmployees(ImportSessionImpl& session) {
   if (session.counts().received >= 20000) tx.exec0("ANALYZE stage_employee");
   tx.exec_params0(kClassify, agency, session.effective_date());
 
-  pqxx::result rejected = tx.exec(
-      "SELECT line, err_field, stored_agency, siasn_owner, unor_id FROM imp WHERE cls = 'E' "
-      "ORDER BY line");
-  for (const pqxx::row& row : rejected) {
-    const std::string field = row[1].as<std::string>();
-    std::string message;
-    if (field == "unorId") {
-      message = absl::StrCat("unit ", row[4].c_str(), " is not a unit of agency ", agency,
-                             " (import the UNOR records first)");
-    } else if (field == "nipBaru") {
-      message = absl::StrCat("the employee with this NIP belongs to agency ", row[2].c_str());
-    } else {
-      message = absl::StrCat("SIASN id already belongs to the employee with NIP ", row[3].c_str());
+  // The statements below run only for the classes present: a re-run of an unchanged file, or a
+  // first import (no transfers), skips the others instead of scanning imp for nothing.
+  ClassCounts classes;
+  for (const pqxx::row& row : tx.exec("SELECT cls, count(*) FROM imp GROUP BY cls")) {
+    const int64_t n = row[1].as<int64_t>();
+    switch (row[0].c_str()[0]) {
+      case 'E':
+        classes.rejected = n;
+        break;
+      case 'C':
+        classes.created = n;
+        break;
+      case 'T':
+        classes.transferred = n;
+        break;
+      case 'U':
+        classes.updated = n;
+        break;
+      case 'N':
+        classes.unchanged = n;
+        break;
+      default:
+        break;
     }
-    session.RecordError(row[0].as<int64_t>(), field, std::move(message));
+  }
+
+  if (classes.rejected > 0) {
+    pqxx::result rejected = tx.exec(
+        "SELECT line, err_field, stored_agency, siasn_owner, unor_id FROM imp WHERE cls = 'E' "
+        "ORDER BY line");
+    for (const pqxx::row& row : rejected) {
+      const std::string field = row[1].as<std::string>();
+      std::string message;
+      if (field == "unorId") {
+        message = absl::StrCat("unit ", row[4].c_str(), " is not a unit of agency ", agency,
+                               " (import the UNOR records first)");
+      } else if (field == "nipBaru") {
+        message = absl::StrCat("the employee with this NIP belongs to agency ", row[2].c_str());
+      } else {
+        message =
+            absl::StrCat("SIASN id already belongs to the employee with NIP ", row[3].c_str());
+      }
+      session.RecordError(row[0].as<int64_t>(), field, std::move(message));
+    }
   }
 
   tx.exec0("CREATE TEMP TABLE new_positions (LIKE positions) ON COMMIT DROP");
-  tx.exec_params0(kNewPositions, agency);
-  tx.exec_params0(kInsertEmployees, agency);
-  tx.exec_params0(kInsertInitialAssignments, agency);
-  tx.exec0(kUpdateEmployees);
-  tx.exec0(kCorrectAssignments);
-  tx.exec0(kCloseAssignments);
-  tx.exec_params0(kOpenAssignments, agency);
+  if (classes.created + classes.transferred > 0) tx.exec_params0(kNewPositions, agency);
+  if (classes.created > 0) {
+    tx.exec_params0(kInsertEmployees, agency);
+    tx.exec_params0(kInsertInitialAssignments, agency);
+  }
+  if (classes.updated + classes.transferred > 0) tx.exec0(kUpdateEmployees);
+  if (classes.transferred > 0) {
+    tx.exec0(kCorrectAssignments);
+    tx.exec0(kCloseAssignments);
+    tx.exec_params0(kOpenAssignments, agency);
+  }
 
   ImportCounts& c = session.counts();
-  for (const pqxx::row& row : tx.exec("SELECT cls, count(*) FROM imp GROUP BY cls")) {
-    const char cls = row[0].c_str()[0];
-    const int64_t n = row[1].as<int64_t>();
-    if (cls == 'C') c.created += n;
-    if (cls == 'U' || cls == 'T') c.updated += n;
-    if (cls == 'N') c.unchanged += n;
-  }
-  EmitEvents(session);
+  c.created += classes.created;
+  c.updated += classes.updated + classes.transferred;
+  c.unchanged += classes.unchanged;
+  EmitEvents(session, classes);
   return absl::OkStatus();
 }
 

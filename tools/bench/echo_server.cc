@@ -1,7 +1,7 @@
 // kinerja-echo: the baseline for GetEmployee's serving cost. A bare gRPC callback server with
 // the same EmployeeService.GetEmployee method that answers inline on gRPC's thread with an
-// employee built from the request (no authentication, no worker, no database). tools/bench/run
-// drives it with the same load tool and settings as the real service.
+// employee built from the request (no authentication, no worker, no database).
+// tools/bench/run-employee drives it with the same load tool and settings as the real service.
 //
 //   kinerja-echo --listen HOST:PORT
 #include <grpcpp/grpcpp.h>

@@ -21,8 +21,9 @@ constexpr size_t kMaxErrors = 1000;
 
 }  // namespace
 
-ImportSessionImpl::ImportSessionImpl(db::Lease lease, ImportKind kind, const ImportOptions& options)
-    : lease_(std::move(lease)), kind_(kind), options_(options) {
+ImportSessionImpl::ImportSessionImpl(db::Pool* pool, db::Lease lease, ImportKind kind,
+                                     const ImportOptions& options)
+    : pool_(pool), lease_(std::move(lease)), kind_(kind), options_(options) {
   effective_day_ = options.default_effective_date.value_or(rpc::TodayInJakarta());
   effective_date_ = DayText(effective_day_);
 }
@@ -41,7 +42,7 @@ absl::StatusOr<std::unique_ptr<ImportSession>> ImportSessionImpl::Begin(
   if (options.agency_id.empty()) return errors::InvalidField("agency_id", "is required");
   ASSIGN_OR_RETURN(db::Lease lease, pool.Acquire());
   std::unique_ptr<ImportSessionImpl> session(
-      new ImportSessionImpl(std::move(lease), kind, options));
+      new ImportSessionImpl(&pool, std::move(lease), kind, options));
   RETURN_IF_ERROR(session->Start());
   return std::unique_ptr<ImportSession>(std::move(session));
 }
@@ -215,6 +216,7 @@ absl::Status ImportSessionImpl::Commit(const std::string& response) {
         db::StoreResponse(*tx_, *options_.write.idempotency, response);
       }
       tx_->commit();
+      pool_->EventsCommitted();  // the import's events (COPY, not AppendEvent) wake the streams
     }
     tx_.reset();
     return absl::OkStatus();

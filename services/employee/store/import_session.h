@@ -52,11 +52,12 @@ class ImportSessionImpl : public ImportSession {
   ImportCounts& counts() { return counts_; }
 
  private:
-  ImportSessionImpl(db::Lease lease, ImportKind kind, const ImportOptions& options);
+  ImportSessionImpl(db::Pool* pool, db::Lease lease, ImportKind kind, const ImportOptions& options);
   absl::Status Start();
   absl::Status Fail(const std::exception& e);
   absl::Status CheckUsable(ImportKind kind) const;
 
+  db::Pool* const pool_;  // told after the commit, which wrote events (Pool::EventsCommitted)
   db::Lease lease_;
   const ImportKind kind_;
   const ImportOptions options_;

@@ -23,6 +23,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,15 @@
 #include "shared/server/worker_pool.h"
 
 namespace kinerja::server {
+
+// Batches a service lets read at once: one per two cores. Fewer batches in flight make them
+// larger, and the database's CPU per key falls with the batch size (measured on 2 cores: one
+// batch in flight 16.5k GetEmployee/s, two 15.3-16.6k). Independent of the connection pool,
+// which is sized for writes waiting on their commits.
+inline int DefaultBatchesInFlight() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::max(1, static_cast<int>(cores / 2));
+}
 
 template <typename Value>
 class ReadCoalescer {

@@ -17,14 +17,14 @@ ServiceDeps ServiceDeps::FromHost(server::ServiceHost& host, store::EmployeeStor
 
 namespace {
 
-// A quarter of the connections may read coalesced batches at once (one on a 2-core machine):
-// fewer batches in flight make them larger (measured on 2 cores: one batch in flight 16.5k
-// GetEmployee/s, two 15.3-16.6k, uncoalesced 7.5k), and the other connections stay free for
+// One coalesced batch per two cores reads at once (server::DefaultBatchesInFlight; uncoalesced
+// GetEmployee was 7.5k/s on 2 cores, coalesced 16.5k), the other connections stay free for
 // writes and lists.
 server::ReadCoalescer<EmployeeRecord>::Options CoalescerOptions(const ServiceDeps& deps,
                                                                 const char* read) {
   server::ReadCoalescer<EmployeeRecord>::Options options{
-      .max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
+      .max_batch = 64,
+      .max_in_flight = std::min(server::DefaultBatchesInFlight(), deps.pool->options().size)};
   if (deps.metrics != nullptr) {
     // Both readers share the families (a second registration returns the first), by label.
     prometheus::Counter* batches =

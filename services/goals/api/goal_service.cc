@@ -26,8 +26,8 @@ namespace {
 // As in the employee service's GetEmployee: a quarter of the connections may read coalesced
 // batches at once (one on a 2-core machine); fewer batches in flight make them larger, and the
 // other connections stay free for writes and lists.
-server::ReadCoalescer<Plan>::Options CoalescerOptions(const ServiceDeps& deps) {
-  server::ReadCoalescer<Plan>::Options options{
+server::ReadCoalescer<std::string>::Options CoalescerOptions(const ServiceDeps& deps) {
+  server::ReadCoalescer<std::string>::Options options{
       .max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
   if (deps.metrics != nullptr) {
     prometheus::Counter* batches =
@@ -55,7 +55,7 @@ GoalService::GoalService(ServiceDeps deps)
       reads_by_id_(
           deps_.workers,
           [store = deps_.store](const std::vector<std::string>& ids) {
-            return store->FindPlans(ids);
+            return store->FindPlanAnswers(ids);
           },
           CoalescerOptions(deps_)) {}
 

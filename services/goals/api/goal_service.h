@@ -151,8 +151,9 @@ class GoalService final : public v1::GoalService::CallbackService {
                                             WorkflowStep step, v1::Plan* response);
 
   ServiceDeps deps_;
-  // GetPlan reads, coalesced into batched queries under load (ReadCoalescer).
-  server::ReadCoalescer<Plan> reads_by_id_;
+  // GetPlan reads of the plans' stored answers (serialized v1::Plan), coalesced into batched
+  // queries under load (ReadCoalescer).
+  server::ReadCoalescer<std::string> reads_by_id_;
 };
 
 }  // namespace kinerja::goals::api

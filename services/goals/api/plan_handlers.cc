@@ -63,8 +63,10 @@ grpc::ServerUnaryReactor* GoalService::CreatePlan(grpc::CallbackServerContext* c
       });
 }
 
-// Coalesced: concurrent GetPlan calls share one batched query (ReadCoalescer); the access check
-// and the answer run per call on the worker that read the batch.
+// Coalesced: concurrent GetPlan calls share one batched query (ReadCoalescer) of the plans'
+// stored answers (store::GoalsStore::FindPlanAnswers: ToProto of the plan, as this call answered
+// before they were stored); each call parses its answer into the response and checks access on
+// the plan's people (the fields CanReadPlan reads) on the worker that read the batch.
 grpc::ServerUnaryReactor* GoalService::GetPlan(grpc::CallbackServerContext* ctx,
                                                const v1::GetPlanRequest* request,
                                                v1::Plan* response) {
@@ -76,16 +78,24 @@ grpc::ServerUnaryReactor* GoalService::GetPlan(grpc::CallbackServerContext* ctx,
           return;
         }
         // `call` and `request` stay valid until `finish` runs.
-        reads_by_id_.Load(request->id(), [&call, request, response, finish = std::move(finish)](
-                                             const absl::Status& status, const Plan* plan) mutable {
-          std::move(finish)([&]() -> absl::Status {
-            RETURN_IF_ERROR(status);
-            if (plan == nullptr) return errors::NotFound("plan", request->id());
-            RETURN_IF_ERROR(CanReadPlan(call.principal, *plan));
-            *response = ToProto(*plan);
-            return absl::OkStatus();
-          }());
-        });
+        reads_by_id_.Load(
+            request->id(), [&call, request, response, finish = std::move(finish)](
+                               const absl::Status& status, const std::string* answer) mutable {
+              std::move(finish)([&]() -> absl::Status {
+                RETURN_IF_ERROR(status);
+                if (answer == nullptr) return errors::NotFound("plan", request->id());
+                if (!response->ParseFromString(*answer)) {
+                  return absl::InternalError(
+                      absl::StrCat("plan ", request->id(), ": stored answer does not parse"));
+                }
+                absl::Status allowed = [&]() -> absl::Status {
+                  ASSIGN_OR_RETURN(Plan people, PlanPeopleFromProto(*response));
+                  return CanReadPlan(call.principal, people);
+                }();
+                if (!allowed.ok()) response->Clear();
+                return allowed;
+              }());
+            });
       });
 }
 

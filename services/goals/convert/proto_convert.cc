@@ -365,8 +365,9 @@ absl::StatusOr<PlanContent> ContentFromProto(const pb::Plan& proto, std::string_
   return content;
 }
 
-absl::StatusOr<Plan> FromProto(const pb::Plan& proto, std::string_view prefix) {
-  Plan plan;
+namespace {
+
+absl::Status PlanPeopleFromProto(const pb::Plan& proto, std::string_view prefix, Plan& plan) {
   plan.id = proto.id();
   plan.period_id = proto.period_id();
   plan.agency_id = proto.agency_id();
@@ -379,6 +380,20 @@ absl::StatusOr<Plan> FromProto(const pb::Plan& proto, std::string_view prefix) {
     ASSIGN_OR_RETURN(plan.assessor_superior, PersonFromProto(proto.assessor_superior(),
                                                              Path(prefix, "assessor_superior.")));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Plan> PlanPeopleFromProto(const pb::Plan& proto) {
+  Plan plan;
+  RETURN_IF_ERROR(PlanPeopleFromProto(proto, "", plan));
+  return plan;
+}
+
+absl::StatusOr<Plan> FromProto(const pb::Plan& proto, std::string_view prefix) {
+  Plan plan;
+  RETURN_IF_ERROR(PlanPeopleFromProto(proto, prefix, plan));
   // Output only: an unset state is the state a new plan starts in.
   if (proto.state() != pb::PLAN_STATE_UNSPECIFIED) {
     ASSIGN_OR_RETURN(plan.state, EnumFromProto(kPlanStates, proto.state(), Path(prefix, "state")));

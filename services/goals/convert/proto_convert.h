@@ -27,6 +27,11 @@ absl::StatusOr<UnitPolicy> FromProto(const pb::UnitPolicy& proto, std::string_vi
 pb::Plan ToProto(const Plan& plan);
 absl::StatusOr<Plan> FromProto(const pb::Plan& proto, std::string_view prefix = "");
 
+// The part of a plan the access checks read (domain/access.h: id, agency, employee, assessor,
+// assessor's superior), with period_id and position_type; no content, state or times. GetPlan
+// checks access on its stored answer with it instead of converting the whole plan.
+absl::StatusOr<Plan> PlanPeopleFromProto(const pb::Plan& proto);
+
 pb::PlanVersion ToProto(const PlanVersion& version);
 pb::PlanPerson ToProto(const PlanPerson& person);
 

@@ -4,7 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "services/goals/domain/access.h"
 #include "services/goals/domain/plan_content.h"
+#include "shared/auth/test_principal.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/etag.h"
 
@@ -104,6 +106,54 @@ TEST(ProtoConvert, PlanRoundTrips) {
   EXPECT_EQ(back->update_time, plan.update_time);
   // Byte for byte stable (stored idempotent answers and events).
   EXPECT_EQ(ToProto(*back).SerializeAsString(), proto.SerializeAsString());
+}
+
+// GetPlan checks access on its stored answer through PlanPeopleFromProto: the fields the access
+// checks read come back as FromProto reads them, so every caller gets the same decision.
+TEST(ProtoConvert, PlanPeopleAreWhatTheAccessChecksRead) {
+  Plan plan = FullPlan();
+  plan.assessor->nip = "197501012000031002";
+  PlanPerson superior;
+  superior.employee_id = "top";
+  superior.nip = "196801011990031003";
+  plan.assessor_superior = superior;
+  auto people = PlanPeopleFromProto(ToProto(plan));
+  ASSERT_TRUE(people.ok()) << people.status();
+  EXPECT_EQ(people->id, plan.id);
+  EXPECT_EQ(people->period_id, plan.period_id);
+  EXPECT_EQ(people->agency_id, plan.agency_id);
+  EXPECT_EQ(people->employee, plan.employee);
+  EXPECT_EQ(people->position_type, plan.position_type);
+  EXPECT_EQ(people->assessor, plan.assessor);
+  EXPECT_EQ(people->assessor_superior, plan.assessor_superior);
+  EXPECT_TRUE(people->content.results.empty());
+
+  plan.assessor_superior.reset();
+  people = PlanPeopleFromProto(ToProto(plan));
+  ASSERT_TRUE(people.ok()) << people.status();
+  EXPECT_FALSE(people->assessor_superior.has_value());
+
+  using auth::Role;
+  const std::vector<auth::Principal> callers = {
+      auth::TestPrincipal({Role::kEmployee}, "kota", plan.employee.nip),
+      auth::TestPrincipal({Role::kEmployee}, "kota", plan.assessor->nip),
+      auth::TestPrincipal({Role::kEmployee}, "kota", "196801011990031003"),
+      auth::TestPrincipal({Role::kEmployee}, "kota", "199001012015032004"),
+      auth::TestPrincipal({Role::kHrAdmin}, "kota", "199001012015032004"),
+      auth::TestPrincipal({Role::kHrAdmin}, "desa", "199001012015032004"),
+      auth::TestPrincipal({Role::kAuditor}, "", ""),
+  };
+  for (const Plan& p : {FullPlan(), plan}) {
+    people = PlanPeopleFromProto(ToProto(p));
+    ASSERT_TRUE(people.ok()) << people.status();
+    for (const auth::Principal& caller : callers) {
+      EXPECT_EQ(CanReadPlan(caller, *people), CanReadPlan(caller, p))
+          << caller.nip << " " << caller.agency_id;
+    }
+  }
+  pb::Plan bad = ToProto(plan);
+  bad.mutable_employee()->set_acting("XYZ");
+  EXPECT_EQ(PlanPeopleFromProto(bad).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(ProtoConvert, PlanErrorsNameTheField) {

@@ -150,6 +150,12 @@ class GoalsStore {
   // coalesced GetPlan reads).
   absl::StatusOr<absl::flat_hash_map<std::string, Plan>> FindPlans(
       const std::vector<std::string>& ids);
+  // GetPlan's answers (serialized pb::Plan, ToProto of the plan as GetPlan reads it) of the
+  // stored plans among `ids`, by id (a missing id was not found): the answers stored by the plans'
+  // last changes (plan_answers, one statement), built from the plans' rows as FindPlans reads them
+  // for plans that have none yet (stored before migration 0004). The coalesced GetPlan reads.
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>> FindPlanAnswers(
+      const std::vector<std::string>& ids);
   // Ordered by period_id, employee name, id. Plans come with their content.
   absl::StatusOr<Page<Plan>> ListPlans(const std::vector<rpc::Condition>& filter,
                                        const PageRequest& page);

@@ -94,8 +94,10 @@ absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
   RETURN_IF_ERROR(CheckIdentity(plan, changed));
   ASSIGN_OR_RETURN(Plan saved, SavePlan(tx, changed, plan));
   const char* event_type = mutation.event_type != nullptr ? mutation.event_type : kPlanUpdated;
-  if (std::string_view(event_type) == kPlanApproved) RecordApprovedVersion(tx, write, saved);
-  RecordPlanChange(tx, write, mutation.action.c_str(), event_type, plan, saved, mutation.note);
+  const bool approved = std::string_view(event_type) == kPlanApproved;
+  if (approved) RecordApprovedVersion(tx, write, saved);  // stores the answer too
+  RecordPlanChange(tx, write, mutation.action.c_str(), event_type, plan, saved, mutation.note,
+                   /*answer_stored=*/approved);
   return saved;
 }
 

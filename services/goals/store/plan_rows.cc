@@ -107,10 +107,14 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given, const Plan& bef
 
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,
                       const char* event_type, const std::optional<Plan>& before, const Plan& after,
-                      const std::string& note) {
+                      const std::string& note, bool answer_stored) {
   pb::PlanChanged event;
   *event.mutable_plan() = ToProto(after);
   event.set_note(note);
+  if (!answer_stored) {
+    db::Exec0(tx, queries::kStorePlanAnswer, after.id,
+              pqxx::binarystring(event.plan().SerializeAsString()));
+  }
   std::optional<std::string> before_json;
   if (before) before_json = MessageJson(ToProto(*before));
   events::RecordChange(

@@ -91,6 +91,34 @@ absl::StatusOr<absl::flat_hash_map<std::string, Plan>> GoalsStore::FindPlans(
       });
 }
 
+absl::StatusOr<absl::flat_hash_map<std::string, std::string>> GoalsStore::FindPlanAnswers(
+    const std::vector<std::string>& ids) {
+  return internal::RunRead(
+      pool_,
+      [&](pqxx::transaction_base& tx)
+          -> absl::StatusOr<absl::flat_hash_map<std::string, std::string>> {
+        pqxx::result r = db::Exec(tx, queries::kPlanAnswersByIds, db::TextArrayLiteral(ids));
+        absl::flat_hash_map<std::string, std::string> out;
+        out.reserve(ids.size());
+        for (const pqxx::row& row : r) {
+          out.emplace(row[0].as<std::string>(), pqxx::binarystring(row[1]).str());
+        }
+        if (out.size() == ids.size()) return out;
+        // Plans without a stored answer (or not found): built from their rows.
+        std::vector<std::string> rest;
+        for (const std::string& id : ids) {
+          if (!out.contains(id)) rest.push_back(id);
+        }
+        pqxx::result plans = db::Exec(tx, queries::kPlansByIds, db::TextArrayLiteral(rest));
+        for (const pqxx::row& row : plans) {
+          Plan plan = internal::PlanFromRow(row);
+          std::string id = plan.id;
+          out.emplace(std::move(id), ToProto(plan).SerializeAsString());
+        }
+        return out;
+      });
+}
+
 absl::StatusOr<Page<Plan>> GoalsStore::ListPlans(const std::vector<rpc::Condition>& filter,
                                                  const PageRequest& page) {
   RETURN_IF_ERROR(internal::CheckPage(page, 3));

@@ -5,12 +5,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/workflow.h"
 #include "services/goals/store/rows.h"
 #include "services/goals/store/store_test_fixture.h"
 #include "shared/errors/errors.h"
+#include "shared/rpc/etag.h"
 #include "shared/rpc/filter.h"
 
 namespace kinerja::goals::store::testing {
@@ -338,6 +340,87 @@ TEST_F(StoreTest, FindPlansReadsEachPlanAsGetPlanDoes) {
   }
   EXPECT_EQ(found->at(budi.id).content.results.size(), 2u);
   auto none = store_->FindPlans({});
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_TRUE(none->empty());
+}
+
+// GetPlan's read model: after every kind of plan change (create, content edit, submit, return,
+// approve, revise, close and create by transfer) the stored answer is byte for byte the answer
+// built the old way (ToProto of the plan read from its columns); FindPlanAnswers serves it from
+// plan_answers, and builds it from the rows for a plan without one (stored before migration 0004).
+TEST_F(StoreTest, StoredAnswerIsTheAnswerBuiltFromThePlanAfterEveryChange) {
+  Period period = AddPeriod();
+  auto expect_answer_as_built = [&](const std::string& id, const std::string& after) {
+    SCOPED_TRACE(after);
+    EXPECT_EQ(Count("plan_answers", "plan_id = '" + id + "'"), 1) << "no stored answer";
+    auto plan = store_->GetPlan(id);
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    const std::string built = ToProto(*plan).SerializeAsString();
+    EXPECT_EQ(Scalar("SELECT encode(answer, 'hex') FROM plan_answers WHERE plan_id = '" + id + "'"),
+              absl::BytesToHexString(built));
+    auto answers = store_->FindPlanAnswers({id});
+    ASSERT_TRUE(answers.ok()) << answers.status();
+    ASSERT_TRUE(answers->contains(id));
+    EXPECT_EQ(answers->at(id), built);
+    pb::Plan parsed;
+    ASSERT_TRUE(parsed.ParseFromString(answers->at(id)));
+    EXPECT_EQ(parsed.etag(), rpc::EtagFor(plan->version));
+  };
+
+  Plan plan = AddPlan(period.id, "emp-1", "Budi", StoreTest::kNonAsn, "ADMINISTRATOR");
+  expect_answer_as_built(plan.id, "create");
+  auto edited = Edit(plan, {Result("Laporan A"), Result("Laporan B", "", Aspect::kQuality)});
+  ASSERT_TRUE(edited.ok()) << edited.status();
+  expect_answer_as_built(plan.id, "edit");
+  ASSERT_TRUE(Submit(plan.id).ok());
+  expect_answer_as_built(plan.id, "submit");
+  PlanMutation ret;
+  ret.action = "plan.return";
+  ret.event_type = kPlanReturned;
+  ret.note = "Lengkapi indikator";
+  ret.today = kToday;
+  ret.apply = [](Plan& p, const PlanFacts& facts) {
+    return ApplyReturn(p, facts, "Lengkapi indikator");
+  };
+  auto returned = store_->MutatePlan(plan.id, std::nullopt, std::move(ret), Write());
+  ASSERT_TRUE(returned.ok()) << returned.status();
+  expect_answer_as_built(plan.id, "return");
+  std::vector<WorkResult> fewer = {returned->content.results[1]};
+  fewer[0].indicators[0].target_max = 7;
+  auto reedited = Edit(*returned, fewer);
+  ASSERT_TRUE(reedited.ok()) << reedited.status();
+  expect_answer_as_built(plan.id, "edit removing a result");
+  ASSERT_TRUE(Submit(plan.id).ok());
+  ASSERT_TRUE(Approve(plan.id).ok());
+  expect_answer_as_built(plan.id, "approve");
+  ASSERT_TRUE(Revise(plan.id, "Indikator tidak relevan").ok());
+  expect_answer_as_built(plan.id, "revise");
+
+  Plan fresh = NewPlan(period.id, "emp-1", "Budi", "new-boss", "PELAKSANA", "unit-9");
+  fresh.employee.position_id = "pos-new";
+  auto created = store_->ApplyTransfer(
+      Transfer("emp-1", absl::CivilDay(2024, 7, 1), {plan.id}, {fresh}), Write());
+  ASSERT_TRUE(created.ok()) << created.status();
+  ASSERT_EQ(created->size(), 1u);
+  expect_answer_as_built(plan.id, "close by transfer");
+  expect_answer_as_built((*created)[0].id, "create by transfer");
+
+  // Several at once; a missing id is left out; a plan without a stored answer is built from
+  // its rows, as before.
+  Plan other = AddPlan(period.id, "emp-2", "Ani", StoreTest::kNonAsn);
+  Scalar("WITH d AS (DELETE FROM plan_answers WHERE plan_id = '" + other.id +
+         "' RETURNING 1) SELECT count(*) FROM d");
+  auto answers = store_->FindPlanAnswers({plan.id, "no-such-plan", other.id});
+  ASSERT_TRUE(answers.ok()) << answers.status();
+  EXPECT_EQ(answers->size(), 2u);
+  EXPECT_FALSE(answers->contains("no-such-plan"));
+  for (const std::string& id : {plan.id, other.id}) {
+    auto got = store_->GetPlan(id);
+    ASSERT_TRUE(got.ok()) << got.status();
+    ASSERT_TRUE(answers->contains(id));
+    EXPECT_EQ(answers->at(id), ToProto(*got).SerializeAsString()) << id;
+  }
+  auto none = store_->FindPlanAnswers({});
   ASSERT_TRUE(none.ok()) << none.status();
   EXPECT_TRUE(none->empty());
 }

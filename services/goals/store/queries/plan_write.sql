@@ -1,7 +1,8 @@
 -- The plan write path (plan_rows.cc, plan_mutation.cc): a workflow step runs LockPlan,
--- PlanFacts, SavePlan (and ApproveVersion), a content edit also DeleteRemovedResults and
--- UpsertResults; each is parsed and planned once per connection. Dates are 'YYYY-MM-DD' and times
--- microseconds since the epoch in parameters; results as in plans.sql.
+-- PlanFacts, SavePlan and StorePlanAnswer (an approval ApproveVersion instead, which stores the
+-- answer too), a content edit also DeleteRemovedResults and UpsertResults; each is parsed and
+-- planned once per connection. Dates are 'YYYY-MM-DD' and times microseconds since the epoch in
+-- parameters; results as in plans.sql.
 
 -- name: LockPlan
 -- $1: plan id
@@ -121,10 +122,18 @@ FROM periods p WHERE p.id = $1
 
 -- name: ApproveVersion
 -- $1: plan id, $2: revision, $3: snapshot (pb::Plan bytes), $4: snapshot JSON,
--- $5: approved by, $6: approve time (NULL: now). Records the approved version and marks every
--- current result of the plan approved, in one statement.
-WITH marked AS (UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved)
+-- $5: approved by, $6: approve time (NULL: now). Records the approved version, marks every
+-- current result of the plan approved and stores the snapshot as the plan's answer (the approved
+-- plan is what GetPlan answers; StorePlanAnswer), in one statement.
+WITH marked AS (UPDATE plan_results SET approved = true WHERE plan_id = $1 AND NOT approved),
+     answer AS (INSERT INTO plan_answers AS a (plan_id, answer) VALUES ($1, $3)
+                ON CONFLICT (plan_id) DO UPDATE SET answer = EXCLUDED.answer)
 INSERT INTO plan_versions (plan_id, revision, snapshot, snapshot_json, approved_by,
                            approve_time)
 VALUES ($1, $2, $3, $4::jsonb, $5,
         coalesce((timestamptz 'epoch' + $6::bigint * interval '1 microsecond'), now()))
+
+-- name: StorePlanAnswer
+-- $1: plan id, $2: the plan as GetPlan answers it (pb::Plan bytes) after the change.
+INSERT INTO plan_answers AS a (plan_id, answer) VALUES ($1, $2)
+ON CONFLICT (plan_id) DO UPDATE SET answer = EXCLUDED.answer

@@ -64,3 +64,9 @@ SELECT v.revision, v.snapshot, v.approved_by,
        (extract(epoch FROM v.approve_time) * 1000000)::bigint
 FROM plans p LEFT JOIN plan_versions v ON v.plan_id = p.id WHERE p.id = $1
 ORDER BY v.revision
+
+-- name: PlanAnswersByIds
+-- $1: text[] of plan ids (the coalesced GetPlan reads). The stored answers (pb::Plan bytes,
+-- plan_answers); a plan without one, or a missing plan, has no row.
+-- columns: plan id, answer
+SELECT a.plan_id, a.answer FROM plan_answers a WHERE a.plan_id = ANY($1::text[])

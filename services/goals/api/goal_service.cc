@@ -23,12 +23,13 @@ server::ServiceSettings GoalServiceSettings() {
 
 namespace {
 
-// As in the employee service's GetEmployee: a quarter of the connections may read coalesced
-// batches at once (one on a 2-core machine); fewer batches in flight make them larger, and the
-// other connections stay free for writes and lists.
+// As in the employee service's GetEmployee: one coalesced batch per two cores reads at once
+// (server::DefaultBatchesInFlight); fewer batches in flight make them larger, and the other
+// connections stay free for writes and lists.
 server::ReadCoalescer<std::string>::Options CoalescerOptions(const ServiceDeps& deps) {
   server::ReadCoalescer<std::string>::Options options{
-      .max_batch = 64, .max_in_flight = std::max(1, deps.pool->options().size / 4)};
+      .max_batch = 64,
+      .max_in_flight = std::min(server::DefaultBatchesInFlight(), deps.pool->options().size)};
   if (deps.metrics != nullptr) {
     prometheus::Counter* batches =
         &deps.metrics

@@ -71,13 +71,6 @@ absl::Status CheckIdentity(const Plan& before, const Plan& after) {
   return absl::OkStatus();
 }
 
-void RecordApprovedVersion(pqxx::work& tx, const WriteOptions& write, const Plan& plan) {
-  const pb::Plan snapshot = ToProto(plan);
-  db::Exec0(tx, queries::kApproveVersion, plan.id, plan.revision,
-            pqxx::binarystring(snapshot.SerializeAsString()), MessageJson(snapshot),
-            write.ctx.actor, MicrosParam(plan.approve_time));
-}
-
 }  // namespace
 
 absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
@@ -95,9 +88,8 @@ absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
   ASSIGN_OR_RETURN(Plan saved, SavePlan(tx, changed, plan));
   const char* event_type = mutation.event_type != nullptr ? mutation.event_type : kPlanUpdated;
   const bool approved = std::string_view(event_type) == kPlanApproved;
-  if (approved) RecordApprovedVersion(tx, write, saved);  // stores the answer too
   RecordPlanChange(tx, write, mutation.action.c_str(), event_type, plan, saved, mutation.note,
-                   /*answer_stored=*/approved);
+                   /*approved=*/approved);
   return saved;
 }
 

@@ -107,19 +107,25 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given, const Plan& bef
 
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,
                       const char* event_type, const std::optional<Plan>& before, const Plan& after,
-                      const std::string& note, bool answer_stored) {
+                      const std::string& note, bool approved) {
+  // The plan's proto, its bytes and its JSON are made once and serve the answer, the approved
+  // version, the event and the audit row.
   pb::PlanChanged event;
   *event.mutable_plan() = ToProto(after);
   event.set_note(note);
-  if (!answer_stored) {
-    db::Exec0(tx, queries::kStorePlanAnswer, after.id,
-              pqxx::binarystring(event.plan().SerializeAsString()));
+  const std::string answer = event.plan().SerializeAsString();
+  std::string after_json = MessageJson(event.plan());
+  if (approved) {
+    db::Exec0(tx, queries::kApproveVersion, after.id, after.revision, pqxx::binarystring(answer),
+              after_json, write.ctx.actor, MicrosParam(after.approve_time));
+  } else {
+    db::Exec0(tx, queries::kStorePlanAnswer, after.id, pqxx::binarystring(answer));
   }
   std::optional<std::string> before_json;
   if (before) before_json = MessageJson(ToProto(*before));
-  events::RecordChange(
-      tx, write, {action, "plan", after.id, std::move(before_json), MessageJson(event.plan())},
-      {event_type, "plan", after.id, &event});
+  events::RecordChange(tx, write,
+                       {action, "plan", after.id, std::move(before_json), std::move(after_json)},
+                       {event_type, "plan", after.id, &event});
 }
 
 }  // namespace kinerja::goals::store::internal

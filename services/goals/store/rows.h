@@ -136,11 +136,12 @@ std::string OpenPlanId(pqxx::work& tx, const Plan& plan);
 // version + 1 and update_time now(), returns it as stored.
 absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& plan, const Plan& before);
 // Event PlanChanged {plan, note} and the audit row of a plan change, and the plan's stored
-// answer (plan_answers: ToProto(after), what GetPlan answers) unless `answer_stored` (an
-// approval: ApproveVersion stored its snapshot, the same bytes). Every write of a plan ends here.
+// answer (plan_answers: ToProto(after), what GetPlan answers); with `approved`, also the approved
+// version (ApproveVersion: the same bytes as its snapshot, in one statement with the answer).
+// Every write of a plan ends here.
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,
                       const char* event_type, const std::optional<Plan>& before, const Plan& after,
-                      const std::string& note, bool answer_stored = false);
+                      const std::string& note, bool approved = false);
 
 // Loads the plan FOR UPDATE and its facts, runs `mutation.apply`, saves (plan_mutation.cc).
 // When `skip` is set to true by apply, nothing is written and the plan is returned as loaded.

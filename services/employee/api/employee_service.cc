@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "services/employee/store/migrations.h"
+#include "shared/server/coalesced_reads.h"
 
 namespace kinerja::employee::api {
 
@@ -15,38 +16,6 @@ ServiceDeps ServiceDeps::FromHost(server::ServiceHost& host, store::EmployeeStor
   return deps;
 }
 
-namespace {
-
-// One coalesced batch per two cores reads at once (server::DefaultBatchesInFlight; uncoalesced
-// GetEmployee was 7.5k/s on 2 cores, coalesced 16.5k), the other connections stay free for
-// writes and lists.
-server::ReadCoalescer<EmployeeRecord>::Options CoalescerOptions(const ServiceDeps& deps,
-                                                                const char* read) {
-  server::ReadCoalescer<EmployeeRecord>::Options options{
-      .max_batch = 64,
-      .max_in_flight = std::min(server::DefaultBatchesInFlight(), deps.pool->options().size)};
-  if (deps.metrics != nullptr) {
-    // Both readers share the families (a second registration returns the first), by label.
-    prometheus::Counter* batches =
-        &deps.metrics
-             ->AddCounter("coalesced_read_batches_total",
-                          "batched queries that answered coalesced point reads, by read")
-             .Add({{"read", read}});
-    prometheus::Counter* keys =
-        &deps.metrics
-             ->AddCounter("coalesced_read_keys_total",
-                          "point reads answered by coalesced batches, by read")
-             .Add({{"read", read}});
-    options.on_batch = [batches, keys](int n) {
-      batches->Increment();
-      keys->Increment(n);
-    };
-  }
-  return options;
-}
-
-}  // namespace
-
 EmployeeService::EmployeeService(ServiceDeps deps)
     : deps_(deps),
       reads_by_id_(
@@ -54,13 +23,13 @@ EmployeeService::EmployeeService(ServiceDeps deps)
           [store = deps.store](const std::vector<std::string>& ids) {
             return store->FindEmployees(ids);
           },
-          CoalescerOptions(deps, "employee_by_id")),
+          server::CoalescedReadOptions<EmployeeRecord>(deps, "employee_by_id")),
       reads_by_nip_(
           deps.workers,
           [store = deps.store](const std::vector<std::string>& nips) {
             return store->FindEmployeesByNip(nips);
           },
-          CoalescerOptions(deps, "employee_by_nip")) {}
+          server::CoalescedReadOptions<EmployeeRecord>(deps, "employee_by_nip")) {}
 
 server::ServiceSettings EmployeeServiceSettings() {
   return server::ServiceSettings{.name = "employee",

@@ -87,6 +87,24 @@ std::string BenchName(uint64_t n) {
   return "Pegawai Uji " + letters;
 }
 
+// The update of key `k`: a new name (`name_serial` makes it unique), or the status flipped: every
+// visit of an employee flips it, so each call changes the row (an unchanged row would write no
+// audit row and no event).
+void FillUpdate(const Options& opt, const std::string& key, size_t k, uint64_t name_serial,
+                std::vector<std::atomic<uint32_t>>& visits, v1::UpdateEmployeeRequest* update) {
+  update->mutable_employee()->set_id(key);
+  update->mutable_update_mask()->clear_paths();
+  if (opt.update_name) {
+    update->mutable_employee()->set_name(BenchName(name_serial));
+    update->mutable_update_mask()->add_paths("name");
+  } else {
+    const bool leave = visits[k].fetch_add(1) % 2 == 0;
+    update->mutable_employee()->set_status(leave ? v1::EMPLOYEE_STATUS_ON_LEAVE
+                                                 : v1::EMPLOYEE_STATUS_ACTIVE);
+    update->mutable_update_mask()->add_paths("status");
+  }
+}
+
 // One outstanding call (or one wait for its paced start) per slot; each completion starts the
 // slot's next call. The calls of one driver thread share its channels and completion queue, and
 // the thread runs the queue itself: gRPC's async API without callback threads, so the generator
@@ -138,19 +156,7 @@ DriverResult Drive(const Options& opt, const std::vector<std::string>& keys,
       s.get.set_nip(key);
       s.call = stub.AsyncGetEmployee(s.ctx.get(), s.get, &cq);
     } else {
-      s.update.mutable_employee()->set_id(key);
-      s.update.mutable_update_mask()->clear_paths();
-      if (opt.update_name) {
-        s.update.mutable_employee()->set_name(BenchName(first + started));
-        s.update.mutable_update_mask()->add_paths("name");
-      } else {
-        // Every visit of an employee flips its status, so each call changes the row (an
-        // unchanged row would write no audit row and no event).
-        const bool leave = visits[k].fetch_add(1) % 2 == 0;
-        s.update.mutable_employee()->set_status(leave ? v1::EMPLOYEE_STATUS_ON_LEAVE
-                                                      : v1::EMPLOYEE_STATUS_ACTIVE);
-        s.update.mutable_update_mask()->add_paths("status");
-      }
+      FillUpdate(opt, key, k, first + started, visits, &s.update);
       s.call = stub.AsyncUpdateEmployee(s.ctx.get(), s.update, &cq);
     }
     s.call->Finish(&s.resp, &s.status, &s);
@@ -370,16 +376,7 @@ int main(int argc, char** argv) {
     grpc::ClientContext ctx;
     ctx.AddMetadata("authorization", "Bearer " + opt.token);
     v1::UpdateEmployeeRequest warm_up;
-    warm_up.mutable_employee()->set_id(keys[last]);
-    if (opt.update_name) {
-      warm_up.mutable_employee()->set_name(BenchName(999'999'999));
-      warm_up.mutable_update_mask()->add_paths("name");
-    } else {
-      const bool leave = visits[last].fetch_add(1) % 2 == 0;
-      warm_up.mutable_employee()->set_status(leave ? v1::EMPLOYEE_STATUS_ON_LEAVE
-                                                   : v1::EMPLOYEE_STATUS_ACTIVE);
-      warm_up.mutable_update_mask()->add_paths("status");
-    }
+    FillUpdate(opt, keys[last], last, 999'999'999, visits, &warm_up);
     v1::Employee answer;
     grpc::Status s = stub->UpdateEmployee(&ctx, warm_up, &answer);
     if (!s.ok()) {

@@ -74,7 +74,7 @@ absl::StatusOr<std::optional<Plan>> InsertPlan(pqxx::work& tx, const Plan& given
   if (r.empty()) return std::optional<Plan>();
   const std::string id = r[0][0].as<std::string>();
   RETURN_IF_ERROR(UpsertResults(tx, id, plan.content.results));
-  pqxx::result created = db::Exec(tx, queries::kPlanById, id);
+  pqxx::result created = db::Exec(tx, queries::kPlansByIds, db::TextArrayLiteral({id}));
   return std::optional<Plan>(PlanFromRow(created[0]));
 }
 

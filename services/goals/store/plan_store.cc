@@ -67,11 +67,10 @@ absl::StatusOr<Plan> GoalsStore::CreatePlan(Plan plan, const WriteOptions& write
 }
 
 absl::StatusOr<Plan> GoalsStore::GetPlan(const std::string& id) {
-  return internal::RunRead(pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<Plan> {
-    pqxx::result r = db::Exec(tx, queries::kPlanById, id);
-    if (r.empty()) return errors::NotFound("plan", id);
-    return internal::PlanFromRow(r[0]);
-  });
+  ASSIGN_OR_RETURN(auto found, FindPlans({id}));
+  auto it = found.find(id);
+  if (it == found.end()) return errors::NotFound("plan", id);
+  return std::move(it->second);
 }
 
 absl::StatusOr<absl::flat_hash_map<std::string, Plan>> GoalsStore::FindPlans(

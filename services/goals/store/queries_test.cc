@@ -48,8 +48,8 @@ TEST(QueriesTest, PeriodColumnsAsInPeriodColumns) {
 }
 
 TEST(QueriesTest, PlanColumnsAsInPlanColumns) {
-  ExpectColumns(internal::PlanColumns("p"), {&queries::kPlanById, &queries::kPlansByIds,
-                                             &queries::kOpenPlansOfEmployee, &queries::kLockPlan});
+  ExpectColumns(internal::PlanColumns("p"),
+                {&queries::kPlansByIds, &queries::kOpenPlansOfEmployee, &queries::kLockPlan});
 }
 
 // SavePlan returns the header and NULL for the results (the store knows what it wrote).

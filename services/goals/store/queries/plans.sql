@@ -2,26 +2,9 @@
 -- ([[id, kind, text, parent, perspective, template_id, indicators], ...] in ordinal order);
 -- dates are days since 1970-01-01 and times microseconds since the epoch.
 
--- name: PlanById
--- $1: plan id
--- columns in the order of PlanFromRow (store/rows.cc)
-SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee_name,
-       p.position_id, p.position_name, p.unit_id, p.unit_name, p.employee_non_asn,
-       p.employee_acting, p.employee_rank_label, p.position_type, p.assessor::text,
-       p.assessor_superior::text, p.state, p.style, p.revision, p.revision_reason,
-       p.return_note, p.behaviours::text, p.close_reason, (p.end_date - DATE '1970-01-01'),
-       (extract(epoch FROM p.submit_time) * 1000000)::bigint,
-       (extract(epoch FROM p.approve_time) * 1000000)::bigint, p.version,
-       (extract(epoch FROM p.create_time) * 1000000)::bigint,
-       (extract(epoch FROM p.update_time) * 1000000)::bigint,
-       (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
-                                           r.perspective, r.template_id, r.indicators)
-                         ORDER BY r.ordinal)::text
-        FROM plan_results r WHERE r.plan_id = p.id)
-FROM plans p WHERE p.id = $1
-
 -- name: PlansByIds
--- $1: text[] of plan ids (the coalesced GetPlan reads). A missing id has no row.
+-- $1: text[] of plan ids (GetPlan of one id, the coalesced reads' fallback). A missing id has
+-- no row.
 -- columns in the order of PlanFromRow (store/rows.cc)
 SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee_name,
        p.position_id, p.position_name, p.unit_id, p.unit_name, p.employee_non_asn,

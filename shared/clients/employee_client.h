@@ -22,8 +22,13 @@ class EmployeeClient {
   // Exactly one of id / nip.
   virtual absl::StatusOr<employee::v1::Employee> GetEmployee(const std::string& id,
                                                              const std::string& nip) = 0;
+  // The line of the employee's current position on `date`, or with `position_id` of that
+  // position (e.g. one they held before a transfer).
   virtual absl::StatusOr<employee::v1::ReportingLine> GetReportingLine(
-      const std::string& employee_id, absl::CivilDay date) = 0;
+      const std::string& employee_id, absl::CivilDay date, const std::string& position_id = "") = 0;
+  // The lines of every employee placed in `unit_id` and the units below it on `date`, all pages.
+  virtual absl::StatusOr<std::vector<employee::v1::ReportingLine>> ReportingLinesInSubtree(
+      const std::string& unit_id, absl::CivilDay date) = 0;
   virtual absl::StatusOr<employee::v1::Position> GetPosition(const std::string& id) = 0;
   virtual absl::StatusOr<employee::v1::OrgUnit> GetOrgUnit(const std::string& id) = 0;
   virtual absl::StatusOr<employee::v1::Agency> GetAgency(const std::string& id) = 0;

@@ -54,15 +54,39 @@ absl::StatusOr<ev1::Employee> GrpcEmployeeClient::GetEmployee(const std::string&
 }
 
 absl::StatusOr<ev1::ReportingLine> GrpcEmployeeClient::GetReportingLine(
-    const std::string& employee_id, absl::CivilDay date) {
+    const std::string& employee_id, absl::CivilDay date, const std::string& position_id) {
   ev1::GetReportingLineRequest request;
   request.set_employee_id(employee_id);
   *request.mutable_date() = rpc::DayToProto(date);
+  request.set_position_id(position_id);
   ev1::ReportingLine line;
   RETURN_IF_ERROR(Invoke(channel_, "GetReportingLine", [&](grpc::ClientContext* ctx) {
     return stub_->GetReportingLine(ctx, request, &line);
   }));
   return line;
+}
+
+absl::StatusOr<std::vector<ev1::ReportingLine>> GrpcEmployeeClient::ReportingLinesInSubtree(
+    const std::string& unit_id, absl::CivilDay date) {
+  std::vector<ev1::ReportingLine> out;
+  std::string token;
+  int pages = 0;
+  do {
+    if (++pages > kMaxPages) return absl::InternalError("unit subtree too large to walk");
+    ev1::ListReportingLinesRequest request;
+    request.set_unit_id(unit_id);
+    request.set_include_subunits(true);
+    *request.mutable_date() = rpc::DayToProto(date);
+    request.set_page_size(kPageSize);
+    request.set_page_token(token);
+    ev1::ListReportingLinesResponse response;
+    RETURN_IF_ERROR(Invoke(channel_, "ListReportingLines", [&](grpc::ClientContext* ctx) {
+      return stub_->ListReportingLines(ctx, request, &response);
+    }));
+    for (ev1::ReportingLine& line : *response.mutable_lines()) out.push_back(std::move(line));
+    token = response.next_page_token();
+  } while (!token.empty());
+  return out;
 }
 
 absl::StatusOr<ev1::Position> GrpcEmployeeClient::GetPosition(const std::string& id) {

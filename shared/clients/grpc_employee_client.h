@@ -19,8 +19,11 @@ class GrpcEmployeeClient final : public EmployeeClient {
 
   absl::StatusOr<employee::v1::Employee> GetEmployee(const std::string& id,
                                                      const std::string& nip) override;
-  absl::StatusOr<employee::v1::ReportingLine> GetReportingLine(const std::string& employee_id,
-                                                               absl::CivilDay date) override;
+  absl::StatusOr<employee::v1::ReportingLine> GetReportingLine(
+      const std::string& employee_id, absl::CivilDay date,
+      const std::string& position_id = "") override;
+  absl::StatusOr<std::vector<employee::v1::ReportingLine>> ReportingLinesInSubtree(
+      const std::string& unit_id, absl::CivilDay date) override;
   absl::StatusOr<employee::v1::Position> GetPosition(const std::string& id) override;
   absl::StatusOr<employee::v1::OrgUnit> GetOrgUnit(const std::string& id) override;
   absl::StatusOr<employee::v1::Agency> GetAgency(const std::string& id) override;

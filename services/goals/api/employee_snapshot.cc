@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/plan_content.h"
+#include "services/goals/domain/plan_dates.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/proto_time.h"
 
@@ -23,12 +24,58 @@ PlanPerson PersonFrom(const ev1::Official& official) {
   if (official.acting() == ev1::ACTING_KIND_PLT) person.acting = "PLT";
   if (official.acting() == ev1::ACTING_KIND_PLH) person.acting = "PLH";
   person.rank_label = official.rank_label();
+  person.rank_code = official.rank_code();
+  switch (official.capacity()) {
+    case ev1::CAPACITY_DEFINITIVE:
+      person.capacity = "DEFINITIVE";
+      break;
+    case ev1::CAPACITY_PLT:
+      person.capacity = "PLT";
+      break;
+    case ev1::CAPACITY_PLH:
+      person.capacity = "PLH";
+      break;
+    case ev1::CAPACITY_DELEGATED:
+      person.capacity = "DELEGATED";
+      break;
+    case ev1::CAPACITY_PJ:
+      person.capacity = "PJ";
+      break;
+    case ev1::CAPACITY_POLITICAL_HEAD:
+      person.capacity = "POLITICAL_HEAD";
+      break;
+    default:
+      break;
+  }
   return person;
 }
 
 }  // namespace
 
-Plan NewPlanFromSnapshot(EmployeeSnapshot snapshot, const Period& period, PlanStyle style) {
+PlanLine PlanLineFrom(const ev1::ReportingLine& line) {
+  PlanLine out;
+  if (line.has_assessor()) out.assessor = PersonFrom(line.assessor());
+  if (line.has_assessor_superior()) out.assessor_superior = PersonFrom(line.assessor_superior());
+  out.unit_path.assign(line.unit_path().begin(), line.unit_path().end());
+  return out;
+}
+
+absl::StatusOr<PlanLine> LineOfTheDay(clients::EmployeeClient& employees, const Plan& plan,
+                                      absl::CivilDay date) {
+  ASSIGN_OR_RETURN(ev1::ReportingLine line,
+                   employees.GetReportingLine(plan.employee.employee_id, date,
+                                              plan.employee.position_id));
+  return PlanLineFrom(line);
+}
+
+void AdoptLine(Plan& plan, const PlanLine& line) {
+  plan.assessor = line.assessor;
+  plan.assessor_superior = line.assessor_superior;
+  if (!line.unit_path.empty()) plan.unit_path = line.unit_path;
+}
+
+Plan NewPlanFromSnapshot(EmployeeSnapshot snapshot, const Period& period, PlanStyle style,
+                         absl::CivilDay start) {
   Plan plan;
   plan.period_id = period.id;
   plan.agency_id = snapshot.agency_id;
@@ -36,9 +83,15 @@ Plan NewPlanFromSnapshot(EmployeeSnapshot snapshot, const Period& period, PlanSt
   plan.position_type = std::move(snapshot.position_type);
   plan.assessor = std::move(snapshot.assessor);
   plan.assessor_superior = std::move(snapshot.assessor_superior);
+  plan.original_assessor = plan.assessor;
+  plan.original_assessor_superior = plan.assessor_superior;
+  plan.unit_path = std::move(snapshot.unit_path);
   plan.state = PlanState::kDraft;
   plan.revision = 1;
   plan.content = NewContent(style);
+  plan.start_date = start;
+  plan.end_date = period.end_date;
+  plan.filling_deadline = PlanFillingDeadline(period, start);
   return plan;
 }
 
@@ -53,9 +106,13 @@ absl::StatusOr<EmployeeSnapshot> TakeSnapshot(clients::EmployeeClient& employees
   if (snapshot.employee.employee_id.empty()) snapshot.employee.employee_id = employee.id();
   if (snapshot.employee.nip.empty()) snapshot.employee.nip = employee.nip();
   if (snapshot.employee.name.empty()) snapshot.employee.name = employee.name();
-  if (line.has_assessor()) snapshot.assessor = PersonFrom(line.assessor());
-  if (line.has_assessor_superior()) {
-    snapshot.assessor_superior = PersonFrom(line.assessor_superior());
+  PlanLine plan_line = PlanLineFrom(line);
+  snapshot.assessor = std::move(plan_line.assessor);
+  snapshot.assessor_superior = std::move(plan_line.assessor_superior);
+  snapshot.unit_path = std::move(plan_line.unit_path);
+  if (employee.has_position_start_date()) {
+    ASSIGN_OR_RETURN(snapshot.position_start,
+                     rpc::DayFromProto(employee.position_start_date(), "position_start_date"));
   }
   const std::string position_id = snapshot.employee.position_id.empty()
                                       ? employee.position_id()

@@ -104,6 +104,15 @@ class GoalService final : public v1::GoalService::CallbackService {
   grpc::ServerUnaryReactor* ListPlanVersions(grpc::CallbackServerContext* ctx,
                                              const v1::ListPlanVersionsRequest* request,
                                              v1::ListPlanVersionsResponse* response) override;
+  grpc::ServerUnaryReactor* GetPlanVersion(grpc::CallbackServerContext* ctx,
+                                           const v1::GetPlanVersionRequest* request,
+                                           v1::PlanVersion* response) override;
+  grpc::ServerUnaryReactor* ListPlanDecisions(grpc::CallbackServerContext* ctx,
+                                              const v1::ListPlanDecisionsRequest* request,
+                                              v1::ListPlanDecisionsResponse* response) override;
+  grpc::ServerUnaryReactor* SetBehaviourExpectations(
+      grpc::CallbackServerContext* ctx, const v1::SetBehaviourExpectationsRequest* request,
+      v1::Plan* response) override;
 
   // Alignment (cascade_handlers.cc).
   grpc::ServerUnaryReactor* GetCascadeTree(grpc::CallbackServerContext* ctx,
@@ -132,7 +141,8 @@ class GoalService final : public v1::GoalService::CallbackService {
   // Creates a plan for one employee in a period (CreatePlan and ApplyPlanTemplate).
   absl::StatusOr<Plan> CreatePlanFor(const server::CallContext& call, const Period& period,
                                      const std::string& employee_id, const std::string& nip,
-                                     PlanStyle style, const db::WriteOptions& write);
+                                     PlanStyle style, const db::WriteOptions& write,
+                                     std::optional<absl::CivilDay> start_date = std::nullopt);
 
   // One workflow step on one plan: access and rule checks (`rule`) run on the locked plan
   // inside the store's transaction, so no concurrent change slips between check and write.
@@ -145,6 +155,9 @@ class GoalService final : public v1::GoalService::CallbackService {
     std::string note;
     std::function<absl::StatusOr<db::WriteOptions>(const server::CallContext&)> write_options;
     std::function<absl::Status(const auth::Principal&, Plan&, const PlanFacts&, absl::Time)> rule;
+    // Take the plan's reporting line of the day from the employee service first; the rule sees
+    // the plan with that line (submit, approve, return, behaviour expectations).
+    bool line_of_the_day = false;
   };
   grpc::ServerUnaryReactor* RunWorkflowStep(grpc::CallbackServerContext* ctx,
                                             const google::protobuf::Message& request,

@@ -3,10 +3,12 @@
 #include <memory>
 
 #include "services/goals/api/goal_service.h"
+#include "services/goals/api/org_change_effects.h"
 #include "services/goals/api/transfer_effects.h"
 #include "services/goals/store/goals_store.h"
 #include "shared/clients/grpc_employee_client.h"
 #include "shared/events/event_follower.h"
+#include "shared/rpc/proto_time.h"
 
 namespace kinerja::goals::api {
 namespace {
@@ -18,7 +20,8 @@ class GoalsParts final : public server::ServiceParts {
  public:
   GoalsParts(const config::Config& config, server::ServiceHost& host,
              std::function<absl::Time()> now)
-      : employees_({.addr = clients::DialAddress(config.GetAddress("employee-addr").host,
+      : now_(now),
+        employees_({.addr = clients::DialAddress(config.GetAddress("employee-addr").host,
                                                  config.GetAddress("employee-addr").port),
                     .token_file = config.GetString("employee-token-file"),
                     .deadline = config.GetDuration("employee-deadline")}),
@@ -31,13 +34,26 @@ class GoalsParts final : public server::ServiceParts {
               return PrepareTransfer(store_, employees_, event);
             },
             &host.metrics()),
+        organisation_(
+            host.pool(), employees_.Events(),
+            {.name = kOrgFollower, .types = OrgFollowerEventTypes()},
+            [this, now = now_](const kinerja::common::v1::EventEnvelope& event) {
+              return PrepareOrgChange(store_, employees_, event, rpc::TodayInJakarta(now()));
+            },
+            &host.metrics()),
         follow_transfers_(config.GetBool("consume-transfers")) {}
 
   std::vector<grpc::Service*> services() override { return {&service_}; }
   void StartBackground() override {
-    if (follow_transfers_) transfers_.Start();
+    if (follow_transfers_) {
+      transfers_.Start();
+      organisation_.Start();
+    }
   }
-  void StopBackground() override { transfers_.Stop(); }
+  void StopBackground() override {
+    transfers_.Stop();
+    organisation_.Stop();
+  }
 
  private:
   ServiceDeps MakeDeps(server::ServiceHost& host, std::function<absl::Time()> now) {
@@ -46,10 +62,12 @@ class GoalsParts final : public server::ServiceParts {
     return deps;
   }
 
+  std::function<absl::Time()> now_;
   clients::GrpcEmployeeClient employees_;
   store::GoalsStore store_;
   GoalService service_;
   events::EventFollower transfers_;
+  events::EventFollower organisation_;
   const bool follow_transfers_;
 };
 
@@ -81,7 +99,9 @@ server::ServiceDefinition GoalsDefinition(std::function<absl::Time()> now) {
                .default_value = "5s"},
               {.name = "consume-transfers",
                .env = "CONSUME_TRANSFERS",
-               .help = "Follow the employee service's transfer events (close and re-open plans).",
+               .help = "Follow the employee service's transfer and organisation events (close "
+                       "and re-open plans on transfers; refresh plans' reporting lines after "
+                       "organisation changes; close the plans of employees who left).",
                .type = OptionType::kBool,
                .default_value = "true"},
           },

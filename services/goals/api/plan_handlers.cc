@@ -8,9 +8,11 @@
 #include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
 #include "services/goals/domain/period_rules.h"
+#include "services/goals/domain/plan_dates.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/workflow.h"
 #include "shared/errors/errors.h"
+#include "shared/rpc/proto_time.h"
 
 namespace kinerja::goals::api {
 namespace {
@@ -24,7 +26,8 @@ bool Has(const std::vector<std::string>& paths, const char* path) {
 absl::StatusOr<Plan> GoalService::CreatePlanFor(const CallContext& call, const Period& period,
                                                 const std::string& employee_id,
                                                 const std::string& nip, PlanStyle style,
-                                                const db::WriteOptions& write) {
+                                                const db::WriteOptions& write,
+                                                std::optional<absl::CivilDay> start_date) {
   // Refuse callers who could create no plan in this agency before asking the employee service.
   RETURN_IF_ERROR(
       CanCreatePlan(call.principal, period.agency_id, nip.empty() ? call.principal.nip : nip));
@@ -38,7 +41,9 @@ absl::StatusOr<Plan> GoalService::CreatePlanFor(const CallContext& call, const P
         absl::StrCat("employee ", snapshot.employee.employee_id, " works in agency ",
                      snapshot.agency_id, ", not in the period's agency ", period.agency_id));
   }
-  Plan plan = NewPlanFromSnapshot(std::move(snapshot), period, style);
+  ASSIGN_OR_RETURN(absl::CivilDay start,
+                   PlanStartDate(period, snapshot.position_start, start_date));
+  Plan plan = NewPlanFromSnapshot(std::move(snapshot), period, style, start);
   return store().CreatePlan(std::move(plan), write);
 }
 
@@ -53,11 +58,13 @@ grpc::ServerUnaryReactor* GoalService::CreatePlan(grpc::CallbackServerContext* c
           v.Add("employee_id", "exactly one of employee_id or nip is required");
         }
         std::optional<PlanStyle> style = v.Take(PlanStyleFromProto(request->style(), "style"));
+        std::optional<std::optional<absl::CivilDay>> start =
+            v.Take(rpc::OptionalDayFromProto(request->start_date(), "start_date"));
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(Period period, store().GetPeriod(request->period_id()));
         ASSIGN_OR_RETURN(db::WriteOptions write, WriteOptionsFor(call, *request));
         ASSIGN_OR_RETURN(Plan created, CreatePlanFor(call, period, request->employee_id(),
-                                                     request->nip(), *style, write));
+                                                     request->nip(), *style, write, *start));
         *response = ToProto(created);
         return absl::OkStatus();
       });
@@ -150,7 +157,11 @@ grpc::ServerUnaryReactor* GoalService::UpdatePlan(grpc::CallbackServerContext* c
           RETURN_IF_ERROR(CanEditPlan(call.principal, plan));
           PlanContent next = plan.content;
           if (Has(paths, "results")) next.results = candidate.results;
-          if (Has(paths, "behaviours")) next.behaviours = candidate.behaviours;
+          if (Has(paths, "behaviours") && candidate.behaviours != plan.content.behaviours) {
+            // The leader's expectations are the assessor's (SetBehaviourExpectations) or HR's.
+            RETURN_IF_ERROR(CanSetExpectations(call.principal, plan));
+            next.behaviours = candidate.behaviours;
+          }
           if (Has(paths, "style")) next.style = candidate.style;
           RETURN_IF_ERROR(errors::PrefixField(
               AssignIds(plan.content, next, [] { return NewContentId(); }), "plan."));

@@ -37,7 +37,7 @@ absl::StatusOr<events::EventEffect> PrepareTransfer(
     effect.close_plan_ids.push_back(plan.id);
     if (period.state != PeriodState::kOpen) continue;
     ASSIGN_OR_RETURN(EmployeeSnapshot snapshot, TakeSnapshot(employees, moved.id(), "", effective));
-    Plan next = NewPlanFromSnapshot(std::move(snapshot), period, plan.content.style);
+    Plan next = NewPlanFromSnapshot(std::move(snapshot), period, plan.content.style, effective);
     if (next.agency_id != period.agency_id) continue;  // moved to another agency: close only
     effect.new_plans.push_back(std::move(next));
   }

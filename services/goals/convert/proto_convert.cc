@@ -78,6 +78,20 @@ constexpr EnumTable<pb::CoreValue, CoreValue, kCoreValueCount> kCoreValues = {{
     {pb::CORE_VALUE_COLLABORATIVE, CoreValue::kCollaborative},
 }};
 
+constexpr EnumTable<pb::DecisionCapacity, DecisionCapacity, 6> kDecisionCapacities = {{
+    {pb::DECISION_CAPACITY_DEFINITIVE, DecisionCapacity::kDefinitive},
+    {pb::DECISION_CAPACITY_PLT, DecisionCapacity::kPlt},
+    {pb::DECISION_CAPACITY_PLH, DecisionCapacity::kPlh},
+    {pb::DECISION_CAPACITY_DELEGATED, DecisionCapacity::kDelegated},
+    {pb::DECISION_CAPACITY_PJ, DecisionCapacity::kPj},
+    {pb::DECISION_CAPACITY_HR_FOR_NON_ASN, DecisionCapacity::kHrForNonAsn},
+}};
+
+constexpr EnumTable<pb::DecisionAction, DecisionAction, 2> kDecisionActions = {{
+    {pb::DECISION_ACTION_APPROVE, DecisionAction::kApprove},
+    {pb::DECISION_ACTION_RETURN, DecisionAction::kReturn},
+}};
+
 // "" etag = version 0 (not read from the server).
 absl::StatusOr<int64_t> VersionOf(const std::string& etag, std::string_view prefix) {
   if (etag.empty()) return 0;
@@ -102,6 +116,8 @@ void PersonToProto(const PlanPerson& person, pb::PlanPerson* out) {
   out->set_non_asn(person.non_asn);
   out->set_acting(person.acting);
   out->set_rank_label(person.rank_label);
+  out->set_rank_code(person.rank_code);
+  out->set_capacity(person.capacity);
 }
 
 absl::StatusOr<PlanPerson> PersonFromProto(const pb::PlanPerson& proto, std::string_view prefix) {
@@ -119,6 +135,8 @@ absl::StatusOr<PlanPerson> PersonFromProto(const pb::PlanPerson& proto, std::str
     return errors::InvalidField(Path(prefix, "acting"), "must be PLT, PLH or empty");
   }
   person.rank_label = proto.rank_label();
+  person.rank_code = proto.rank_code();
+  person.capacity = proto.capacity();
   return person;
 }
 
@@ -217,6 +235,10 @@ absl::StatusOr<PlanStyle> PlanStyleFromProto(pb::PlanStyle style, std::string_vi
 }
 
 // --- Periods ----------------------------------------------------------------------------------
+
+absl::StatusOr<CoreValue> CoreValueFromProto(pb::CoreValue value, std::string_view field) {
+  return EnumFromProto(kCoreValues, value, field);
+}
 
 pb::Period ToProto(const Period& period) {
   pb::Period out;
@@ -343,6 +365,17 @@ pb::Plan ToProto(const Plan& plan) {
     rpc::TimeToProto(plan.create_time, out.mutable_create_time());
   if (plan.update_time != absl::Time())
     rpc::TimeToProto(plan.update_time, out.mutable_update_time());
+  if (plan.start_date != absl::CivilDay()) rpc::DayToProto(plan.start_date, out.mutable_start_date());
+  if (plan.filling_deadline != absl::CivilDay()) {
+    rpc::DayToProto(plan.filling_deadline, out.mutable_filling_deadline());
+  }
+  if (plan.original_assessor) {
+    PersonToProto(*plan.original_assessor, out.mutable_original_assessor());
+  }
+  if (plan.original_assessor_superior) {
+    PersonToProto(*plan.original_assessor_superior, out.mutable_original_assessor_superior());
+  }
+  out.set_approved_revision(plan.approved_revision);
   return out;
 }
 
@@ -410,6 +443,23 @@ absl::StatusOr<Plan> FromProto(const pb::Plan& proto, std::string_view prefix) {
   ASSIGN_OR_RETURN(plan.version, VersionOf(proto.etag(), prefix));
   plan.create_time = rpc::TimeFromProto(proto.create_time());
   plan.update_time = rpc::TimeFromProto(proto.update_time());
+  ASSIGN_OR_RETURN(std::optional<absl::CivilDay> start,
+                   rpc::OptionalDayFromProto(proto.start_date(), Path(prefix, "start_date")));
+  plan.start_date = start.value_or(absl::CivilDay());
+  ASSIGN_OR_RETURN(
+      std::optional<absl::CivilDay> deadline,
+      rpc::OptionalDayFromProto(proto.filling_deadline(), Path(prefix, "filling_deadline")));
+  plan.filling_deadline = deadline.value_or(absl::CivilDay());
+  if (proto.has_original_assessor()) {
+    ASSIGN_OR_RETURN(plan.original_assessor, PersonFromProto(proto.original_assessor(),
+                                                             Path(prefix, "original_assessor.")));
+  }
+  if (proto.has_original_assessor_superior()) {
+    ASSIGN_OR_RETURN(plan.original_assessor_superior,
+                     PersonFromProto(proto.original_assessor_superior(),
+                                     Path(prefix, "original_assessor_superior.")));
+  }
+  plan.approved_revision = proto.approved_revision();
   return plan;
 }
 
@@ -427,6 +477,28 @@ pb::PlanVersion ToProto(const PlanVersion& version) {
   out.set_approved_by(version.approved_by);
   if (version.approve_time != absl::Time())
     rpc::TimeToProto(version.approve_time, out.mutable_approve_time());
+  if (version.approver) PersonToProto(*version.approver, out.mutable_approver());
+  if (version.approver_capacity) {
+    out.set_approver_capacity(EnumToProto(kDecisionCapacities, *version.approver_capacity));
+  }
+  if (version.effective_from != absl::CivilDay()) {
+    rpc::DayToProto(version.effective_from, out.mutable_effective_from());
+    rpc::DayToProto(version.effective_until, out.mutable_effective_until());
+  }
+  return out;
+}
+
+pb::PlanDecision ToProto(const PlanDecision& decision) {
+  pb::PlanDecision out;
+  out.set_plan_id(decision.plan_id);
+  out.set_revision(decision.revision);
+  out.set_action(EnumToProto(kDecisionActions, decision.action));
+  PersonToProto(decision.decided_by, out.mutable_decided_by());
+  out.set_capacity(EnumToProto(kDecisionCapacities, decision.capacity));
+  out.set_recorded_by(decision.recorded_by);
+  out.set_note(decision.note);
+  if (decision.decide_time != absl::Time())
+    rpc::TimeToProto(decision.decide_time, out.mutable_decide_time());
   return out;
 }
 

@@ -33,6 +33,7 @@ absl::StatusOr<Plan> FromProto(const pb::Plan& proto, std::string_view prefix = 
 absl::StatusOr<Plan> PlanPeopleFromProto(const pb::Plan& proto);
 
 pb::PlanVersion ToProto(const PlanVersion& version);
+pb::PlanDecision ToProto(const PlanDecision& decision);
 pb::PlanPerson ToProto(const PlanPerson& person);
 
 pb::PlanTemplate ToProto(const PlanTemplate& tmpl);
@@ -51,5 +52,6 @@ pb::PlanState ToProto(PlanState state);
 pb::PlanStyle ToProto(PlanStyle style);
 // UNSPECIFIED -> QUANTITATIVE.
 absl::StatusOr<PlanStyle> PlanStyleFromProto(pb::PlanStyle style, std::string_view field);
+absl::StatusOr<CoreValue> CoreValueFromProto(pb::CoreValue value, std::string_view field);
 
 }  // namespace kinerja::goals

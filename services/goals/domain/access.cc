@@ -104,6 +104,46 @@ absl::Status CanDecidePlan(const Principal& principal, const Plan& plan) {
   return Denied(principal, action, "being its assessor");
 }
 
+absl::Status CanSetExpectations(const Principal& principal, const Plan& plan) {
+  const std::string action = PlanAction("write the leader's expectations of", plan);
+  if (!principal.nip.empty() && principal.nip == plan.employee.nip) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("caller '", principal.subject, "' may not ", action,
+                     ": the leader's expectations are written by the assessor"));
+  }
+  if (IsAssessorOf(principal, plan) || IsHrAdminOf(principal, plan.agency_id)) {
+    return absl::OkStatus();
+  }
+  return Denied(principal, action, "being its assessor or an HR admin of its agency");
+}
+
+PlanDecision DecisionBy(const Principal& principal, const Plan& plan, DecisionAction action,
+                        std::string note, absl::Time now) {
+  PlanDecision decision;
+  decision.plan_id = plan.id;
+  decision.revision = plan.revision;
+  decision.action = action;
+  if (plan.assessor.has_value()) decision.decided_by = *plan.assessor;
+  decision.recorded_by = principal.subject;
+  decision.note = std::move(note);
+  decision.decide_time = now;
+  const PlanPerson& who = decision.decided_by;
+  if (who.non_asn) {
+    decision.capacity = DecisionCapacity::kHrForNonAsn;
+  } else if (who.capacity == "DELEGATED") {
+    decision.capacity = DecisionCapacity::kDelegated;
+  } else if (who.capacity == "PJ") {
+    decision.capacity = DecisionCapacity::kPj;
+  } else if (who.acting == "PLH" || who.capacity == "PLH") {
+    decision.capacity = DecisionCapacity::kPlh;
+  } else if (who.acting == "PLT" || who.capacity == "PLT") {
+    decision.capacity = DecisionCapacity::kPlt;
+  } else {
+    decision.capacity = DecisionCapacity::kDefinitive;
+  }
+  return decision;
+}
+
 absl::Status CanStreamEvents(const Principal& principal) {
   if (ReadsEverything(principal)) return absl::OkStatus();
   return Denied(principal, "stream goals events", "an auditor or a service");

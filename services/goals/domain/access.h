@@ -44,7 +44,19 @@ absl::Status CanEditPlan(const auth::Principal& principal, const Plan& plan);
 
 // Approving and returning: the plan's assessor (by NIP); for a NON-ASN assessor, an HR admin of
 // the agency. An employee never decides their own plan.
+// `plan.assessor` must be the line of the day (the API refreshes it from the employee service
+// before the decision): a new head, a Plt or a Plh on duty that day decides, one who left does not.
 absl::Status CanDecidePlan(const auth::Principal& principal, const Plan& plan);
+
+// Writing the leader's specific expectations of a plan: its assessor of the day (plan.assessor
+// refreshed like for CanDecidePlan) or an HR admin of its agency; never the plan's employee.
+absl::Status CanSetExpectations(const auth::Principal& principal, const Plan& plan);
+
+// The decision `principal` (allowed by CanDecidePlan) takes on the plan's current revision: the
+// official is the assessor of the day, in their capacity (definitive, Plt, Plh, delegated, Pj);
+// for a NON-ASN assessor the capacity is kHrForNonAsn (an HR admin records it).
+PlanDecision DecisionBy(const auth::Principal& principal, const Plan& plan, DecisionAction action,
+                        std::string note, absl::Time now);
 
 // StreamEvents carries plans of every agency: auditors and services.
 absl::Status CanStreamEvents(const auth::Principal& principal);

@@ -172,6 +172,61 @@ TEST(CanDecidePlan, NoAssessorExplains) {
   EXPECT_NE(std::string(status.message()).find("no assessor"), std::string::npos) << status;
 }
 
+TEST(DecisionBy, RecordsTheOfficialOfTheDayAndTheirCapacity) {
+  Plan plan = MakePlan();
+  plan.revision = 2;
+  const absl::Time now = absl::FromUnixSeconds(1780000000);
+  const Principal assessor = Make({Role::kEmployee}, kAgency, kAssessorNip);
+  PlanDecision d = DecisionBy(assessor, plan, DecisionAction::kApprove, "", now);
+  EXPECT_EQ(d.plan_id, "plan-1");
+  EXPECT_EQ(d.revision, 2);
+  EXPECT_EQ(d.action, DecisionAction::kApprove);
+  EXPECT_EQ(d.decided_by.nip, kAssessorNip);
+  EXPECT_EQ(d.capacity, DecisionCapacity::kDefinitive);
+  EXPECT_EQ(d.recorded_by, assessor.subject);
+  EXPECT_EQ(d.decide_time, now);
+
+  const std::vector<std::pair<std::string, DecisionCapacity>> by_capacity = {
+      {"PLT", DecisionCapacity::kPlt},
+      {"PLH", DecisionCapacity::kPlh},
+      {"DELEGATED", DecisionCapacity::kDelegated},
+      {"PJ", DecisionCapacity::kPj},
+      {"DEFINITIVE", DecisionCapacity::kDefinitive}};
+  for (const auto& [capacity, expected] : by_capacity) {
+    plan.assessor->capacity = capacity;
+    EXPECT_EQ(DecisionBy(assessor, plan, DecisionAction::kReturn, "fix", now).capacity, expected)
+        << capacity;
+  }
+  // A line taken before capacities were reported still says Plt / Plh through `acting`.
+  plan.assessor->capacity.clear();
+  plan.assessor->acting = "PLH";
+  EXPECT_EQ(DecisionBy(assessor, plan, DecisionAction::kReturn, "fix", now).capacity,
+            DecisionCapacity::kPlh);
+  PlanDecision returned = DecisionBy(assessor, plan, DecisionAction::kReturn, "fix", now);
+  EXPECT_EQ(returned.action, DecisionAction::kReturn);
+  EXPECT_EQ(returned.note, "fix");
+}
+
+TEST(CanSetExpectations, AssessorOrHrNeverTheEmployee) {
+  const Plan plan = MakePlan();
+  EXPECT_TRUE(CanSetExpectations(Make({Role::kEmployee}, kAgency, kAssessorNip), plan).ok());
+  EXPECT_TRUE(CanSetExpectations(Make({Role::kHrAdmin}), plan).ok());
+  EXPECT_TRUE(Denied(CanSetExpectations(Make({Role::kEmployee}, kAgency, kEmployeeNip), plan)));
+  EXPECT_TRUE(Denied(CanSetExpectations(Make({Role::kHrAdmin}, kAgency, kEmployeeNip), plan)));
+  EXPECT_TRUE(Denied(CanSetExpectations(Make({Role::kHrAdmin}, kOtherAgency), plan)));
+  EXPECT_TRUE(Denied(CanSetExpectations(Make({Role::kEmployee}, kAgency, kSuperiorNip), plan)));
+  EXPECT_TRUE(Denied(CanSetExpectations(Service(), plan)));
+}
+
+TEST(DecisionBy, HrRecordsForANonAsnHead) {
+  const Plan plan = NonAsnPlan();
+  const Principal hr = Make({Role::kHrAdmin});
+  PlanDecision d = DecisionBy(hr, plan, DecisionAction::kApprove, "", absl::UnixEpoch());
+  EXPECT_EQ(d.capacity, DecisionCapacity::kHrForNonAsn);
+  EXPECT_TRUE(d.decided_by.non_asn);
+  EXPECT_EQ(d.recorded_by, hr.subject);
+}
+
 TEST(CanStreamEvents, AuditorsAndServices) {
   EXPECT_TRUE(CanStreamEvents(Make({Role::kAuditor})).ok());
   EXPECT_TRUE(CanStreamEvents(Service()).ok());

@@ -70,6 +70,20 @@ constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueNames = {{
     {CoreValue::kCollaborative, "COLLABORATIVE"},
 }};
 
+constexpr NameTable<DecisionCapacity, 6> kDecisionCapacityNames = {{
+    {DecisionCapacity::kDefinitive, "DEFINITIVE"},
+    {DecisionCapacity::kPlt, "PLT"},
+    {DecisionCapacity::kPlh, "PLH"},
+    {DecisionCapacity::kDelegated, "DELEGATED"},
+    {DecisionCapacity::kPj, "PJ"},
+    {DecisionCapacity::kHrForNonAsn, "HR_FOR_NON_ASN"},
+}};
+
+constexpr NameTable<DecisionAction, 2> kDecisionActionNames = {{
+    {DecisionAction::kApprove, "APPROVE"},
+    {DecisionAction::kReturn, "RETURN"},
+}};
+
 constexpr NameTable<Aspect, 4> kAspectLabels = {{
     {Aspect::kQuantity, "Kuantitas"},
     {Aspect::kQuality, "Kualitas"},
@@ -156,6 +170,21 @@ absl::StatusOr<Aspect> ParseAspect(std::string_view name, std::string_view field
 std::string_view CoreValueName(CoreValue value) { return Lookup(kCoreValueNames, value); }
 absl::StatusOr<CoreValue> ParseCoreValue(std::string_view name, std::string_view field) {
   return Parse(kCoreValueNames, name, field);
+}
+
+std::string_view DecisionCapacityName(DecisionCapacity capacity) {
+  return Lookup(kDecisionCapacityNames, capacity);
+}
+absl::StatusOr<DecisionCapacity> ParseDecisionCapacity(std::string_view name,
+                                                       std::string_view field) {
+  return Parse(kDecisionCapacityNames, name, field);
+}
+std::string_view DecisionActionName(DecisionAction action) {
+  return Lookup(kDecisionActionNames, action);
+}
+absl::StatusOr<DecisionAction> ParseDecisionAction(std::string_view name,
+                                                   std::string_view field) {
+  return Parse(kDecisionActionNames, name, field);
 }
 
 std::string_view AspectLabel(Aspect aspect) { return Lookup(kAspectLabels, aspect); }

@@ -36,6 +36,14 @@ absl::StatusOr<Aspect> ParseAspect(std::string_view name, std::string_view field
 std::string_view CoreValueName(CoreValue value);
 absl::StatusOr<CoreValue> ParseCoreValue(std::string_view name, std::string_view field);
 
+// "DEFINITIVE", "PLT", "PLH", "DELEGATED", "PJ", "HR_FOR_NON_ASN"
+std::string_view DecisionCapacityName(DecisionCapacity capacity);
+absl::StatusOr<DecisionCapacity> ParseDecisionCapacity(std::string_view name,
+                                                       std::string_view field);
+// "APPROVE", "RETURN"
+std::string_view DecisionActionName(DecisionAction action);
+absl::StatusOr<DecisionAction> ParseDecisionAction(std::string_view name, std::string_view field);
+
 // Indonesian labels: "Kuantitas", "Kualitas", "Waktu", "Biaya"; "Berorientasi Pelayanan",
 // "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"; "Utama", "Tambahan".
 std::string_view AspectLabel(Aspect aspect);

@@ -75,9 +75,9 @@ absl::Status CheckPeriodTransition(PeriodState from, PeriodState to) {
                    (from == PeriodState::kLocked ? ": a locked period is final" : "")));
 }
 
-bool WithinFillingDeadline(const Period& period, absl::CivilDay today,
+bool WithinFillingDeadline(absl::CivilDay deadline, absl::CivilDay today,
                            const std::optional<absl::CivilDay>& extension_until) {
-  if (today <= period.filling_deadline) return true;
+  if (today <= deadline) return true;
   return extension_until.has_value() && today <= *extension_until;
 }
 

@@ -22,9 +22,9 @@ absl::Status CheckPeriodTransition(PeriodState from, PeriodState to);
 // (FAILED_PRECONDITION "PERIOD_LOCKED": a locked period never changes again).
 absl::Status CheckPeriodChangeable(const Period& period);
 
-// Whether a first version submitted on `today` is on time: today <= filling_deadline, or an
-// extension's until date (inclusive) covers today.
-bool WithinFillingDeadline(const Period& period, absl::CivilDay today,
+// Whether a first version submitted on `today` is on time: today <= `deadline` (the plan's
+// filling deadline, PlanFillingDeadline), or an extension's until date (inclusive) covers today.
+bool WithinFillingDeadline(absl::CivilDay deadline, absl::CivilDay today,
                            const std::optional<absl::CivilDay>& extension_until);
 
 // An extension: until must be after the period's filling deadline and not after its end_date

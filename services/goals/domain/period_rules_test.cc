@@ -143,19 +143,19 @@ TEST(CheckPeriodChangeable, OnlyALockedPeriodIsFrozen) {
 
 TEST(WithinFillingDeadline, DeadlineIsInclusive) {
   Period p = ValidPeriod();
-  EXPECT_TRUE(WithinFillingDeadline(p, absl::CivilDay(2024, 1, 2), std::nullopt));
-  EXPECT_TRUE(WithinFillingDeadline(p, absl::CivilDay(2024, 1, 31), std::nullopt));
-  EXPECT_FALSE(WithinFillingDeadline(p, absl::CivilDay(2024, 2, 1), std::nullopt));
+  EXPECT_TRUE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 1, 2), std::nullopt));
+  EXPECT_TRUE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 1, 31), std::nullopt));
+  EXPECT_FALSE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 2, 1), std::nullopt));
 }
 
 TEST(WithinFillingDeadline, ExtensionCoversUntilInclusive) {
   Period p = ValidPeriod();
   const std::optional<absl::CivilDay> until = absl::CivilDay(2024, 2, 15);
-  EXPECT_TRUE(WithinFillingDeadline(p, absl::CivilDay(2024, 2, 1), until));
-  EXPECT_TRUE(WithinFillingDeadline(p, absl::CivilDay(2024, 2, 15), until));
-  EXPECT_FALSE(WithinFillingDeadline(p, absl::CivilDay(2024, 2, 16), until));
+  EXPECT_TRUE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 2, 1), until));
+  EXPECT_TRUE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 2, 15), until));
+  EXPECT_FALSE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 2, 16), until));
   // An extension never shortens the normal deadline.
-  EXPECT_TRUE(WithinFillingDeadline(p, absl::CivilDay(2024, 1, 20),
+  EXPECT_TRUE(WithinFillingDeadline(p.filling_deadline, absl::CivilDay(2024, 1, 20),
                                     std::optional<absl::CivilDay>(absl::CivilDay(2024, 1, 10))));
 }
 

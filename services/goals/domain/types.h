@@ -59,6 +59,9 @@ struct Period {
   absl::CivilDay filling_deadline;  // batas pengisian: last day to submit a first version
   Cadence cadence = Cadence::kMonthly;
   PeriodState state = PeriodState::kOpen;
+  // Days a plan that starts after the period's start (transfer, new hire) has to submit its
+  // first version, counted from its start (PlanFillingDeadline).
+  int mid_year_filling_days = 30;
   int64_t version = 0;  // etag source
   absl::Time create_time;
   absl::Time update_time;
@@ -128,7 +131,37 @@ struct PlanPerson {
   bool non_asn = false;
   std::string acting;  // "PLT", "PLH" or ""
   std::string rank_label;
+  std::string rank_code;  // national golongan code ("41") or PPPK grade; empty for NON-ASN
+  // In what capacity this official holds the role on the day the line was taken: "DEFINITIVE",
+  // "PLT", "PLH", "DELEGATED", "PJ", "POLITICAL_HEAD" (the employee service's Capacity names);
+  // empty when unknown (lines taken before the employee service reported it).
+  std::string capacity;
   friend bool operator==(const PlanPerson&, const PlanPerson&) = default;
+};
+
+// In what capacity a plan decision (approve, return; later ratings and objections) was taken
+// (DOMAIN.md "Organisation": who holds the role on the day of the decision).
+enum class DecisionCapacity {
+  kDefinitive,    // pejabat definitif
+  kPlt,           // pelaksana tugas
+  kPlh,           // pelaksana harian
+  kDelegated,     // an official the agency delegated the unit's assessment to
+  kPj,            // penjabat: an ASN interim regional head
+  kHrForNonAsn,   // an HR admin recording the decision of a NON-ASN (political) head
+};
+
+enum class DecisionAction { kApprove, kReturn };
+
+// One decision on a plan, with who took it and in what capacity.
+struct PlanDecision {
+  std::string plan_id;
+  int revision = 0;
+  DecisionAction action = DecisionAction::kApprove;
+  PlanPerson decided_by;  // the official of the day (for kHrForNonAsn: the NON-ASN head)
+  DecisionCapacity capacity = DecisionCapacity::kDefinitive;
+  std::string recorded_by;  // the authenticated caller (token subject)
+  std::string note;         // the return note; empty for approvals
+  absl::Time decide_time;
 };
 
 struct Plan {
@@ -137,6 +170,9 @@ struct Plan {
   std::string agency_id;
   PlanPerson employee;
   std::string position_type;           // "JPT_PRATAMA", "PELAKSANA", ...
+  // Unit ids from the agency's root unit down to the plan's unit (inclusive); empty when
+  // unknown (then just employee.unit_id).
+  std::vector<std::string> unit_path;
   std::optional<PlanPerson> assessor;  // unset when nobody was found up the tree
   std::optional<PlanPerson> assessor_superior;
   PlanState state = PlanState::kDraft;
@@ -145,7 +181,20 @@ struct Plan {
   std::string return_note;
   PlanContent content;
   std::string close_reason;
+  // The days the plan covers: a plan made at the period's start covers the period; one started
+  // by a transfer or a new hire starts on the assignment date. end_date is the period's last
+  // day, or the last day in the position once the plan is closed (always set by the store).
+  absl::CivilDay start_date;
   std::optional<absl::CivilDay> end_date;
+  // Last day the first version may be submitted (PlanFillingDeadline).
+  absl::CivilDay filling_deadline;
+  // The reporting line the plan was created with (history); assessor / assessor_superior above
+  // are the line of the day, refreshed at every decision and after organisation changes.
+  std::optional<PlanPerson> original_assessor;
+  std::optional<PlanPerson> original_assessor_superior;
+  int approved_revision = 0;  // the last approved revision; 0 before the first approval
+  // Set by the approve and return steps: the decision taken (the store records it).
+  std::optional<PlanDecision> decision;
   std::optional<absl::Time> submit_time;
   std::optional<absl::Time> approve_time;
   int64_t version = 0;  // etag source
@@ -159,6 +208,16 @@ struct PlanVersion {
   Plan plan;  // as approved
   std::string approved_by;
   absl::Time approve_time;
+  // The days this version applies: revision 1 from the plan's start, a later revision from the
+  // day it was approved (Asia/Jakarta); until the day before the next version applies, or the
+  // plan's end. A version superseded on the day it was approved has an empty range
+  // (effective_until < effective_from).
+  absl::CivilDay effective_from;
+  absl::CivilDay effective_until;
+  // The official who approved and in what capacity (from the plan's decisions; unset for
+  // versions approved before decisions were recorded).
+  std::optional<PlanPerson> approver;
+  std::optional<DecisionCapacity> approver_capacity;
 };
 
 struct PlanTemplate {

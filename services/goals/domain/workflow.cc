@@ -1,5 +1,6 @@
 #include "services/goals/domain/workflow.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -8,6 +9,7 @@
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/period_rules.h"
 #include "services/goals/domain/plan_content.h"
+#include "services/goals/domain/plan_dates.h"
 #include "shared/errors/errors.h"
 #include "shared/text/text.h"
 
@@ -46,11 +48,28 @@ absl::Status CheckRequiredNote(const std::string& text, std::string_view field) 
   return absl::OkStatus();
 }
 
-// Whether `parent` is a result of the current assessor's plan in the plan's period.
+// Whether `parent` is a result of the current assessor's plan in the plan's period
+// (docs/domain-choices.md):
+// - the plan of the assessor of the day (a Plt's results for the position they act in are in
+//   the Plt's own plan);
+// - an open plan for the assessor's position held by someone else: the definitive holder's plan
+//   while a Plh stands in;
+// - for an official delegated the unit's assessment (e.g. a functional coordinator leading a
+//   team), also the plan of the delegate's own superior, the unit's leader.
 bool ParentBelongsToAssessor(const Plan& plan, const ParentResultFacts& parent) {
-  return plan.assessor.has_value() && !plan.assessor->employee_id.empty() &&
-         parent.owner_employee_id == plan.assessor->employee_id &&
-         parent.period_id == plan.period_id;
+  if (parent.period_id != plan.period_id || !plan.assessor.has_value()) return false;
+  if (!plan.assessor->employee_id.empty() &&
+      parent.owner_employee_id == plan.assessor->employee_id) {
+    return true;
+  }
+  if (!plan.assessor->position_id.empty() &&
+      parent.owner_position_id == plan.assessor->position_id &&
+      parent.plan_state != PlanState::kClosed) {
+    return true;
+  }
+  return plan.assessor->capacity == "DELEGATED" && plan.assessor_superior.has_value() &&
+         !plan.assessor_superior->employee_id.empty() &&
+         parent.owner_employee_id == plan.assessor_superior->employee_id;
 }
 
 std::string ResultLabel(size_t i, const WorkResult& result) {
@@ -159,13 +178,17 @@ absl::Status ApplySubmit(Plan& plan, const PlanFacts& facts, absl::Time now) {
                                     " has no assessor: the reporting line must name one before "
                                     "the plan can be submitted"));
   }
-  // Only a first version is bound by the filling deadline: revisions happen mid-period.
-  if (plan.revision == 1 &&
-      !WithinFillingDeadline(facts.period, facts.today, facts.extension_until)) {
+  // Only a first version is bound by the filling deadline: revisions happen mid-period. A plan
+  // that started mid-year has its own deadline, counted from its start.
+  const absl::CivilDay deadline = PlanFillingDeadline(facts.period, plan.start_date);
+  if (plan.revision == 1 && !WithinFillingDeadline(deadline, facts.today, facts.extension_until)) {
     return errors::RuleViolation(
         "FILLING_DEADLINE_PASSED",
-        absl::StrCat("the filling deadline of period ", facts.period.id, " was ",
-                     absl::FormatCivilTime(facts.period.filling_deadline),
+        absl::StrCat("the filling deadline of plan ", plan.id, " (period ", facts.period.id,
+                     (plan.start_date > facts.period.start_date
+                          ? absl::StrCat(", plan started ", absl::FormatCivilTime(plan.start_date))
+                          : std::string()),
+                     ") was ", absl::FormatCivilTime(deadline),
                      (facts.extension_until.has_value()
                           ? absl::StrCat(" (extended until ",
                                          absl::FormatCivilTime(*facts.extension_until), ")")
@@ -200,6 +223,7 @@ absl::Status ApplyApprove(Plan& plan, const PlanFacts& facts, absl::Time now) {
   RETURN_IF_ERROR(RequireUnlockedPeriod(facts));
   plan.state = PlanState::kApproved;
   plan.approve_time = now;
+  plan.approved_revision = plan.revision;
   return absl::OkStatus();
 }
 
@@ -226,6 +250,31 @@ absl::Status ApplyRevise(Plan& plan, const PlanFacts& facts, const std::string& 
   plan.return_note.clear();
   plan.submit_time.reset();
   plan.approve_time.reset();
+  return absl::OkStatus();
+}
+
+absl::Status ApplyBehaviourExpectations(Plan& plan, const std::vector<BehaviourExpectation>& given,
+                                        const PlanFacts& facts) {
+  if (plan.state != PlanState::kDraft && plan.state != PlanState::kSubmitted &&
+      plan.state != PlanState::kReturned) {
+    return NotInState("PLAN_NOT_EDITABLE", plan,
+                      "expectations are written while the plan is DRAFT, SUBMITTED or RETURNED; "
+                      "an approved plan changes through a revision");
+  }
+  RETURN_IF_ERROR(RequireOpenPeriod(facts, "changed"));
+  // Validates `given` (repeats, lengths) with the paths the caller sent, then keeps the values
+  // it does not list.
+  ASSIGN_OR_RETURN(std::vector<BehaviourExpectation> merged, NormaliseBehaviours(given));
+  for (BehaviourExpectation& m : merged) {
+    const bool listed = std::any_of(given.begin(), given.end(), [&](const BehaviourExpectation& b) {
+      return b.value == m.value;
+    });
+    if (listed) continue;
+    for (const BehaviourExpectation& current : plan.content.behaviours) {
+      if (current.value == m.value) m.expectation = current.expectation;
+    }
+  }
+  plan.content.behaviours = std::move(merged);
   return absl::OkStatus();
 }
 

@@ -23,6 +23,7 @@ struct ParentResultFacts {
   std::string owner_employee_id;  // the employee whose plan holds the result
   bool approved = false;          // part of an approved version of that plan
   PlanState plan_state = PlanState::kDraft;
+  std::string owner_position_id;  // the position of that plan
 };
 
 // What the checks need besides the plan itself.
@@ -70,6 +71,14 @@ absl::Status ApplyReturn(Plan& plan, const PlanFacts& facts, const std::string& 
 // required, <= 2000 bytes (INVALID_ARGUMENT "reason"). Sets DRAFT, revision + 1,
 // revision_reason, clears return_note, submit_time and approve_time.
 absl::Status ApplyRevise(Plan& plan, const PlanFacts& facts, const std::string& reason);
+
+// Writing the leader's specific expectations (ekspektasi khusus pimpinan): state DRAFT, SUBMITTED
+// or RETURNED ("PLAN_NOT_EDITABLE": an approved plan changes only through a revision); period
+// OPEN ("PERIOD_NOT_OPEN"). `given` lists values to set (each at most once, INVALID_ARGUMENT
+// "behaviours[i].value"; expectation <= 2000 bytes, "behaviours[i].expectation"); the other
+// values keep theirs.
+absl::Status ApplyBehaviourExpectations(Plan& plan, const std::vector<BehaviourExpectation>& given,
+                                        const PlanFacts& facts);
 
 // Closing (e.g. the employee was transferred): any state but CLOSED ("PLAN_CLOSED"). Sets
 // CLOSED, close_reason and end_date.

@@ -259,6 +259,57 @@ TEST(ApplySubmit, ExtensionCoversLateFirstVersion) {
   EXPECT_TRUE(IsRule(ApplySubmit(plan, facts, kNow), "FILLING_DEADLINE_PASSED"));
 }
 
+TEST(ApplySubmit, MidYearPlanHasItsOwnDeadline) {
+  // A transfer on 1 July: 30 days from its start, although the period's deadline has passed.
+  PlanFacts facts = MakeFacts();
+  facts.period.mid_year_filling_days = 30;
+  Plan plan = MakePlan();
+  plan.start_date = absl::CivilDay(2024, 7, 1);
+  facts.today = absl::CivilDay(2024, 7, 31);
+  EXPECT_TRUE(ApplySubmit(plan, facts, kNow).ok());
+
+  plan = MakePlan();
+  plan.start_date = absl::CivilDay(2024, 7, 1);
+  facts.today = absl::CivilDay(2024, 8, 1);
+  absl::Status late = ApplySubmit(plan, facts, kNow);
+  EXPECT_TRUE(IsRule(late, "FILLING_DEADLINE_PASSED"));
+  EXPECT_NE(std::string(late.message()).find("2024-07-31"), std::string::npos) << late;
+}
+
+TEST(ApplySubmit, CascadesFromTheDelegatesSuperiorOrThePltsOwnPlan) {
+  // Assessed by a delegated coordinator: the unit leader's (the delegate's superior's) approved
+  // result is a valid parent; so is the delegate's own.
+  Plan plan = MakePlan();
+  plan.assessor = Person("emp-coordinator", "198001012005011001", "Koordinator");
+  plan.assessor->capacity = "DELEGATED";
+  plan.assessor_superior = Person(kBossId, "197501012000031002", "Budi");
+  EXPECT_TRUE(ApplySubmit(plan, MakeFacts(), kNow).ok());
+  // Without the delegation, the superior's result is not the assessor's.
+  plan = MakePlan();
+  plan.assessor = Person("emp-coordinator", "198001012005011001", "Koordinator");
+  plan.assessor_superior = Person(kBossId, "197501012000031002", "Budi");
+  EXPECT_TRUE(IsRule(ApplySubmit(plan, MakeFacts(), kNow), "CASCADE_PARENT_INVALID"));
+  // A Plh stands in for the head: the head's open plan for the position still counts.
+  plan = MakePlan();
+  plan.assessor = Person("emp-plh", "198001012005011009", "Plh");
+  plan.assessor->position_id = "pos-kabid";
+  plan.assessor->acting = "PLH";
+  PlanFacts with_position = MakeFacts();
+  with_position.parents["boss-r1"].owner_position_id = "pos-kabid";
+  EXPECT_TRUE(ApplySubmit(plan, with_position, kNow).ok());
+  // ... but not once that plan is closed (the head left: the Plt's own plan is the one).
+  plan = MakePlan();
+  plan.assessor = Person("emp-plh", "198001012005011009", "Plh");
+  plan.assessor->position_id = "pos-kabid";
+  with_position.parents["boss-r1"].plan_state = PlanState::kClosed;
+  EXPECT_TRUE(IsRule(ApplySubmit(plan, with_position, kNow), "CASCADE_PARENT_INVALID"));
+  // A Plt of the day is the assessor: their plan holds the results of the acting role.
+  plan = MakePlan();
+  plan.assessor->acting = "PLT";
+  plan.assessor->capacity = "PLT";
+  EXPECT_TRUE(ApplySubmit(plan, MakeFacts(), kNow).ok());
+}
+
 TEST(ApplySubmit, RevisionsIgnoreFillingDeadline) {
   Plan plan = MakePlan();
   plan.revision = 2;
@@ -364,7 +415,17 @@ TEST(ApplyApprove, ApprovesSubmittedPlanInOpenOrClosedPeriod) {
     ASSERT_TRUE(ApplyApprove(plan, facts, kNow).ok());
     EXPECT_EQ(plan.state, PlanState::kApproved);
     EXPECT_EQ(plan.approve_time, kNow);
+    EXPECT_EQ(plan.approved_revision, 1);
   }
+}
+
+TEST(ApplyApprove, ARevisionBecomesTheApprovedRevision) {
+  Plan plan = MakePlan();
+  plan.state = PlanState::kSubmitted;
+  plan.revision = 3;
+  plan.approved_revision = 2;
+  ASSERT_TRUE(ApplyApprove(plan, MakeFacts(), kNow).ok());
+  EXPECT_EQ(plan.approved_revision, 3);
 }
 
 TEST(ApplyApprove, Refusals) {
@@ -460,6 +521,56 @@ TEST(ApplyClose, ClosesAnyOpenState) {
   plan.close_reason = "first";
   EXPECT_TRUE(IsRule(ApplyClose(plan, "again", absl::CivilDay(2024, 7, 1)), "PLAN_CLOSED"));
   EXPECT_EQ(plan.close_reason, "first");
+}
+
+}  // namespace
+}  // namespace kinerja::goals
+
+namespace kinerja::goals {
+namespace {
+
+TEST(ApplyBehaviourExpectations, SetsListedValuesAndKeepsTheOthers) {
+  Plan plan;
+  plan.id = "plan-1";
+  plan.state = PlanState::kSubmitted;
+  plan.content = NewContent(PlanStyle::kQuantitative);
+  plan.content.behaviours[1].expectation = "Laporan tepat waktu";  // ACCOUNTABLE
+  PlanFacts facts;
+  facts.period.state = PeriodState::kOpen;
+  ASSERT_TRUE(ApplyBehaviourExpectations(
+                  plan, {{CoreValue::kServiceOriented, "Ramah kepada pemohon"}}, facts)
+                  .ok());
+  ASSERT_EQ(plan.content.behaviours.size(), 7u);
+  EXPECT_EQ(plan.content.behaviours[0].expectation, "Ramah kepada pemohon");
+  EXPECT_EQ(plan.content.behaviours[1].expectation, "Laporan tepat waktu");
+  // An empty expectation clears one.
+  ASSERT_TRUE(ApplyBehaviourExpectations(plan, {{CoreValue::kAccountable, ""}}, facts).ok());
+  EXPECT_EQ(plan.content.behaviours[1].expectation, "");
+  EXPECT_EQ(plan.content.behaviours[0].expectation, "Ramah kepada pemohon");
+}
+
+TEST(ApplyBehaviourExpectations, Refusals) {
+  PlanFacts facts;
+  facts.period.state = PeriodState::kOpen;
+  Plan plan;
+  plan.content = NewContent(PlanStyle::kQuantitative);
+  for (PlanState state : {PlanState::kApproved, PlanState::kClosed}) {
+    plan.state = state;
+    EXPECT_TRUE(test_util::IsRule(
+        ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, "x"}}, facts), "PLAN_NOT_EDITABLE"));
+  }
+  plan.state = PlanState::kDraft;
+  facts.period.state = PeriodState::kClosed;
+  EXPECT_TRUE(test_util::IsRule(
+      ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, "x"}}, facts), "PERIOD_NOT_OPEN"));
+  facts.period.state = PeriodState::kOpen;
+  absl::Status repeated = ApplyBehaviourExpectations(
+      plan, {{CoreValue::kLoyal, "a"}, {CoreValue::kLoyal, "b"}}, facts);
+  EXPECT_TRUE(test_util::HasField(repeated, "behaviours[1].value")) << repeated;
+  absl::Status long_text =
+      ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, std::string(2001, 'x')}}, facts);
+  EXPECT_TRUE(test_util::HasField(long_text, "behaviours[0].expectation")) << long_text;
+  EXPECT_EQ(plan.content.behaviours[4].expectation, "");  // nothing written on refusal
 }
 
 }  // namespace

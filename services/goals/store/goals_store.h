@@ -92,6 +92,30 @@ struct TransferEffect {
   std::vector<Plan> new_plans;
 };
 
+// The reporting line of the day of one employee in one position, as the employee service
+// resolved it after an organisation change.
+struct EmployeeLine {
+  std::string employee_id;
+  std::string position_id;
+  std::optional<PlanPerson> assessor;
+  std::optional<PlanPerson> assessor_superior;
+  std::vector<std::string> unit_path;  // empty: unknown, kept as stored
+};
+
+// The effect of one organisation event of the employee service (a new unit head, a Plt or Plh,
+// a delegation, a reorganisation, an employee leaving the service), applied in one transaction
+// together with the follower's cursor.
+struct OrgChangeEffect {
+  // Open plans (periods not LOCKED) of these employees in these positions take the new line
+  // (event PlanUpdated, audit "plan.line") when it differs from the one they keep.
+  std::vector<EmployeeLine> lines;
+  // When set: every open plan of this employee in a period that is not LOCKED is closed with
+  // `close_reason` (e.g. "RETIRED"), its last day `close_day` (not before the plan's start - 1).
+  std::string close_employee_id;
+  std::string close_reason;
+  absl::CivilDay close_day;
+};
+
 // What ApplyTemplateToPlan did.
 struct TemplateResult {
   enum Kind { kApplied, kAlreadyApplied };
@@ -168,8 +192,10 @@ class GoalsStore {
   absl::StatusOr<Plan> MutatePlan(const std::string& id, std::optional<int64_t> expected_version,
                                   PlanMutation mutation, const WriteOptions& write,
                                   const PlanContent* candidate = nullptr);
-  // Approved versions, oldest first.
+  // Approved versions, oldest first, with the days each applies (SetEffectiveRanges).
   absl::StatusOr<std::vector<PlanVersion>> ListPlanVersions(const std::string& plan_id);
+  // Approvals and returns with who decided and in what capacity, oldest first.
+  absl::StatusOr<std::vector<PlanDecision>> ListPlanDecisions(const std::string& plan_id);
   // The root plan plus every non-closed plan of the same period reachable downwards through
   // assessor_employee_id (recursive), with their results (id, kind, text, parent).
   absl::StatusOr<std::vector<CascadePlanInput>> LoadCascade(const std::string& root_plan_id);
@@ -193,6 +219,11 @@ class GoalsStore {
   // The same in a transaction of its own.
   absl::StatusOr<std::vector<Plan>> ApplyTransfer(const TransferEffect& effect,
                                                   const WriteOptions& write);
+  // Applies an organisation change inside `tx` (the follower's transaction). Returns how many
+  // plans changed; a replay changes none.
+  absl::StatusOr<int> ApplyOrgChange(pqxx::work& tx, const OrgChangeEffect& effect,
+                                     const WriteOptions& write);
+  absl::StatusOr<int> ApplyOrgChange(const OrgChangeEffect& effect, const WriteOptions& write);
 
  private:
   db::Pool& pool_;

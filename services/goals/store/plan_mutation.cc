@@ -88,6 +88,10 @@ absl::StatusOr<Plan> MutatePlanInTx(pqxx::work& tx, const std::string& id,
   ASSIGN_OR_RETURN(Plan saved, SavePlan(tx, changed, plan));
   const char* event_type = mutation.event_type != nullptr ? mutation.event_type : kPlanUpdated;
   const bool approved = std::string_view(event_type) == kPlanApproved;
+  if (changed.decision.has_value()) {
+    RecordDecision(tx, *changed.decision);
+    saved.decision = changed.decision;
+  }
   RecordPlanChange(tx, write, mutation.action.c_str(), event_type, plan, saved, mutation.note,
                    /*approved=*/approved);
   return saved;

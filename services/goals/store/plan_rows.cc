@@ -6,6 +6,7 @@
 #include "kinerja/goals/v1/events.pb.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/plan_content.h"
+#include "services/goals/domain/plan_dates.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
 #include "shared/db/sql_array.h"
@@ -70,7 +71,8 @@ absl::StatusOr<std::optional<Plan>> InsertPlan(pqxx::work& tx, const Plan& given
       PersonJson(plan.assessor_superior), std::string(PlanStateName(plan.state)),
       std::string(PlanStyleName(plan.content.style)), plan.revision, plan.revision_reason,
       plan.return_note, BehavioursJson(plan.content.behaviours), plan.close_reason,
-      DayText(plan.end_date), MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
+      DayText(plan.end_date), MicrosParam(plan.submit_time), MicrosParam(plan.approve_time),
+      DayText(plan.start_date), DayText(plan.filling_deadline), plan.approved_revision);
   if (r.empty()) return std::optional<Plan>();
   const std::string id = r[0][0].as<std::string>();
   RETURN_IF_ERROR(UpsertResults(tx, id, plan.content.results));
@@ -97,12 +99,20 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given, const Plan& bef
       std::string(PlanStateName(plan.state)), std::string(PlanStyleName(plan.content.style)),
       plan.revision, plan.revision_reason, plan.return_note,
       BehavioursJson(plan.content.behaviours), plan.close_reason, DayText(plan.end_date),
-      MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
+      MicrosParam(plan.submit_time), MicrosParam(plan.approve_time), DayText(plan.start_date),
+      DayText(plan.filling_deadline), plan.approved_revision);
   if (r.empty()) return errors::NotFound("plan", plan.id);
   Plan saved = PlanFromRow(r[0]);
   // As stored: the rows written above, or the unchanged ones the plan was loaded with.
   saved.content.results = std::move(plan.content.results);
   return saved;
+}
+
+void RecordDecision(pqxx::work& tx, const PlanDecision& decision) {
+  db::Exec0(tx, queries::kInsertDecision, decision.plan_id, decision.revision,
+            std::string(DecisionActionName(decision.action)), PersonJson(decision.decided_by),
+            std::string(DecisionCapacityName(decision.capacity)), decision.recorded_by,
+            decision.note, absl::ToUnixMicros(decision.decide_time));
 }
 
 void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* action,
@@ -117,7 +127,8 @@ void RecordPlanChange(pqxx::work& tx, const WriteOptions& write, const char* act
   std::string after_json = MessageJson(event.plan());
   if (approved) {
     db::Exec0(tx, queries::kApproveVersion, after.id, after.revision, pqxx::binarystring(answer),
-              after_json, write.ctx.actor, MicrosParam(after.approve_time));
+              after_json, write.ctx.actor, MicrosParam(after.approve_time),
+              DayText(ApprovedVersionStart(after)));
   } else {
     db::Exec0(tx, queries::kStorePlanAnswer, after.id, pqxx::binarystring(answer));
   }

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/plan_content.h"
+#include "services/goals/domain/plan_dates.h"
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
@@ -23,6 +24,12 @@ absl::Status ValidateNewPlan(const Plan& plan) {
     violations.push_back({"plan.employee.position_id", "is required"});
   }
   if (plan.position_type.empty()) violations.push_back({"plan.position_type", "is required"});
+  // The caller decides the plan's days (PlanStartDate, PlanFillingDeadline).
+  if (plan.start_date == absl::CivilDay()) violations.push_back({"plan.start_date", "is required"});
+  if (plan.filling_deadline == absl::CivilDay()) {
+    violations.push_back({"plan.filling_deadline", "is required"});
+  }
+  if (!plan.end_date.has_value()) violations.push_back({"plan.end_date", "is required"});
   for (errors::FieldViolation& v :
        errors::ViolationsOf(ValidateContent(plan.content, IsJptPositionType(plan.position_type)))) {
     violations.push_back({absl::StrCat("plan.", v.field), std::move(v.description)});
@@ -192,7 +199,36 @@ absl::StatusOr<std::vector<PlanVersion>> GoalsStore::ListPlanVersions(const std:
           ASSIGN_OR_RETURN(version.plan, FromProto(snapshot));
           version.approved_by = row[2].as<std::string>();
           version.approve_time = internal::TimeFromField(row[3]);
+          version.effective_from = internal::DayFromField(row[4]);
           out.push_back(std::move(version));
+        }
+        if (!out.empty()) {
+          SetEffectiveRanges(out, internal::DayFromField(r[0][5]), internal::DayFromField(r[0][6]));
+        }
+        return out;
+      });
+}
+
+absl::StatusOr<std::vector<PlanDecision>> GoalsStore::ListPlanDecisions(
+    const std::string& plan_id) {
+  return internal::RunRead(
+      pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<PlanDecision>> {
+        pqxx::result r = db::Exec(tx, queries::kPlanDecisions, plan_id);
+        if (r.empty()) return errors::NotFound("plan", plan_id);
+        std::vector<PlanDecision> out;
+        for (const pqxx::row& row : r) {
+          if (row[0].is_null()) continue;  // no decision yet
+          PlanDecision d;
+          d.plan_id = plan_id;
+          d.revision = row[0].as<int>();
+          ASSIGN_OR_RETURN(d.action, ParseDecisionAction(row[1].as<std::string>(), "action"));
+          std::optional<PlanPerson> who = internal::PersonFromJson(row[2]);
+          if (who.has_value()) d.decided_by = std::move(*who);
+          ASSIGN_OR_RETURN(d.capacity, ParseDecisionCapacity(row[3].as<std::string>(), "capacity"));
+          d.recorded_by = row[4].as<std::string>();
+          d.note = row[5].as<std::string>();
+          d.decide_time = internal::TimeFromField(row[6]);
+          out.push_back(std::move(d));
         }
         return out;
       });

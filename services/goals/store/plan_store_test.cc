@@ -513,5 +513,60 @@ TEST_F(StoreTest, ListPlansFiltersAndPagesByName) {
   EXPECT_EQ((*open)[1].period_id, other.id);
 }
 
+TEST_F(StoreTest, DecisionsAreRecordedAndVersionsKnowTheirDays) {
+  Period period = AddPeriod();
+  Plan boss = AddPlan(period.id, "boss", "Atasan", kNonAsn, "JPT_PRATAMA");
+  Plan approved = EditAndApprove(
+      boss, {Result("Tata kelola", "", Aspect::kQuantity, Perspective::kBudget)});
+  EXPECT_EQ(approved.approved_revision, 1);
+
+  // A decision carried by the mutation is recorded with the change.
+  PlanMutation ret;
+  ret.action = "plan.return";
+  ret.event_type = kPlanReturned;
+  ret.today = kToday;
+  ASSERT_TRUE(Revise(boss.id, "Target anggaran berubah").ok());
+  ASSERT_TRUE(Submit(boss.id).ok());
+  ret.apply = [](Plan& plan, const PlanFacts& facts) {
+    RETURN_IF_ERROR(ApplyReturn(plan, facts, "Perbaiki target"));
+    PlanDecision d;
+    d.plan_id = plan.id;
+    d.revision = plan.revision;
+    d.action = DecisionAction::kReturn;
+    d.decided_by.name = "Wali Kota";
+    d.decided_by.non_asn = true;
+    d.capacity = DecisionCapacity::kHrForNonAsn;
+    d.recorded_by = "hr-1";
+    d.note = "Perbaiki target";
+    d.decide_time = absl::FromUnixSeconds(1720000000);
+    plan.decision = d;
+    return absl::OkStatus();
+  };
+  auto returned = store_->MutatePlan(boss.id, std::nullopt, std::move(ret), Write());
+  ASSERT_TRUE(returned.ok()) << returned.status();
+  auto decisions = store_->ListPlanDecisions(boss.id);
+  ASSERT_TRUE(decisions.ok()) << decisions.status();
+  ASSERT_EQ(decisions->size(), 1u);
+  EXPECT_EQ((*decisions)[0].action, DecisionAction::kReturn);
+  EXPECT_EQ((*decisions)[0].capacity, DecisionCapacity::kHrForNonAsn);
+  EXPECT_TRUE((*decisions)[0].decided_by.non_asn);
+  EXPECT_EQ((*decisions)[0].recorded_by, "hr-1");
+  EXPECT_EQ((*decisions)[0].note, "Perbaiki target");
+  EXPECT_EQ((*decisions)[0].revision, 2);
+  EXPECT_EQ((*decisions)[0].decide_time, absl::FromUnixSeconds(1720000000));
+  EXPECT_EQ(store_->ListPlanDecisions("nope").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(store_->ListPlanDecisions(AddPlan(period.id, "x", "X").id)->empty());
+
+  // Revision 1 applies from the plan's start to the plan's end while it is the only version.
+  auto versions = store_->ListPlanVersions(boss.id);
+  ASSERT_TRUE(versions.ok()) << versions.status();
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ((*versions)[0].effective_from, absl::CivilDay(2024, 1, 1));
+  EXPECT_EQ((*versions)[0].effective_until, absl::CivilDay(2024, 12, 31));
+  EXPECT_EQ(store_->GetPlan(boss.id)->approved_revision, 1);
+  EXPECT_EQ(store_->GetPlan(boss.id)->start_date, absl::CivilDay(2024, 1, 1));
+  EXPECT_EQ(store_->GetPlan(boss.id)->filling_deadline, absl::CivilDay(2024, 1, 31));
+}
+
 }  // namespace
 }  // namespace kinerja::goals::store::testing

@@ -128,7 +128,9 @@ std::string PersonJson(const PlanPerson& p) {
               {"unit_name", p.unit_name},
               {"non_asn", p.non_asn},
               {"acting", p.acting},
-              {"rank_label", p.rank_label}}
+              {"rank_label", p.rank_label},
+              {"rank_code", p.rank_code},
+              {"capacity", p.capacity}}
       .dump();
 }
 
@@ -152,6 +154,8 @@ std::optional<PlanPerson> PersonFromJson(const pqxx::field& field) {
   p.non_asn = non_asn != j.end() && non_asn->is_boolean() && non_asn->get<bool>();
   p.acting = Text(j, "acting");
   p.rank_label = Text(j, "rank_label");
+  p.rank_code = Text(j, "rank_code");
+  p.capacity = Text(j, "capacity");
   return p;
 }
 
@@ -292,7 +296,10 @@ std::string PlanHeaderColumns(std::string_view alias) {
                  "$.assessor_superior::text, $.state, $.style, $.revision, $.revision_reason, ",
                  "$.return_note, $.behaviours::text, $.close_reason, ", DaysColumn("end_date"),
                  ", ", MicrosColumn("submit_time"), ", ", MicrosColumn("approve_time"),
-                 ", $.version, ", MicrosColumn("create_time"), ", ", MicrosColumn("update_time")));
+                 ", $.version, ", MicrosColumn("create_time"), ", ", MicrosColumn("update_time"),
+                 ", ", DaysColumn("start_date"), ", ", DaysColumn("filling_deadline"),
+                 ", $.original_assessor::text, $.original_assessor_superior::text, ",
+                 "$.approved_revision"));
 }
 
 std::string PlanColumns(std::string_view alias) {
@@ -336,7 +343,12 @@ Plan PlanFromRow(const pqxx::row& row, int o) {
   p.version = row[o + 26].as<int64_t>();
   p.create_time = TimeFromField(row[o + 27]);
   p.update_time = TimeFromField(row[o + 28]);
-  p.content.results = ResultsFromColumn(row[o + 29]);
+  p.start_date = DayFromField(row[o + 29]);
+  p.filling_deadline = DayFromField(row[o + 30]);
+  p.original_assessor = PersonFromJson(row[o + 31]);
+  p.original_assessor_superior = PersonFromJson(row[o + 32]);
+  p.approved_revision = row[o + 33].as<int>();
+  p.content.results = ResultsFromColumn(row[o + 34]);
   return p;
 }
 
@@ -369,6 +381,7 @@ std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field) {
     parent.facts.approved = row.at(4).get<bool>();
     parent.facts.plan_state =
         OrDefault(ParsePlanState(row.at(5).get<std::string>(), "state"), PlanState::kDraft);
+    if (row.size() > 6) parent.facts.owner_position_id = row.at(6).get<std::string>();
     out.push_back(std::move(parent));
   }
   return out;

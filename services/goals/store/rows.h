@@ -84,7 +84,7 @@ std::string PlanColumns(std::string_view alias);
 // The plan header alone: the first kPlanColumnCount - 1 columns of PlanColumns (a row that
 // ends with NULL for the results decodes with no results).
 std::string PlanHeaderColumns(std::string_view alias);
-inline constexpr int kPlanColumnCount = 30;
+inline constexpr int kPlanColumnCount = 35;
 Plan PlanFromRow(const pqxx::row& row, int offset = 0);
 
 PlanTemplate TemplateFromRow(const pqxx::row& row);
@@ -95,7 +95,7 @@ struct ParentFactsRow {
   ParentResultFacts facts;
 };
 // PlanFacts' parents column: [[result id, plan id, period id, owner employee id, approved, plan
-// state], ...]; NULL -> none.
+// state, owner position id], ...]; NULL -> none.
 std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field);
 // A JSON array of strings; NULL -> none.
 std::vector<std::string> TextsFromColumn(const pqxx::field& field);
@@ -135,6 +135,8 @@ std::string OpenPlanId(pqxx::work& tx, const Plan& plan);
 // loaded; kept ones keep `approved`, new ones are not approved), saves the header with
 // version + 1 and update_time now(), returns it as stored.
 absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& plan, const Plan& before);
+// Records a decision (approve, return) with who took it and in what capacity.
+void RecordDecision(pqxx::work& tx, const PlanDecision& decision);
 // Event PlanChanged {plan, note} and the audit row of a plan change, and the plan's stored
 // answer (plan_answers: ToProto(after), what GetPlan answers); with `approved`, also the approved
 // version (ApproveVersion: the same bytes as its snapshot, in one statement with the answer).

@@ -61,6 +61,9 @@ Plan StoreTest::NewPlan(const std::string& period_id, const std::string& employe
     plan.assessor_superior = Person("kepala", "Kepala Dinas", "unit-0");
   }
   plan.content = NewContent(PlanStyle::kQuantitative);
+  plan.start_date = absl::CivilDay(2024, 1, 1);  // the whole of NewPeriod's year
+  plan.end_date = absl::CivilDay(2024, 12, 31);
+  plan.filling_deadline = absl::CivilDay(2024, 1, 31);
   return plan;
 }
 

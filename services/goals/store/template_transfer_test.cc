@@ -145,5 +145,69 @@ TEST_F(StoreTest, ApplyTransferClosesAndCreatesOnceAndRefusesAnotherEmployeesPla
   EXPECT_EQ(Count("outbox"), events);
 }
 
+TEST_F(StoreTest, OrgChangeRefreshesChangedLinesOnlyAndClosesPlansOfLeavers) {
+  Period period = AddPeriod();
+  Plan a = AddPlan(period.id, "emp-1", "Budi", "boss");
+  Plan b = AddPlan(period.id, "emp-2", "Ani", "boss");
+  Plan leaver = AddPlan(period.id, "emp-3", "Citra", "boss");
+
+  // emp-1's line changed (a new head); emp-2's did not; someone without a plan is ignored.
+  EmployeeLine changed{"emp-1", a.employee.position_id, Person("new-boss", "Kepala Baru"),
+                       a.assessor_superior, {"unit-0", "unit-1"}};
+  changed.assessor->capacity = "PLT";
+  changed.assessor->acting = "PLT";
+  EmployeeLine same{"emp-2", b.employee.position_id, b.assessor, b.assessor_superior, {}};
+  EmployeeLine nobody{"emp-9", "pos-9", Person("x", "X"), std::nullopt, {}};
+  OrgChangeEffect effect;
+  effect.lines = {changed, same, nobody};
+  effect.close_employee_id = "emp-3";
+  effect.close_reason = "RETIRED";
+  effect.close_day = absl::CivilDay(2024, 8, 31);
+  auto applied = store_->ApplyOrgChange(effect, Write());
+  ASSERT_TRUE(applied.ok()) << applied.status();
+  EXPECT_EQ(*applied, 2);
+
+  Plan refreshed = *store_->GetPlan(a.id);
+  ASSERT_TRUE(refreshed.assessor.has_value());
+  EXPECT_EQ(refreshed.assessor->employee_id, "new-boss");
+  EXPECT_EQ(refreshed.assessor->capacity, "PLT");
+  EXPECT_EQ(refreshed.original_assessor->employee_id, "boss");  // history kept
+  EXPECT_EQ(refreshed.version, 2);
+  EXPECT_EQ(Scalar("SELECT assessor_employee_id FROM goals.plans WHERE id = '" + a.id + "'"),
+            "new-boss");
+  EXPECT_EQ(store_->GetPlan(b.id)->version, 1);
+  Plan closed = *store_->GetPlan(leaver.id);
+  EXPECT_EQ(closed.state, PlanState::kClosed);
+  EXPECT_EQ(closed.close_reason, "RETIRED");
+  EXPECT_EQ(closed.end_date, absl::CivilDay(2024, 8, 31));
+  EXPECT_EQ(Count("audit_log", "action = 'plan.line' AND resource_id = '" + a.id + "'"), 1);
+  EXPECT_EQ(Count("outbox", "type = 'PlanClosed' AND aggregate_id = '" + leaver.id + "'"), 1);
+
+  // A replay changes nothing.
+  const int64_t events = Count("outbox");
+  auto replay = store_->ApplyOrgChange(effect, Write());
+  ASSERT_TRUE(replay.ok()) << replay.status();
+  EXPECT_EQ(*replay, 0);
+  EXPECT_EQ(Count("outbox"), events);
+}
+
+TEST_F(StoreTest, OrgChangeLeavesLockedPeriodsAlone) {
+  Period period = AddPeriod();
+  Plan plan = AddPlan(period.id, "emp-1", "Budi", "boss");
+  ASSERT_TRUE(store_->SetPeriodState(period.id, PeriodState::kClosed, std::nullopt, Write()).ok());
+  ASSERT_TRUE(store_->SetPeriodState(period.id, PeriodState::kLocked, std::nullopt, Write()).ok());
+  OrgChangeEffect effect;
+  effect.lines = {{"emp-1", plan.employee.position_id, Person("new-boss", "Baru"), std::nullopt,
+                   {}}};
+  effect.close_employee_id = "emp-1";
+  effect.close_reason = "DECEASED";
+  effect.close_day = absl::CivilDay(2024, 8, 31);
+  auto applied = store_->ApplyOrgChange(effect, Write());
+  ASSERT_TRUE(applied.ok()) << applied.status();
+  EXPECT_EQ(*applied, 0);
+  EXPECT_EQ(store_->GetPlan(plan.id)->state, PlanState::kDraft);
+  EXPECT_EQ(store_->GetPlan(plan.id)->assessor->employee_id, "boss");
+}
+
 }  // namespace
 }  // namespace kinerja::goals::store::testing

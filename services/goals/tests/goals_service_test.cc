@@ -105,6 +105,13 @@ struct Cascade {
   gv1::Plan kadis, kabid;
 };
 
+// The fields an INVALID_ARGUMENT status names.
+std::vector<std::string> FieldsOf(const grpc::Status& status) {
+  std::vector<std::string> fields;
+  for (const auto& v : BadRequestOf(status).field_violations()) fields.push_back(v.field());
+  return fields;
+}
+
 Cascade ApprovedTopOfCascade() {
   Cascade c;
   c.org = BuildOrg();
@@ -643,6 +650,300 @@ TEST(GoalServiceTest, EventsAreStreamedToAuditorsOnly) {
   while (denied->Read(&event)) {
   }
   EXPECT_EQ(denied->Finish().error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+// --- Plans that follow the organisation --------------------------------------------------------
+
+grpc::Status Transfer(const Org& org, const ev1::Employee& who, const std::string& position_id,
+                      google::type::Date effective) {
+  ev1::TransferEmployeeRequest transfer;
+  transfer.set_employee_id(who.id());
+  transfer.set_position_id(position_id);
+  *transfer.mutable_effective_date() = effective;
+  transfer.set_reason(ev1::ASSIGNMENT_REASON_TRANSFER);
+  ev1::Employee moved;
+  return GoalsEnv::Get().employees().TransferEmployee(Ctx(org.hr_token).get(), transfer, &moved);
+}
+
+std::vector<gv1::PlanDecision> Decisions(const std::string& token, const std::string& plan_id) {
+  gv1::ListPlanDecisionsRequest request;
+  request.set_plan_id(plan_id);
+  gv1::ListPlanDecisionsResponse response;
+  grpc::Status s = Stub().ListPlanDecisions(Ctx(token).get(), request, &response);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  return {response.decisions().begin(), response.decisions().end()};
+}
+
+// A submitted plan of staff1 cascading from the head of the bidang's approved result.
+gv1::Plan SubmittedStaffPlan(const Cascade& c) {
+  const std::string token = PersonToken(c.org.staff1, c.org.agency_id);
+  gv1::Plan plan = CreatePlan(token, c.period, c.org.staff1);
+  EXPECT_TRUE(SetResults(token, plan, {Result("Data siswa mutakhir", c.kabid.results(0).id())})
+                  .ok());
+  grpc::Status s = Submit(token, plan);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  return plan;
+}
+
+TEST(GoalServiceTest, AHeadReplacedMidYearDecidesAndTheOldHeadNoLonger) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::Plan plan = SubmittedStaffPlan(c);
+  EXPECT_EQ(plan.assessor().employee_id(), c.org.kabid.id());
+
+  // On 1 June the head of the bidang moves to the dinas; a new head takes the position.
+  ev1::Position analyst = employee::testing::CreatePosition(
+      c.org.hr_token, c.org.dinas.id(), "Analis Kebijakan", ev1::POSITION_TYPE_PELAKSANA, false);
+  ev1::Position waiting = employee::testing::CreatePosition(
+      c.org.hr_token, c.org.dinas.id(), "Calon Kepala Bidang", ev1::POSITION_TYPE_PELAKSANA,
+      false);
+  ev1::Employee new_head = employee::testing::CreateEmployee(c.org.hr_token, waiting.id(),
+                                                             "Kepala Bidang Baru");
+  grpc::Status s = Transfer(c.org, c.org.kabid, analyst.id(), Day(2026, 6, 1));
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  s = Transfer(c.org, new_head, c.org.kabid_position.id(), Day(2026, 6, 1));
+  ASSERT_TRUE(s.ok()) << Describe(s);
+
+  // The one who left cannot decide any more, although the plan was created with him.
+  gv1::Plan refused = plan;
+  s = Approve(PersonToken(c.org.kabid, c.org.agency_id), refused);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+
+  s = Approve(PersonToken(new_head, c.org.agency_id), plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(plan.state(), gv1::PLAN_STATE_APPROVED);
+  EXPECT_EQ(plan.approved_revision(), 1);
+  EXPECT_EQ(plan.assessor().employee_id(), new_head.id());
+  EXPECT_EQ(plan.original_assessor().employee_id(), c.org.kabid.id());
+
+  std::vector<gv1::PlanDecision> decisions = Decisions(c.org.hr_token, plan.id());
+  ASSERT_THAT(decisions, SizeIs(1));
+  EXPECT_EQ(decisions[0].action(), gv1::DECISION_ACTION_APPROVE);
+  EXPECT_EQ(decisions[0].decided_by().employee_id(), new_head.id());
+  EXPECT_EQ(decisions[0].capacity(), gv1::DECISION_CAPACITY_DEFINITIVE);
+  EXPECT_EQ(decisions[0].revision(), 1);
+
+  gv1::GetPlanVersionRequest version_request;
+  version_request.set_plan_id(plan.id());
+  version_request.set_revision(1);
+  gv1::PlanVersion version;
+  s = Stub().GetPlanVersion(Ctx(c.org.hr_token).get(), version_request, &version);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(version.approver().employee_id(), new_head.id());
+  EXPECT_EQ(version.approver_capacity(), gv1::DECISION_CAPACITY_DEFINITIVE);
+}
+
+TEST(GoalServiceTest, APlhOnDutyDecidesAndIsRecordedAsPlh) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::Plan plan = SubmittedStaffPlan(c);
+  // The head of the bidang is away 10-20 June; a section head stands in (Plh).
+  ev1::Position section = employee::testing::CreatePosition(
+      c.org.hr_token, c.org.bidang.id(), "Kepala Seksi Kurikulum", ev1::POSITION_TYPE_PENGAWAS,
+      false);
+  ev1::Employee plh = employee::testing::CreateEmployee(c.org.hr_token, section.id(), "Plh");
+  ev1::CreateActingOfficialRequest acting;
+  acting.mutable_acting_official()->set_position_id(c.org.kabid_position.id());
+  acting.mutable_acting_official()->set_employee_id(plh.id());
+  acting.mutable_acting_official()->set_kind(ev1::ACTING_KIND_PLH);
+  *acting.mutable_acting_official()->mutable_start_date() = Day(2026, 6, 10);
+  *acting.mutable_acting_official()->mutable_end_date() = Day(2026, 6, 20);
+  acting.mutable_acting_official()->set_basis("ND/800/2026");
+  ev1::ActingOfficial created;
+  grpc::Status s = GoalsEnv::Get().employees().CreateActingOfficial(Ctx(c.org.hr_token).get(),
+                                                                    acting, &created);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+
+  // Returned by the Plh on duty (the test clock is 15 June), then approved by the Plh.
+  gv1::ReturnPlanRequest back;
+  back.set_id(plan.id());
+  back.set_note("Tambahkan target waktu");
+  s = Stub().ReturnPlan(Ctx(PersonToken(plh, c.org.agency_id)).get(), back, &plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_TRUE(Submit(PersonToken(c.org.staff1, c.org.agency_id), plan).ok());
+  s = Approve(PersonToken(plh, c.org.agency_id), plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(plan.assessor().employee_id(), plh.id());
+  EXPECT_EQ(plan.assessor().acting(), "PLH");
+
+  std::vector<gv1::PlanDecision> decisions = Decisions(c.org.hr_token, plan.id());
+  ASSERT_THAT(decisions, SizeIs(2));
+  EXPECT_EQ(decisions[0].action(), gv1::DECISION_ACTION_RETURN);
+  EXPECT_EQ(decisions[0].note(), "Tambahkan target waktu");
+  EXPECT_EQ(decisions[0].capacity(), gv1::DECISION_CAPACITY_PLH);
+  EXPECT_EQ(decisions[1].action(), gv1::DECISION_ACTION_APPROVE);
+  EXPECT_EQ(decisions[1].decided_by().employee_id(), plh.id());
+  EXPECT_EQ(decisions[1].capacity(), gv1::DECISION_CAPACITY_PLH);
+  // The employee reads the decisions on their own plan.
+  EXPECT_THAT(Decisions(PersonToken(c.org.staff1, c.org.agency_id), plan.id()), SizeIs(2));
+}
+
+TEST(GoalServiceTest, AMidYearPlanStartsOnTheTransferWithItsOwnDeadline) {
+  Org org = BuildOrg();
+  // The period's filling deadline (31 January) is long past on the test day (15 June).
+  gv1::Period period = CreatePeriod(org, Day(2026, 1, 31));
+  gv1::Plan old_plan = CreatePlan(org.hr_token, period, org.staff1);
+  EXPECT_EQ(old_plan.start_date().month(), 1);
+  EXPECT_EQ(old_plan.start_date().day(), 1);
+  EXPECT_EQ(old_plan.end_date().month(), 12);
+  EXPECT_EQ(old_plan.filling_deadline().month(), 1);
+  // Moved on 1 June to a staff position of the city's root unit, assessed by the mayor.
+  ev1::Position secretariat = employee::testing::CreatePosition(
+      org.hr_token, org.root.id(), "Analis Protokol", ev1::POSITION_TYPE_PELAKSANA, false);
+  grpc::Status s = Transfer(org, org.staff1, secretariat.id(), Day(2026, 6, 1));
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  gv1::ListPlansRequest list;
+  list.set_filter(absl::StrCat("employee_id = \"", org.staff1.id(), "\" AND state = \"DRAFT\""));
+  gv1::ListPlansResponse listed;
+  for (int i = 0; i < 200; ++i) {
+    listed.Clear();
+    ASSERT_TRUE(Stub().ListPlans(Ctx(org.hr_token).get(), list, &listed).ok());
+    if (listed.plans_size() == 1 && listed.plans(0).id() != old_plan.id()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_THAT(listed.plans(), SizeIs(1));
+  gv1::Plan plan = listed.plans(0);
+  EXPECT_EQ(plan.employee().position_id(), secretariat.id());
+  EXPECT_EQ(plan.start_date().month(), 6);
+  EXPECT_EQ(plan.start_date().day(), 1);
+  EXPECT_EQ(plan.end_date().month(), 12);
+  EXPECT_EQ(plan.end_date().day(), 31);
+  EXPECT_EQ(plan.filling_deadline().month(), 7);
+  EXPECT_EQ(plan.filling_deadline().day(), 1);
+  // Submitted on 15 June: within its own deadline although the period's has passed.
+  const std::string token = PersonToken(org.staff1, org.agency_id);
+  ASSERT_TRUE(SetResults(token, plan, {Result("Agenda protokol tersusun")}).ok());
+  s = Submit(token, plan);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+
+  // A plan whose start is given explicitly, and one outside the period.
+  gv1::CreatePlanRequest request;
+  request.set_period_id(period.id());
+  request.set_employee_id(org.staff2.id());
+  *request.mutable_start_date() = Day(2027, 1, 1);
+  gv1::Plan refused;
+  s = Stub().CreatePlan(Ctx(org.hr_token).get(), request, &refused);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("start_date"));
+  *request.mutable_start_date() = Day(2026, 3, 2);
+  gv1::Plan started;
+  s = Stub().CreatePlan(Ctx(org.hr_token).get(), request, &started);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(started.start_date().month(), 3);
+  EXPECT_EQ(started.filling_deadline().month(), 4);
+  EXPECT_EQ(started.filling_deadline().day(), 1);
+}
+
+TEST(GoalServiceTest, ARetirementClosesTheOpenPlan) {
+  Org org = BuildOrg();
+  gv1::Period period = CreatePeriod(org);
+  gv1::Plan plan = CreatePlan(org.hr_token, period, org.staff2);
+  ev1::UpdateEmployeeRequest update;
+  update.mutable_employee()->set_id(org.staff2.id());
+  update.mutable_employee()->set_status(ev1::EMPLOYEE_STATUS_RETIRED);
+  update.mutable_update_mask()->add_paths("status");
+  ev1::Employee retired;
+  grpc::Status s =
+      GoalsEnv::Get().employees().UpdateEmployee(Ctx(org.hr_token).get(), update, &retired);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  gv1::GetPlanRequest get;
+  get.set_id(plan.id());
+  gv1::Plan read;
+  for (int i = 0; i < 200; ++i) {
+    ASSERT_TRUE(Stub().GetPlan(Ctx(org.hr_token).get(), get, &read).ok());
+    if (read.state() == gv1::PLAN_STATE_CLOSED) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(read.state(), gv1::PLAN_STATE_CLOSED);
+  EXPECT_EQ(read.close_reason(), "RETIRED");
+  EXPECT_EQ(read.end_date().month(), 6);  // the day the change was reported (test clock)
+  EXPECT_EQ(read.end_date().day(), 15);
+}
+
+TEST(GoalServiceTest, TheAssessorWritesTheLeadersExpectationsAndTheEmployeeReadsThem) {
+  Cascade c = ApprovedTopOfCascade();
+  const std::string staff_token = PersonToken(c.org.staff1, c.org.agency_id);
+  gv1::Plan plan = CreatePlan(staff_token, c.period, c.org.staff1);
+  gv1::SetBehaviourExpectationsRequest request;
+  request.set_plan_id(plan.id());
+  gv1::BehaviourExpectation* b = request.add_behaviours();
+  b->set_value(gv1::CORE_VALUE_SERVICE_ORIENTED);
+  b->set_expectation("Data siswa dilayani dalam satu hari kerja");
+  gv1::Plan out;
+  grpc::Status s = Stub().SetBehaviourExpectations(
+      Ctx(PersonToken(c.org.kabid, c.org.agency_id)).get(), request, &out);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(out.behaviours(0).expectation(), "Data siswa dilayani dalam satu hari kerja");
+  EXPECT_THAT(out.behaviours(), SizeIs(7));
+
+  // The employee cannot write them, neither here nor through UpdatePlan, but reads them.
+  s = Stub().SetBehaviourExpectations(Ctx(staff_token).get(), request, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  gv1::UpdatePlanRequest edit;
+  *edit.mutable_plan() = out;
+  edit.mutable_plan()->mutable_behaviours(1)->set_expectation("Saya tentukan sendiri");
+  edit.mutable_update_mask()->add_paths("behaviours");
+  gv1::Plan edited;
+  s = Stub().UpdatePlan(Ctx(staff_token).get(), edit, &edited);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  gv1::GetPlanRequest get;
+  get.set_id(plan.id());
+  gv1::Plan read;
+  ASSERT_TRUE(Stub().GetPlan(Ctx(staff_token).get(), get, &read).ok());
+  EXPECT_EQ(read.behaviours(0).expectation(), "Data siswa dilayani dalam satu hari kerja");
+  EXPECT_EQ(read.behaviours(1).expectation(), "");
+  // A bad value names its field.
+  request.mutable_behaviours(0)->set_value(gv1::CORE_VALUE_UNSPECIFIED);
+  s = Stub().SetBehaviourExpectations(Ctx(c.org.hr_token).get(), request, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("behaviours[0].value"));
+}
+
+TEST(GoalServiceTest, VersionsHaveEffectiveDatesAndOneIsInForceOnADay) {
+  Cascade c = ApprovedTopOfCascade();
+  const std::string token = PersonToken(c.org.kabid, c.org.agency_id);
+  gv1::RevisePlanRequest revise;
+  revise.set_id(c.kabid.id());
+  revise.set_reason("Indikator kepuasan masyarakat ditambahkan");
+  gv1::Plan plan;
+  grpc::Status s = Stub().RevisePlan(Ctx(token).get(), revise, &plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(plan.revision(), 2);
+  EXPECT_EQ(plan.approved_revision(), 1);  // revision 1 stays in force while 2 is written
+  ASSERT_TRUE(Submit(token, plan).ok());
+  s = Approve(PersonToken(c.org.kadis, c.org.agency_id), plan);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(plan.approved_revision(), 2);
+
+  gv1::ListPlanVersionsRequest list;
+  list.set_plan_id(plan.id());
+  gv1::ListPlanVersionsResponse versions;
+  ASSERT_TRUE(Stub().ListPlanVersions(Ctx(token).get(), list, &versions).ok());
+  ASSERT_THAT(versions.versions(), SizeIs(2));
+  // Approved on the same test day: revision 1 applied from 1 January, and was superseded on
+  // 15 June (Jakarta), when revision 2 began.
+  EXPECT_EQ(versions.versions(0).effective_from().month(), 1);
+  EXPECT_EQ(versions.versions(1).effective_from().month(), 6);
+  EXPECT_EQ(versions.versions(1).effective_from().day(), 15);
+  EXPECT_EQ(versions.versions(1).effective_until().month(), 12);
+  EXPECT_EQ(versions.versions(1).effective_until().day(), 31);
+
+  gv1::GetPlanVersionRequest get;
+  get.set_plan_id(plan.id());
+  *get.mutable_date() = Day(2026, 8, 17);
+  gv1::PlanVersion in_force;
+  s = Stub().GetPlanVersion(Ctx(token).get(), get, &in_force);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(in_force.revision(), 2);
+  *get.mutable_date() = Day(2027, 1, 1);
+  s = Stub().GetPlanVersion(Ctx(token).get(), get, &in_force);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << Describe(s);
+  get.set_revision(1);
+  s = Stub().GetPlanVersion(Ctx(token).get(), get, &in_force);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  get.clear_date();
+  s = Stub().GetPlanVersion(Ctx(token).get(), get, &in_force);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(in_force.revision(), 1);
+  EXPECT_EQ(in_force.plan().revision(), 1);
 }
 
 }  // namespace

@@ -15,6 +15,8 @@ SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee
        (extract(epoch FROM p.approve_time) * 1000000)::bigint, p.version,
        (extract(epoch FROM p.create_time) * 1000000)::bigint,
        (extract(epoch FROM p.update_time) * 1000000)::bigint,
+       (p.start_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'),
+       p.original_assessor::text, p.original_assessor_superior::text, p.approved_revision,
        (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
                                            r.perspective, r.template_id, r.indicators)
                          ORDER BY r.ordinal)::text
@@ -33,6 +35,8 @@ SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee
        (extract(epoch FROM p.approve_time) * 1000000)::bigint, p.version,
        (extract(epoch FROM p.create_time) * 1000000)::bigint,
        (extract(epoch FROM p.update_time) * 1000000)::bigint,
+       (p.start_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'),
+       p.original_assessor::text, p.original_assessor_superior::text, p.approved_revision,
        (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
                                            r.perspective, r.template_id, r.indicators)
                          ORDER BY r.ordinal)::text
@@ -42,11 +46,24 @@ FROM plans p WHERE p.employee_id = $1 AND p.is_open ORDER BY p.create_time, p.id
 -- name: PlanVersions
 -- $1: plan id. One row with NULL columns when the plan exists but has no approved version, none
 -- when the plan does not exist.
--- columns: revision, snapshot (pb::Plan bytes), approved_by, approve_time (microseconds)
+-- columns: revision, snapshot (pb::Plan bytes), approved_by, approve_time (microseconds),
+-- effective from, the plan's start date and end date (days since 1970-01-01)
 SELECT v.revision, v.snapshot, v.approved_by,
-       (extract(epoch FROM v.approve_time) * 1000000)::bigint
+       (extract(epoch FROM v.approve_time) * 1000000)::bigint,
+       (v.effective_from - DATE '1970-01-01'), (p.start_date - DATE '1970-01-01'),
+       (p.end_date - DATE '1970-01-01')
 FROM plans p LEFT JOIN plan_versions v ON v.plan_id = p.id WHERE p.id = $1
 ORDER BY v.revision
+
+-- name: PlanDecisions
+-- $1: plan id. One row with NULL columns when the plan exists but has no decision, none when
+-- the plan does not exist. Oldest first.
+-- columns: revision, action, decided by (PlanPerson JSON), capacity, recorded by, note,
+-- decide time (microseconds)
+SELECT d.revision, d.action, d.decided_by::text, d.capacity, d.recorded_by, d.note,
+       (extract(epoch FROM d.decide_time) * 1000000)::bigint
+FROM plans p LEFT JOIN plan_decisions d ON d.plan_id = p.id WHERE p.id = $1
+ORDER BY d.id
 
 -- name: PlanAnswersByIds
 -- $1: text[] of plan ids (the coalesced GetPlan reads). The stored answers (pb::Plan bytes,

@@ -70,7 +70,8 @@ absl::StatusOr<std::optional<Plan>> InsertPlan(pqxx::work& tx, const Plan& given
       PersonJson(plan.assessor_superior), std::string(PlanStateName(plan.state)),
       std::string(PlanStyleName(plan.content.style)), plan.revision, plan.revision_reason,
       plan.return_note, BehavioursJson(plan.content.behaviours), plan.close_reason,
-      DayText(plan.end_date), MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
+      DayText(plan.end_date), MicrosParam(plan.submit_time), MicrosParam(plan.approve_time),
+      db::TextArrayLiteral(plan.unit_path));
   if (r.empty()) return std::optional<Plan>();
   const std::string id = r[0][0].as<std::string>();
   RETURN_IF_ERROR(UpsertResults(tx, id, plan.content.results));
@@ -90,14 +91,15 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given, const Plan& bef
     RETURN_IF_ERROR(UpsertResults(tx, plan.id, plan.content.results));
   }
   const PlanPerson& e = plan.employee;
-  pqxx::result r = db::Exec(
-      tx, queries::kSavePlan, plan.id, e.nip, e.name, e.position_name, e.unit_id, e.unit_name,
-      e.non_asn, e.acting, e.rank_label, plan.position_type, AssessorEmployeeId(plan),
-      PersonJson(plan.assessor), PersonJson(plan.assessor_superior),
-      std::string(PlanStateName(plan.state)), std::string(PlanStyleName(plan.content.style)),
-      plan.revision, plan.revision_reason, plan.return_note,
-      BehavioursJson(plan.content.behaviours), plan.close_reason, DayText(plan.end_date),
-      MicrosParam(plan.submit_time), MicrosParam(plan.approve_time));
+  pqxx::result r =
+      db::Exec(tx, queries::kSavePlan, plan.id, e.nip, e.name, e.position_name, e.unit_id,
+               e.unit_name, e.non_asn, e.acting, e.rank_label, plan.position_type,
+               AssessorEmployeeId(plan), PersonJson(plan.assessor),
+               PersonJson(plan.assessor_superior), std::string(PlanStateName(plan.state)),
+               std::string(PlanStyleName(plan.content.style)), plan.revision, plan.revision_reason,
+               plan.return_note, BehavioursJson(plan.content.behaviours), plan.close_reason,
+               DayText(plan.end_date), MicrosParam(plan.submit_time),
+               MicrosParam(plan.approve_time), db::TextArrayLiteral(plan.unit_path));
   if (r.empty()) return errors::NotFound("plan", plan.id);
   Plan saved = PlanFromRow(r[0]);
   // As stored: the rows written above, or the unchanged ones the plan was loaded with.

@@ -401,7 +401,9 @@ std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field) {
     parent.facts.approved = row.at(4).get<bool>();
     parent.facts.plan_state =
         OrDefault(ParsePlanState(row.at(5).get<std::string>(), "state"), PlanState::kDraft);
-    for (const json& id : row.at(6)) parent.facts.indicator_ids.push_back(id.get<std::string>());
+    for (const json& id : row.at(6)) {
+      if (id.is_string()) parent.facts.indicator_ids.push_back(id.get<std::string>());
+    }
     out.push_back(std::move(parent));
   }
   return out;

@@ -20,6 +20,8 @@ void NodeToProto(const CascadeNodeOut& node, v1::CascadeNode* out) {
     result->set_text(r.text);
     result->set_parent_result_id(r.parent_result_id);
     for (const std::string& child : r.child_result_ids) result->add_child_result_ids(child);
+    result->set_cascade_type(ToProto(r.cascade_type));
+    result->set_parent_indicator_id(r.parent_indicator_id);
   }
   for (const CascadeNodeOut& report : node.reports) NodeToProto(report, out->add_reports());
 }

@@ -5,6 +5,7 @@
 #include "services/goals/api/support.h"
 #include "services/goals/convert/proto_convert.h"
 #include "services/goals/domain/access.h"
+#include "services/goals/domain/unit_policy.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/proto_time.h"
 
@@ -82,9 +83,14 @@ grpc::ServerUnaryReactor* GoalService::UpdatePeriod(grpc::CallbackServerContext*
                 v.Take(rpc::DayFromProto(in.filling_deadline(), "period.filling_deadline"));
           } else if (path == "cadence") {
             update.cadence = v.Take(CadenceFromProto(in.cadence(), "period.cadence"));
+          } else if (path == "mid_year_filling_days") {
+            // Named explicitly: 0 is refused (ValidatePeriod), not taken as the default.
+            update.mid_year_filling_days = in.mid_year_filling_days();
           } else {
-            v.Add("update_mask", absl::StrCat("unknown path '", path,
-                                              "'; allowed: name, filling_deadline, cadence"));
+            v.Add(
+                "update_mask",
+                absl::StrCat("unknown path '", path,
+                             "'; allowed: name, filling_deadline, cadence, mid_year_filling_days"));
           }
         }
         RETURN_IF_ERROR(v.ToStatus());
@@ -146,10 +152,7 @@ grpc::ServerUnaryReactor* GoalService::SetUnitPolicy(grpc::CallbackServerContext
   return deps_.calls->Unary(
       ctx, *request, "SetUnitPolicy", [=, this](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(UnitPolicy policy, FromProto(request->policy(), "policy."));
-        Violations v;
-        if (policy.agency_id.empty()) v.Add("policy.agency_id", "is required");
-        if (policy.unit_id.empty()) v.Add("policy.unit_id", "is required");
-        RETURN_IF_ERROR(v.ToStatus());
+        RETURN_IF_ERROR(errors::PrefixField(ValidateUnitPolicy(policy), "policy."));
         RETURN_IF_ERROR(CanManageAgency(call.principal, policy.agency_id));
         RETURN_IF_ERROR(CheckUnitOfAgency(*deps_.employees, policy.unit_id, policy.agency_id,
                                           "policy.unit_id"));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "services/goals/domain/period_rules.h"
 #include "services/goals/domain/plan_content.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/enum_table.h"
@@ -66,6 +67,14 @@ constexpr EnumTable<pb::Aspect, Aspect, 4> kAspects = {{
     {pb::ASPECT_QUALITY, Aspect::kQuality},
     {pb::ASPECT_TIME, Aspect::kTime},
     {pb::ASPECT_COST, Aspect::kCost},
+}};
+
+// UNSPECIFIED is "names no parent" (and, on a main result that names one, DIRECT: the domain's
+// DefaultCascadeTypes).
+constexpr EnumTable<pb::CascadeType, CascadeType, 3> kCascadeTypes = {{
+    {pb::CASCADE_TYPE_UNSPECIFIED, CascadeType::kNone},
+    {pb::CASCADE_TYPE_DIRECT, CascadeType::kDirect},
+    {pb::CASCADE_TYPE_INDIRECT, CascadeType::kIndirect},
 }};
 
 constexpr EnumTable<pb::CoreValue, CoreValue, kCoreValueCount> kCoreValues = {{
@@ -147,6 +156,9 @@ void IndicatorToProto(const Indicator& indicator, pb::Indicator* out) {
   out->set_target_min(indicator.target_min);
   out->set_target_max(indicator.target_max);
   out->set_target_unit(indicator.target_unit);
+  out->set_target_text(indicator.target_text);
+  out->set_lower_is_better(indicator.lower_is_better);
+  out->set_survey_id(indicator.survey_id);
 }
 
 void ResultToProto(const WorkResult& result, pb::WorkResult* out) {
@@ -159,6 +171,8 @@ void ResultToProto(const WorkResult& result, pb::WorkResult* out) {
     IndicatorToProto(indicator, out->add_indicators());
   }
   out->set_template_id(result.template_id);
+  out->set_cascade_type(EnumToProto(kCascadeTypes, result.cascade_type));
+  out->set_parent_indicator_id(result.parent_indicator_id);
 }
 
 // Appends every violation of one result to `violations` and returns the result.
@@ -196,10 +210,48 @@ WorkResult ResultFromProto(const pb::WorkResult& proto, const std::string& path,
     indicator.target_min = in.target_min();
     indicator.target_max = in.target_max();
     indicator.target_unit = in.target_unit();
+    indicator.target_text = in.target_text();
+    indicator.lower_is_better = in.lower_is_better();
+    indicator.survey_id = in.survey_id();
     result.indicators.push_back(std::move(indicator));
   }
   result.template_id = proto.template_id();
+  absl::StatusOr<CascadeType> cascade_type =
+      EnumFromProto(kCascadeTypes, proto.cascade_type(), path + ".cascade_type");
+  if (cascade_type.ok()) {
+    result.cascade_type = *cascade_type;
+  } else {
+    for (auto& v : errors::ViolationsOf(cascade_type.status())) violations.push_back(std::move(v));
+  }
+  result.parent_indicator_id = proto.parent_indicator_id();
   return result;
+}
+
+void BehavioursToProto(const std::vector<BehaviourExpectation>& behaviours,
+                       google::protobuf::RepeatedPtrField<pb::BehaviourExpectation>* out) {
+  for (const BehaviourExpectation& behaviour : behaviours) {
+    pb::BehaviourExpectation* b = out->Add();
+    b->set_value(EnumToProto(kCoreValues, behaviour.value));
+    b->set_expectation(behaviour.expectation);
+  }
+}
+
+// Behaviours in any order, each value at most once, completed to the 7 (NormaliseBehaviours).
+absl::StatusOr<std::vector<BehaviourExpectation>> BehavioursFromProto(
+    const google::protobuf::RepeatedPtrField<pb::BehaviourExpectation>& behaviours,
+    std::string_view prefix) {
+  std::vector<BehaviourExpectation> given;
+  given.reserve(behaviours.size());
+  for (int i = 0; i < behaviours.size(); ++i) {
+    const pb::BehaviourExpectation& b = behaviours[i];
+    ASSIGN_OR_RETURN(CoreValue value,
+                     EnumFromProto(kCoreValues, b.value(),
+                                   absl::StrCat(ToAbsl(prefix), "behaviours[", i, "].value")));
+    given.push_back({value, b.expectation()});
+  }
+  absl::StatusOr<std::vector<BehaviourExpectation>> out = NormaliseBehaviours(given);
+  if (!out.ok()) return errors::PrefixField(out.status(), ToAbsl(prefix));
+  return out;
 }
 
 absl::StatusOr<std::vector<WorkResult>> ResultsFromProto(
@@ -229,6 +281,7 @@ absl::StatusOr<Cadence> CadenceFromProto(pb::Cadence cadence, std::string_view f
 }
 pb::PlanState ToProto(PlanState state) { return EnumToProto(kPlanStates, state); }
 pb::PlanStyle ToProto(PlanStyle style) { return EnumToProto(kPlanStyles, style); }
+pb::CascadeType ToProto(CascadeType type) { return EnumToProto(kCascadeTypes, type); }
 absl::StatusOr<PlanStyle> PlanStyleFromProto(pb::PlanStyle style, std::string_view field) {
   if (style == pb::PLAN_STYLE_UNSPECIFIED) return PlanStyle::kQuantitative;
   return EnumFromProto(kPlanStyles, style, field);
@@ -251,6 +304,7 @@ pb::Period ToProto(const Period& period) {
   rpc::DayToProto(period.filling_deadline, out.mutable_filling_deadline());
   out.set_cadence(ToProto(period.cadence));
   out.set_state(ToProto(period.state));
+  out.set_mid_year_filling_days(period.mid_year_filling_days);
   out.set_etag(rpc::EtagFor(period.version));
   if (period.create_time != absl::Time())
     rpc::TimeToProto(period.create_time, out.mutable_create_time());
@@ -278,6 +332,9 @@ absl::StatusOr<Period> FromProto(const pb::Period& proto, std::string_view prefi
   ASSIGN_OR_RETURN(period.version, VersionOf(proto.etag(), prefix));
   period.create_time = rpc::TimeFromProto(proto.create_time());
   period.update_time = rpc::TimeFromProto(proto.update_time());
+  // Unset: the default (ValidatePeriod checks the range).
+  period.mid_year_filling_days = proto.mid_year_filling_days() == 0 ? kDefaultMidYearFillingDays
+                                                                    : proto.mid_year_filling_days();
   return period;
 }
 
@@ -314,6 +371,8 @@ pb::UnitPolicy ToProto(const UnitPolicy& policy) {
   out.set_agency_id(policy.agency_id);
   out.set_unit_id(policy.unit_id);
   out.set_public_service(policy.public_service);
+  out.set_include_subunits(policy.include_subunits);
+  out.set_survey_id(policy.survey_id);
   out.set_etag(rpc::EtagFor(policy.version));
   if (policy.update_time != absl::Time())
     rpc::TimeToProto(policy.update_time, out.mutable_update_time());
@@ -325,6 +384,8 @@ absl::StatusOr<UnitPolicy> FromProto(const pb::UnitPolicy& proto, std::string_vi
   policy.agency_id = proto.agency_id();
   policy.unit_id = proto.unit_id();
   policy.public_service = proto.public_service();
+  policy.include_subunits = proto.include_subunits();
+  policy.survey_id = proto.survey_id();
   ASSIGN_OR_RETURN(policy.version, VersionOf(proto.etag(), prefix));
   policy.update_time = rpc::TimeFromProto(proto.update_time());
   return policy;
@@ -351,11 +412,7 @@ pb::Plan ToProto(const Plan& plan) {
   for (const WorkResult& result : plan.content.results) {
     ResultToProto(result, out.add_results());
   }
-  for (const BehaviourExpectation& behaviour : plan.content.behaviours) {
-    pb::BehaviourExpectation* b = out.add_behaviours();
-    b->set_value(EnumToProto(kCoreValues, behaviour.value));
-    b->set_expectation(behaviour.expectation);
-  }
+  BehavioursToProto(plan.content.behaviours, out.mutable_behaviours());
   out.set_close_reason(plan.close_reason);
   if (plan.end_date) rpc::DayToProto(*plan.end_date, out.mutable_end_date());
   if (plan.submit_time) rpc::TimeToProto(*plan.submit_time, out.mutable_submit_time());
@@ -383,18 +440,7 @@ absl::StatusOr<PlanContent> ContentFromProto(const pb::Plan& proto, std::string_
   PlanContent content;
   ASSIGN_OR_RETURN(content.style, PlanStyleFromProto(proto.style(), Path(prefix, "style")));
   ASSIGN_OR_RETURN(content.results, ResultsFromProto(proto.results(), prefix));
-  std::vector<BehaviourExpectation> given;
-  given.reserve(proto.behaviours_size());
-  for (int i = 0; i < proto.behaviours_size(); ++i) {
-    const pb::BehaviourExpectation& b = proto.behaviours(i);
-    ASSIGN_OR_RETURN(CoreValue value,
-                     EnumFromProto(kCoreValues, b.value(),
-                                   absl::StrCat(ToAbsl(prefix), "behaviours[", i, "].value")));
-    given.push_back({value, b.expectation()});
-  }
-  absl::StatusOr<std::vector<BehaviourExpectation>> behaviours = NormaliseBehaviours(given);
-  if (!behaviours.ok()) return errors::PrefixField(behaviours.status(), ToAbsl(prefix));
-  content.behaviours = *std::move(behaviours);
+  ASSIGN_OR_RETURN(content.behaviours, BehavioursFromProto(proto.behaviours(), prefix));
   return content;
 }
 
@@ -513,6 +559,7 @@ pb::PlanTemplate ToProto(const PlanTemplate& tmpl) {
   out.set_etag(rpc::EtagFor(tmpl.version));
   if (tmpl.create_time != absl::Time())
     rpc::TimeToProto(tmpl.create_time, out.mutable_create_time());
+  BehavioursToProto(tmpl.behaviours, out.mutable_behaviours());
   return out;
 }
 
@@ -522,6 +569,7 @@ absl::StatusOr<PlanTemplate> FromProto(const pb::PlanTemplate& proto, std::strin
   tmpl.agency_id = proto.agency_id();
   tmpl.name = proto.name();
   ASSIGN_OR_RETURN(tmpl.results, ResultsFromProto(proto.results(), prefix));
+  ASSIGN_OR_RETURN(tmpl.behaviours, BehavioursFromProto(proto.behaviours(), prefix));
   ASSIGN_OR_RETURN(tmpl.version, VersionOf(proto.etag(), prefix));
   tmpl.create_time = rpc::TimeFromProto(proto.create_time());
   return tmpl;

@@ -50,6 +50,7 @@ pb::Cadence ToProto(Cadence cadence);
 absl::StatusOr<Cadence> CadenceFromProto(pb::Cadence cadence, std::string_view field);
 pb::PlanState ToProto(PlanState state);
 pb::PlanStyle ToProto(PlanStyle style);
+pb::CascadeType ToProto(CascadeType type);
 // UNSPECIFIED -> QUANTITATIVE.
 absl::StatusOr<PlanStyle> PlanStyleFromProto(pb::PlanStyle style, std::string_view field);
 absl::StatusOr<CoreValue> CoreValueFromProto(pb::CoreValue value, std::string_view field);

@@ -59,11 +59,21 @@ Plan FullPlan() {
   indicator.target_min = 0.5;
   indicator.target_max = 1e9;
   indicator.target_unit = "rupiah";
+  indicator.target_text = "Hemat anggaran";
+  indicator.lower_is_better = true;
   r.indicators.push_back(indicator);
+  indicator.id = "i-2";
+  indicator.aspect = Aspect::kQuality;
+  indicator.survey_id = "IKM-2024";
+  r.indicators.push_back(indicator);
+  r.cascade_type = CascadeType::kIndirect;
+  r.parent_indicator_id = "p-1-i-1";
   plan.content.results.push_back(r);
   r.id = "r-2";
   r.kind = ResultKind::kAdditional;
   r.parent_result_id.clear();
+  r.cascade_type = CascadeType::kNone;
+  r.parent_indicator_id.clear();
   r.perspective = Perspective::kBudget;
   plan.content.results.push_back(r);
   plan.close_reason = "";
@@ -85,6 +95,13 @@ TEST(ProtoConvert, PlanRoundTrips) {
   EXPECT_FALSE(proto.has_assessor_superior());
   EXPECT_FALSE(proto.has_approve_time());
   EXPECT_EQ(proto.results(1).perspective(), pb::PERSPECTIVE_BUDGET);
+  EXPECT_EQ(proto.results(0).cascade_type(), pb::CASCADE_TYPE_INDIRECT);
+  EXPECT_EQ(proto.results(0).parent_indicator_id(), "p-1-i-1");
+  EXPECT_EQ(proto.results(1).cascade_type(), pb::CASCADE_TYPE_UNSPECIFIED);
+  EXPECT_EQ(proto.results(0).indicators(0).target_text(), "Hemat anggaran");
+  EXPECT_TRUE(proto.results(0).indicators(0).lower_is_better());
+  EXPECT_EQ(proto.results(0).indicators(0).survey_id(), "");
+  EXPECT_EQ(proto.results(0).indicators(1).survey_id(), "IKM-2024");
   EXPECT_EQ(proto.behaviours_size(), 7);
   EXPECT_EQ(proto.behaviours(3).value(), pb::CORE_VALUE_HARMONIOUS);
 
@@ -160,11 +177,12 @@ TEST(ProtoConvert, PlanErrorsNameTheField) {
   pb::Plan proto = ToProto(FullPlan());
   proto.mutable_results(0)->set_kind(pb::RESULT_KIND_UNSPECIFIED);
   proto.mutable_results(1)->mutable_indicators(0)->set_aspect(static_cast<pb::Aspect>(42));
+  proto.mutable_results(1)->set_cascade_type(static_cast<pb::CascadeType>(7));
   auto bad = FromProto(proto, "plan.");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(
-      Fields(bad.status()),
-      (std::vector<std::string>{"plan.results[0].kind", "plan.results[1].indicators[0].aspect"}));
+  EXPECT_EQ(Fields(bad.status()), (std::vector<std::string>{"plan.results[0].kind",
+                                                            "plan.results[1].indicators[0].aspect",
+                                                            "plan.results[1].cascade_type"}));
 
   proto = ToProto(FullPlan());
   proto.set_etag("nope");
@@ -223,6 +241,13 @@ TEST(ProtoConvert, PeriodRoundTripsAndValidates) {
   EXPECT_EQ(back->filling_deadline, period.filling_deadline);
   EXPECT_EQ(back->version, 3);
   EXPECT_EQ(back->create_time, period.create_time);
+  EXPECT_EQ(proto.mid_year_filling_days(), 30);
+  EXPECT_EQ(back->mid_year_filling_days, 30);
+  period.mid_year_filling_days = 45;
+  EXPECT_EQ(FromProto(ToProto(period))->mid_year_filling_days, 45);
+  // Unset on the wire: the default.
+  proto.clear_mid_year_filling_days();
+  EXPECT_EQ(FromProto(proto)->mid_year_filling_days, 30);
 
   proto.set_state(pb::PERIOD_STATE_UNSPECIFIED);  // output only: a new period starts OPEN
   EXPECT_EQ(FromProto(proto)->state, PeriodState::kOpen);
@@ -241,6 +266,9 @@ TEST(ProtoConvert, PeriodRoundTripsAndValidates) {
       HasSubstr("cadence"));
   EXPECT_EQ(*PlanStyleFromProto(pb::PLAN_STYLE_UNSPECIFIED, "style"), PlanStyle::kQuantitative);
   EXPECT_EQ(ToProto(PlanState::kClosed), pb::PLAN_STATE_CLOSED);
+  EXPECT_EQ(ToProto(CascadeType::kNone), pb::CASCADE_TYPE_UNSPECIFIED);
+  EXPECT_EQ(ToProto(CascadeType::kDirect), pb::CASCADE_TYPE_DIRECT);
+  EXPECT_EQ(ToProto(CascadeType::kIndirect), pb::CASCADE_TYPE_INDIRECT);
 }
 
 TEST(ProtoConvert, OtherResourcesRoundTrip) {
@@ -261,10 +289,17 @@ TEST(ProtoConvert, OtherResourcesRoundTrip) {
   policy.agency_id = "kota";
   policy.unit_id = "u-1";
   policy.public_service = true;
+  policy.include_subunits = true;
+  policy.survey_id = "IKM-KOTA";
   policy.version = 4;
-  auto p = FromProto(ToProto(policy));
+  pb::UnitPolicy policy_proto = ToProto(policy);
+  EXPECT_TRUE(policy_proto.include_subunits());
+  EXPECT_EQ(policy_proto.survey_id(), "IKM-KOTA");
+  auto p = FromProto(policy_proto);
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_TRUE(p->public_service);
+  EXPECT_TRUE(p->include_subunits);
+  EXPECT_EQ(p->survey_id, "IKM-KOTA");
   EXPECT_EQ(p->version, 4);
 
   PlanTemplate tmpl;
@@ -273,10 +308,29 @@ TEST(ProtoConvert, OtherResourcesRoundTrip) {
   tmpl.name = "Templat";
   tmpl.results = FullPlan().content.results;
   tmpl.version = 1;
-  auto t = FromProto(ToProto(tmpl));
+  tmpl.behaviours = NewContent(PlanStyle::kQuantitative).behaviours;
+  tmpl.behaviours[2].expectation = "Mengikuti pelatihan";
+  pb::PlanTemplate tmpl_proto = ToProto(tmpl);
+  ASSERT_EQ(tmpl_proto.behaviours_size(), 7);
+  EXPECT_EQ(tmpl_proto.behaviours(2).value(), pb::CORE_VALUE_COMPETENT);
+  auto t = FromProto(tmpl_proto);
   ASSERT_TRUE(t.ok()) << t.status();
   EXPECT_EQ(t->results, tmpl.results);
+  EXPECT_EQ(t->behaviours, tmpl.behaviours);
   EXPECT_EQ(t->name, "Templat");
+  EXPECT_EQ(ToProto(*t).SerializeAsString(), tmpl_proto.SerializeAsString());
+  // Behaviours in any order are normalised; a repeated value is named.
+  pb::PlanTemplate given;
+  pb::BehaviourExpectation* b = given.add_behaviours();
+  b->set_value(pb::CORE_VALUE_ADAPTIVE);
+  b->set_expectation("Terbuka pada perubahan");
+  auto normalised = FromProto(given, "template.");
+  ASSERT_TRUE(normalised.ok()) << normalised.status();
+  ASSERT_EQ(normalised->behaviours.size(), 7u);
+  EXPECT_EQ(normalised->behaviours[5].expectation, "Terbuka pada perubahan");
+  *given.add_behaviours() = *b;
+  EXPECT_THAT(Fields(FromProto(given, "template.").status()),
+              ::testing::ElementsAre("template.behaviours[1].value"));
 
   PlanVersion version;
   version.plan_id = "plan-1";

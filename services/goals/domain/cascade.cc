@@ -32,7 +32,8 @@ std::vector<CascadeResultNode> ResultNodes(const std::vector<CascadePlanInput>& 
   absl::flat_hash_map<std::string_view, size_t> by_id;
   for (const CascadeResultInput& r : plan.results) {
     if (!r.id.empty()) by_id.emplace(r.id, nodes.size());
-    nodes.push_back(CascadeResultNode{r.id, r.kind, r.text, r.parent_result_id, {}});
+    nodes.push_back(CascadeResultNode{
+        r.id, r.kind, r.text, r.parent_result_id, {}, r.cascade_type, r.parent_indicator_id});
   }
   for (size_t report : visit.reports) {
     for (const CascadeResultInput& r : plans[tree[report].input].results) {

@@ -18,6 +18,8 @@ struct CascadeResultInput {
   ResultKind kind = ResultKind::kMain;
   std::string text;
   std::string parent_result_id;
+  CascadeType cascade_type = CascadeType::kNone;  // intervensi langsung / tidak langsung
+  std::string parent_indicator_id = {};
 };
 
 struct CascadePlanInput {
@@ -35,6 +37,8 @@ struct CascadeResultNode {
   std::string text;
   std::string parent_result_id;
   std::vector<std::string> child_result_ids;  // reports' results naming this one, in plan order
+  CascadeType cascade_type = CascadeType::kNone;
+  std::string parent_indicator_id;
 };
 
 struct CascadeNodeOut {

@@ -243,5 +243,20 @@ TEST(BuildCascadeTree, LargeAgencyIsFast) {
   EXPECT_TRUE(tree->orphans.empty());
 }
 
+TEST(BuildCascadeTree, ResultsCarryTheirCascadeTypeAndParentIndicator) {
+  std::vector<CascadePlanInput> plans = Agency();
+  plans[2].results[0].cascade_type = CascadeType::kIndirect;  // b1 under h1
+  plans[2].results[0].parent_indicator_id = "h1-i0";
+  auto tree = BuildCascadeTree("p-head", plans);
+  ASSERT_TRUE(tree.ok()) << tree.status();
+  ASSERT_EQ(tree->root.reports.size(), 2u);
+  const CascadeNodeOut& bambang = tree->root.reports[1];
+  ASSERT_EQ(bambang.plan_id, "p-adm-b");
+  EXPECT_EQ(bambang.results[0].cascade_type, CascadeType::kIndirect);
+  EXPECT_EQ(bambang.results[0].parent_indicator_id, "h1-i0");
+  EXPECT_EQ(bambang.results[1].cascade_type, CascadeType::kNone);
+  EXPECT_EQ(bambang.results[1].parent_indicator_id, "");
+}
+
 }  // namespace
 }  // namespace kinerja::goals

@@ -60,6 +60,12 @@ constexpr NameTable<Aspect, 4> kAspectNames = {{
     {Aspect::kCost, "COST"},
 }};
 
+constexpr NameTable<CascadeType, 3> kCascadeTypeNames = {{
+    {CascadeType::kNone, ""},
+    {CascadeType::kDirect, "DIRECT"},
+    {CascadeType::kIndirect, "INDIRECT"},
+}};
+
 constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueNames = {{
     {CoreValue::kServiceOriented, "SERVICE_ORIENTED"},
     {CoreValue::kAccountable, "ACCOUNTABLE"},
@@ -165,6 +171,11 @@ absl::StatusOr<Perspective> ParsePerspective(std::string_view name, std::string_
 std::string_view AspectName(Aspect aspect) { return Lookup(kAspectNames, aspect); }
 absl::StatusOr<Aspect> ParseAspect(std::string_view name, std::string_view field) {
   return Parse(kAspectNames, name, field);
+}
+
+std::string_view CascadeTypeName(CascadeType type) { return Lookup(kCascadeTypeNames, type); }
+absl::StatusOr<CascadeType> ParseCascadeType(std::string_view name, std::string_view field) {
+  return Parse(kCascadeTypeNames, name, field);
 }
 
 std::string_view CoreValueName(CoreValue value) { return Lookup(kCoreValueNames, value); }

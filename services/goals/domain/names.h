@@ -31,6 +31,9 @@ absl::StatusOr<Perspective> ParsePerspective(std::string_view name, std::string_
 // "QUANTITY", "QUALITY", "TIME", "COST"
 std::string_view AspectName(Aspect aspect);
 absl::StatusOr<Aspect> ParseAspect(std::string_view name, std::string_view field);
+// "", "DIRECT", "INDIRECT"
+std::string_view CascadeTypeName(CascadeType type);
+absl::StatusOr<CascadeType> ParseCascadeType(std::string_view name, std::string_view field);
 // "SERVICE_ORIENTED", "ACCOUNTABLE", "COMPETENT", "HARMONIOUS", "LOYAL", "ADAPTIVE",
 // "COLLABORATIVE"
 std::string_view CoreValueName(CoreValue value);

@@ -45,6 +45,9 @@ TEST(Names, StableNames) {
   EXPECT_EQ(AspectName(Aspect::kQuality), "QUALITY");
   EXPECT_EQ(AspectName(Aspect::kTime), "TIME");
   EXPECT_EQ(AspectName(Aspect::kCost), "COST");
+  EXPECT_EQ(CascadeTypeName(CascadeType::kNone), "");
+  EXPECT_EQ(CascadeTypeName(CascadeType::kDirect), "DIRECT");
+  EXPECT_EQ(CascadeTypeName(CascadeType::kIndirect), "INDIRECT");
   EXPECT_EQ(CoreValueName(CoreValue::kServiceOriented), "SERVICE_ORIENTED");
   EXPECT_EQ(CoreValueName(CoreValue::kAccountable), "ACCOUNTABLE");
   EXPECT_EQ(CoreValueName(CoreValue::kCompetent), "COMPETENT");
@@ -70,6 +73,8 @@ TEST(Names, ParseRoundTrips) {
       PerspectiveName, ParsePerspective);
   ExpectRoundTrip({Aspect::kQuantity, Aspect::kQuality, Aspect::kTime, Aspect::kCost}, AspectName,
                   ParseAspect);
+  ExpectRoundTrip({CascadeType::kNone, CascadeType::kDirect, CascadeType::kIndirect},
+                  CascadeTypeName, ParseCascadeType);
   ExpectRoundTrip(
       {CoreValue::kServiceOriented, CoreValue::kAccountable, CoreValue::kCompetent,
        CoreValue::kHarmonious, CoreValue::kLoyal, CoreValue::kAdaptive, CoreValue::kCollaborative},
@@ -92,6 +97,7 @@ TEST(Names, ParseAcceptsExactNamesOnly) {
   EXPECT_TRUE(IsInvalid(ParsePlanStyle("QUANT", "style").status(), "style"));
   EXPECT_TRUE(IsInvalid(ParsePeriodState("OPENED", "state").status(), "state"));
   EXPECT_TRUE(IsInvalid(ParsePerspective("NONE", "perspective").status(), "perspective"));
+  EXPECT_TRUE(IsInvalid(ParseCascadeType("LANGSUNG", "cascade_type").status(), "cascade_type"));
 }
 
 TEST(Names, ParseErrorNamesFieldFirstAndListsChoices) {

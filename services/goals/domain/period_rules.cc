@@ -58,8 +58,23 @@ absl::Status ValidatePeriod(const Period& period) {
          absl::StrCat("must be within the period ", Day(period.start_date), "..",
                       Day(period.end_date), ", got ", Day(period.filling_deadline))});
   }
+  if (period.mid_year_filling_days < kMinMidYearFillingDays ||
+      period.mid_year_filling_days > kMaxMidYearFillingDays) {
+    violations.push_back(
+        {"mid_year_filling_days",
+         absl::StrCat("must be between ", kMinMidYearFillingDays, " and ", kMaxMidYearFillingDays,
+                      " days, got ", period.mid_year_filling_days)});
+  }
   if (violations.empty()) return absl::OkStatus();
   return errors::InvalidFields(violations);
+}
+
+absl::Status CheckCadenceChange(const Period& period, Cadence next, bool any_plan_approved) {
+  if (next == period.cadence || !any_plan_approved) return absl::OkStatus();
+  return errors::RuleViolation(
+      "CADENCE_LOCKED",
+      absl::StrCat("period ", period.id, " has approved plans: its cadence stays ",
+                   ToAbsl(CadenceName(period.cadence))));
 }
 
 absl::Status CheckPeriodTransition(PeriodState from, PeriodState to) {

@@ -11,8 +11,18 @@ namespace kinerja::goals {
 // fields named as in the API without prefix: "agency_id" (required, <= 64 bytes), "year"
 // (2000..2100), "name" (<= 200 bytes; may be empty: the store then names it "SKP <year>"),
 // "start_date" / "end_date" (start <= end, both within `year`), "filling_deadline" (within
-// start..end).
+// start..end), "mid_year_filling_days" (kMinMidYearFillingDays..kMaxMidYearFillingDays).
 absl::Status ValidatePeriod(const Period& period);
+
+// The days a plan started mid-period has to be submitted (Period::mid_year_filling_days).
+inline constexpr int kDefaultMidYearFillingDays = 30;
+inline constexpr int kMinMidYearFillingDays = 1;
+inline constexpr int kMaxMidYearFillingDays = 366;
+
+// Changing a period's cadence from `period.cadence` to `next`: refused once any plan of the
+// period has had a version approved (`any_plan_approved`), since realisations are then planned
+// per month or quarter (FAILED_PRECONDITION "CADENCE_LOCKED"). The same cadence is no change.
+absl::Status CheckCadenceChange(const Period& period, Cadence next, bool any_plan_approved);
 
 // OPEN -> CLOSED, CLOSED -> OPEN, CLOSED -> LOCKED; the same state is a no-op (OK). Anything
 // else FAILED_PRECONDITION reason "INVALID_PERIOD_TRANSITION".

@@ -194,5 +194,28 @@ TEST(ClampToPeriod, ClampsToBounds) {
   EXPECT_EQ(ClampToPeriod(p, absl::CivilDay(2025, 2, 1)), absl::CivilDay(2024, 12, 31));
 }
 
+TEST(ValidatePeriod, MidYearFillingDaysWithinAYear) {
+  Period p = ValidPeriod();
+  EXPECT_EQ(p.mid_year_filling_days, kDefaultMidYearFillingDays);
+  for (int days : {1, 30, 366}) {
+    p.mid_year_filling_days = days;
+    EXPECT_TRUE(ValidatePeriod(p).ok()) << days;
+  }
+  for (int days : {0, -1, 367}) {
+    p.mid_year_filling_days = days;
+    EXPECT_EQ(Fields(ValidatePeriod(p)), (std::vector<std::string>{"mid_year_filling_days"}))
+        << days;
+  }
+}
+
+TEST(CheckCadenceChange, LockedOnceAPlanWasApproved) {
+  Period p = ValidPeriod();
+  p.cadence = Cadence::kMonthly;
+  EXPECT_TRUE(CheckCadenceChange(p, Cadence::kQuarterly, false).ok());
+  EXPECT_TRUE(IsRule(CheckCadenceChange(p, Cadence::kQuarterly, true), "CADENCE_LOCKED"));
+  // The same cadence is no change.
+  EXPECT_TRUE(CheckCadenceChange(p, Cadence::kMonthly, true).ok());
+}
+
 }  // namespace
 }  // namespace kinerja::goals

@@ -95,7 +95,8 @@ absl::Status ValidateContent(const PlanContent& content, bool jpt) {
   const PerspectiveRule perspective =
       jpt ? PerspectiveRule::kRequired : PerspectiveRule::kForbidden;
   for (size_t i = 0; i < content.results.size(); ++i) {
-    CheckResult(content.results[i], Index("results", i), perspective, violations);
+    CheckResult(content.results[i], Index("results", i), perspective, TargetRuleFor(content.style),
+                violations);
   }
   CheckBehaviours(content.behaviours, violations);
   return ToStatus(violations);
@@ -177,6 +178,24 @@ std::vector<std::string> RemovedResultIds(const PlanContent& previous, const Pla
     if (!r.id.empty() && !kept.contains(r.id)) removed.push_back(r.id);
   }
   return removed;
+}
+
+void DefaultCascadeTypes(std::vector<WorkResult>& results) {
+  for (WorkResult& r : results) {
+    if (r.kind == ResultKind::kMain && !r.parent_result_id.empty() &&
+        r.cascade_type == CascadeType::kNone) {
+      r.cascade_type = CascadeType::kDirect;
+    }
+  }
+}
+
+bool HasSurveyIndicator(const PlanContent& content, const std::string& survey_id) {
+  for (const WorkResult& r : content.results) {
+    for (const Indicator& indicator : r.indicators) {
+      if (indicator.aspect == Aspect::kQuality && indicator.survey_id == survey_id) return true;
+    }
+  }
+  return false;
 }
 
 bool HasQualityIndicator(const PlanContent& content) {

@@ -33,8 +33,12 @@ absl::StatusOr<std::vector<BehaviourExpectation>> NormaliseBehaviours(
 // - at most kMaxResults results; each: text required; at least one indicator, at most
 //   kMaxIndicators; an ADDITIONAL result names no parent_result_id; a result of a JPT plan
 //   (`jpt`) needs a perspective, others must not have one; no result names itself as parent;
-// - each indicator: text required; target_min and target_max finite, min <= max; target_unit
-//   required;
+//   cascade_type and parent_indicator_id only on a MAIN result that names parent_result_id;
+// - each indicator, by the content's style: QUANTITATIVE: target_min and target_max finite,
+//   min <= max, target_unit required, target_text optional; QUALITATIVE: target_text required,
+//   no target_min, target_max or target_unit ("a qualitative indicator has a text target");
+//   text required; target_text within kMaxTextBytes; survey_id only on a QUALITY indicator, a
+//   survey code (CheckSurveyId);
 // - texts within the limits above; behaviours exactly the 7 values in CoreValue order
 //   (NormaliseBehaviours produces that).
 absl::Status ValidateContent(const PlanContent& content, bool jpt);
@@ -50,8 +54,14 @@ absl::Status AssignIds(const PlanContent& previous, PlanContent& next,
 // Ids of previous' results that next no longer has.
 std::vector<std::string> RemovedResultIds(const PlanContent& previous, const PlanContent& next);
 
+// A main result that names a parent without a cascade type contributes directly: sets
+// CascadeType::kDirect on those (the stored default, documented in the API).
+void DefaultCascadeTypes(std::vector<WorkResult>& results);
+
 // True when some indicator of the content has the QUALITY aspect.
 bool HasQualityIndicator(const PlanContent& content);
+// True when some QUALITY indicator of the content names this survey.
+bool HasSurveyIndicator(const PlanContent& content, const std::string& survey_id);
 
 // A random 32-hex-digit id (128 bits from a CSPRNG-seeded generator), for results/indicators.
 std::string NewContentId();

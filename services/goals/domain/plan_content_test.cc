@@ -258,5 +258,148 @@ TEST(NewContentId, ThirtyTwoLowercaseHexDigitsAndUnique) {
   EXPECT_EQ(seen.size(), 1000u);
 }
 
+// Qualitative plans, cascade fields and surveys.
+
+Indicator TextIndicator(Aspect aspect = Aspect::kQuality) {
+  Indicator i;
+  i.text = "Kualitas laporan sesuai pedoman";
+  i.aspect = aspect;
+  i.target_text = "Laporan diterima pimpinan tanpa revisi";
+  return i;
+}
+
+PlanContent QualitativeContent(std::vector<Indicator> indicators) {
+  WorkResult r = MakeResult();
+  r.indicators = std::move(indicators);
+  PlanContent c = MakeContent({r});
+  c.style = PlanStyle::kQualitative;
+  return c;
+}
+
+TEST(ValidateContent, QualitativeIndicatorsHaveATextTargetOnly) {
+  EXPECT_TRUE(ValidateContent(QualitativeContent({TextIndicator()}), false).ok());
+  // A numeric indicator in a qualitative plan: every numeric field is named, and the text.
+  absl::Status numeric =
+      ValidateContent(QualitativeContent({TextIndicator(), MakeIndicator()}), false);
+  EXPECT_EQ(Fields(numeric), (std::vector<std::string>{
+                                 "results[0].indicators[1].target_text",
+                                 "results[0].indicators[1].target_min",
+                                 "results[0].indicators[1].target_max",
+                                 "results[0].indicators[1].target_unit",
+                             }));
+  EXPECT_NE(std::string(numeric.message()).find("qualitative indicator has a text target"),
+            std::string::npos)
+      << numeric;
+  // One numeric field is enough to be refused; a blank text is no target.
+  Indicator with_min = TextIndicator();
+  with_min.target_min = 1;
+  EXPECT_EQ(Fields(ValidateContent(QualitativeContent({with_min}), false)),
+            (std::vector<std::string>{"results[0].indicators[0].target_min"}));
+  Indicator with_nan = TextIndicator();
+  with_nan.target_max = std::nan("");
+  EXPECT_TRUE(IsInvalid(ValidateContent(QualitativeContent({with_nan}), false),
+                        "results[0].indicators[0].target_max"));
+  Indicator blank = TextIndicator();
+  blank.target_text = "  ";
+  EXPECT_TRUE(IsInvalid(ValidateContent(QualitativeContent({blank}), false),
+                        "results[0].indicators[0].target_text"));
+  Indicator too_long = TextIndicator();
+  too_long.target_text = std::string(kMaxTextBytes + 1, 't');
+  EXPECT_TRUE(IsInvalid(ValidateContent(QualitativeContent({too_long}), false),
+                        "results[0].indicators[0].target_text"));
+}
+
+TEST(ValidateContent, QuantitativeTargetTextIsOptionalButBounded) {
+  Indicator i = MakeIndicator();
+  i.target_text = "Sepuluh sampai dua belas dokumen";
+  EXPECT_TRUE(ValidateContent(MakeContent({MakeResult()}), false).ok());
+  WorkResult r = MakeResult();
+  r.indicators = {i};
+  EXPECT_TRUE(ValidateContent(MakeContent({r}), false).ok());
+  r.indicators[0].target_text = std::string(kMaxTextBytes + 1, 't');
+  EXPECT_TRUE(
+      IsInvalid(ValidateContent(MakeContent({r}), false), "results[0].indicators[0].target_text"));
+  // A text target alone is not a quantitative target.
+  r.indicators = {TextIndicator()};
+  EXPECT_TRUE(
+      IsInvalid(ValidateContent(MakeContent({r}), false), "results[0].indicators[0].target_unit"));
+}
+
+TEST(ValidateContent, LowerIsBetterOnAnyAspect) {
+  WorkResult r = MakeResult();
+  r.indicators.clear();
+  for (Aspect a : {Aspect::kQuantity, Aspect::kQuality, Aspect::kTime, Aspect::kCost}) {
+    Indicator i = MakeIndicator("", a);
+    i.lower_is_better = true;
+    r.indicators.push_back(i);
+  }
+  EXPECT_TRUE(ValidateContent(MakeContent({r}), false).ok());
+}
+
+TEST(ValidateContent, SurveyIdOnlyOnQualityIndicatorsAndACode) {
+  WorkResult r = MakeResult();
+  r.indicators = {MakeIndicator("", Aspect::kQuality), MakeIndicator("", Aspect::kTime)};
+  r.indicators[0].survey_id = "IKM-2026.dukcapil_1";
+  EXPECT_TRUE(ValidateContent(MakeContent({r}), false).ok());
+  r.indicators[1].survey_id = "IKM-2026";
+  EXPECT_EQ(Fields(ValidateContent(MakeContent({r}), false)),
+            (std::vector<std::string>{"results[0].indicators[1].survey_id"}));
+  r.indicators[1].survey_id = "";
+  for (const std::string& bad : {std::string("IKM 2026"), std::string("ikm/1"),
+                                 std::string(65, 'x'), std::string("\xc3\xa9")}) {
+    r.indicators[0].survey_id = bad;
+    EXPECT_TRUE(
+        IsInvalid(ValidateContent(MakeContent({r}), false), "results[0].indicators[0].survey_id"))
+        << bad;
+  }
+  r.indicators[0].survey_id = std::string(64, 'x');
+  EXPECT_TRUE(ValidateContent(MakeContent({r}), false).ok());
+}
+
+TEST(ValidateContent, CascadeFieldsOnlyOnMainResultsWithAParent) {
+  WorkResult direct = MakeResult("r1", ResultKind::kMain, "boss-r1");
+  direct.cascade_type = CascadeType::kIndirect;
+  direct.parent_indicator_id = "boss-i1";
+  EXPECT_TRUE(ValidateContent(MakeContent({direct}), false).ok());
+  WorkResult no_parent = MakeResult("r2");
+  no_parent.cascade_type = CascadeType::kDirect;
+  no_parent.parent_indicator_id = "boss-i1";
+  WorkResult additional = MakeResult("r3", ResultKind::kAdditional);
+  additional.cascade_type = CascadeType::kIndirect;
+  WorkResult unknown = MakeResult("r4", ResultKind::kMain, "boss-r1");
+  unknown.cascade_type = static_cast<CascadeType>(9);
+  EXPECT_EQ(Fields(ValidateContent(MakeContent({direct, no_parent, additional, unknown}), false)),
+            (std::vector<std::string>{
+                "results[1].cascade_type",
+                "results[1].parent_indicator_id",
+                "results[2].cascade_type",
+                "results[3].cascade_type",
+            }));
+}
+
+TEST(DefaultCascadeTypes, MainResultsWithAParentAreDirect) {
+  std::vector<WorkResult> results = {MakeResult("r1", ResultKind::kMain, "boss-r1"),
+                                     MakeResult("r2", ResultKind::kMain, "boss-r1"),
+                                     MakeResult("r3")};
+  results[1].cascade_type = CascadeType::kIndirect;
+  DefaultCascadeTypes(results);
+  EXPECT_EQ(results[0].cascade_type, CascadeType::kDirect);
+  EXPECT_EQ(results[1].cascade_type, CascadeType::kIndirect);
+  EXPECT_EQ(results[2].cascade_type, CascadeType::kNone);
+}
+
+TEST(HasSurveyIndicator, OnlyQualityIndicatorsNamingTheSurvey) {
+  WorkResult r = MakeResult();
+  r.indicators = {MakeIndicator("", Aspect::kQuality)};
+  PlanContent c = MakeContent({r});
+  EXPECT_FALSE(HasSurveyIndicator(c, "IKM-1"));
+  c.results[0].indicators[0].survey_id = "IKM-2";
+  EXPECT_FALSE(HasSurveyIndicator(c, "IKM-1"));
+  c.results[0].indicators[0].survey_id = "IKM-1";
+  EXPECT_TRUE(HasSurveyIndicator(c, "IKM-1"));
+  c.results[0].indicators[0].aspect = Aspect::kQuantity;
+  EXPECT_FALSE(HasSurveyIndicator(c, "IKM-1"));
+}
+
 }  // namespace
 }  // namespace kinerja::goals

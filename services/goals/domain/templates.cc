@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/goals/domain/names.h"
 #include "services/goals/domain/plan_content.h"
 #include "services/goals/domain/result_rules.h"
 #include "shared/errors/errors.h"
@@ -27,8 +28,11 @@ absl::Status ValidateTemplate(const PlanTemplate& tmpl) {
   } else {
     CheckTextLength(tmpl.name, kMaxTemplateNameBytes, "name", violations);
   }
-  if (tmpl.results.empty()) {
-    violations.push_back({"results", "at least one result is required"});
+  bool has_expectation = false;
+  for (const BehaviourExpectation& b : tmpl.behaviours) has_expectation |= !b.expectation.empty();
+  if (tmpl.results.empty() && !has_expectation) {
+    violations.push_back(
+        {"results", "at least one result or one behaviour expectation is required"});
   } else if (tmpl.results.size() > static_cast<size_t>(kMaxResults)) {
     violations.push_back(
         {"results", absl::StrCat("at most ", kMaxResults, " results, got ", tmpl.results.size())});
@@ -37,7 +41,11 @@ absl::Status ValidateTemplate(const PlanTemplate& tmpl) {
     // Ids are ignored: a template's result never names itself, whatever id it carries.
     WorkResult result = tmpl.results[i];
     result.id.clear();
-    CheckResult(result, absl::StrCat("results[", i, "]"), PerspectiveRule::kAny, violations);
+    CheckResult(result, absl::StrCat("results[", i, "]"), PerspectiveRule::kAny,
+                TargetRule::kEither, violations);
+  }
+  for (auto& v : errors::ViolationsOf(NormaliseBehaviours(tmpl.behaviours).status())) {
+    violations.push_back(std::move(v));
   }
   if (violations.empty()) return absl::OkStatus();
   return errors::InvalidFields(violations);
@@ -48,8 +56,25 @@ absl::StatusOr<TemplateOutcome> ApplyTemplate(const PlanTemplate& tmpl, bool jpt
                                               absl::FunctionRef<std::string()> new_id) {
   // Without an id, "already applied" could not be told apart from results of no template.
   if (tmpl.id.empty()) return errors::InvalidField("template_id", "required");
-  for (const WorkResult& r : content.results) {
-    if (r.template_id == tmpl.id) return TemplateOutcome::kAlreadyApplied;
+  if (!tmpl.results.empty()) {
+    for (const WorkResult& r : content.results) {
+      if (r.template_id == tmpl.id) return TemplateOutcome::kAlreadyApplied;
+    }
+  }
+  const TargetRule targets = TargetRuleFor(content.style);
+  for (size_t i = 0; i < tmpl.results.size(); ++i) {
+    for (size_t j = 0; j < tmpl.results[i].indicators.size(); ++j) {
+      const Indicator& indicator = tmpl.results[i].indicators[j];
+      const bool text = !HasNumericTarget(indicator);
+      if (text != (targets == TargetRule::kText)) {
+        return errors::RuleViolation(
+            "TEMPLATE_STYLE_MISMATCH",
+            absl::StrCat("template ", tmpl.id, " results[", i, "].indicators[", j, "] has a ",
+                         (text ? "text" : "numeric"), " target; the plan is ",
+                         ToAbsl(PlanStyleName(content.style)),
+                         (text ? " (numeric targets)" : " (text targets)")));
+      }
+    }
   }
   for (size_t i = 0; i < tmpl.results.size(); ++i) {
     const bool has_perspective = tmpl.results[i].perspective != Perspective::kNone;
@@ -75,7 +100,16 @@ absl::StatusOr<TemplateOutcome> ApplyTemplate(const PlanTemplate& tmpl, bool jpt
     for (Indicator& indicator : result.indicators) indicator.id = new_id();
     content.results.push_back(std::move(result));
   }
-  return TemplateOutcome::kApplied;
+  bool changed = !tmpl.results.empty();
+  for (const BehaviourExpectation& expected : tmpl.behaviours) {
+    if (expected.expectation.empty()) continue;
+    for (BehaviourExpectation& b : content.behaviours) {
+      if (b.value != expected.value || b.expectation == expected.expectation) continue;
+      b.expectation = expected.expectation;
+      changed = true;
+    }
+  }
+  return changed ? TemplateOutcome::kApplied : TemplateOutcome::kAlreadyApplied;
 }
 
 absl::StatusOr<std::vector<std::string>> ChooseTemplateTargets(

@@ -13,18 +13,24 @@
 
 namespace kinerja::goals {
 
-// agency_id required; name required (<= 200 bytes, "name"); 1..kMaxResults results, each
-// valid as in ValidateContent (perspective optional: it is checked against the target plan when
-// applied). INVALID_ARGUMENT listing violations ("results[0].indicators[0].text", ...).
+// agency_id required; name required (<= 200 bytes, "name"); at most kMaxResults results, each
+// valid as in ValidateContent (perspective optional and each indicator's target either numeric
+// or text: both are checked against the target plan when applied); behaviours as
+// NormaliseBehaviours accepts them ("behaviours[i]..."); at least one result or one non-empty
+// expectation ("results"). INVALID_ARGUMENT listing violations
+// ("results[0].indicators[0].text", ...).
 absl::Status ValidateTemplate(const PlanTemplate& tmpl);
 
 enum class TemplateOutcome { kApplied, kAlreadyApplied };
 
-// Appends the template's results to `content` with fresh ids (new_id) and template_id set, for
-// a plan whose position is JPT or not (`jpt`: a JPT plan needs perspectives, others must not
-// have them: FAILED_PRECONDITION "TEMPLATE_PERSPECTIVE_MISMATCH"). kAlreadyApplied (content
-// unchanged) when a result of the content already carries this template's id. The result count
-// limit applies ("TOO_MANY_RESULTS").
+// Appends the template's results to `content` with fresh ids (new_id) and template_id set, and
+// writes each of the template's non-empty behaviour expectations over the content's, for a plan
+// whose position is JPT or not (`jpt`: a JPT plan needs perspectives, others must not have them:
+// FAILED_PRECONDITION "TEMPLATE_PERSPECTIVE_MISMATCH") in content.style (a QUALITATIVE plan
+// takes only indicators with a text target, a QUANTITATIVE one only numeric targets:
+// "TEMPLATE_STYLE_MISMATCH"). kAlreadyApplied (content unchanged) when a result of the content
+// already carries this template's id, or, for a template without results, when the content has
+// its expectations already. The result count limit applies ("TOO_MANY_RESULTS").
 absl::StatusOr<TemplateOutcome> ApplyTemplate(const PlanTemplate& tmpl, bool jpt,
                                               PlanContent& content,
                                               absl::FunctionRef<std::string()> new_id);

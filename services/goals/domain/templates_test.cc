@@ -150,6 +150,95 @@ TEST(ApplyTemplate, TemplateWithoutIdIsInvalid) {
   EXPECT_EQ(content.results.size(), 1u);
 }
 
+// Behaviour expectations and plan styles.
+
+TEST(ValidateTemplate, BehavioursAloneAreEnoughAndChecked) {
+  PlanTemplate t = MakeTemplate();
+  t.results.clear();
+  t.behaviours = {{CoreValue::kLoyal, "Menjaga rahasia jabatan"}};
+  EXPECT_TRUE(ValidateTemplate(t).ok());
+  t.behaviours = {{CoreValue::kLoyal, ""}};
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "results"));
+  t.behaviours = {{CoreValue::kLoyal, "a"}, {CoreValue::kLoyal, "b"}};
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "behaviours[1].value"));
+  t.behaviours = {{CoreValue::kAdaptive, std::string(kMaxTextBytes + 1, 'x')}};
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "behaviours[0].expectation"));
+}
+
+TEST(ValidateTemplate, IndicatorsHaveANumericOrATextTarget) {
+  PlanTemplate t = MakeTemplate();
+  Indicator& text = t.results[0].indicators[0];
+  text.target_min = text.target_max = 0;
+  text.target_unit = "";
+  text.target_text = "Laporan tanpa revisi";
+  EXPECT_TRUE(ValidateTemplate(t).ok());
+  text.target_text = "";
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "results[0].indicators[0].target_unit"));
+  t.results[0].cascade_type = CascadeType::kIndirect;
+  EXPECT_TRUE(IsInvalid(ValidateTemplate(t), "results[0].cascade_type"));
+}
+
+TEST(ApplyTemplate, WritesNonEmptyExpectationsOnceWithTheResults) {
+  PlanTemplate t = MakeTemplate();
+  t.behaviours = NewContent(PlanStyle::kQuantitative).behaviours;
+  t.behaviours[1].expectation = "Laporan keuangan tepat waktu";
+  PlanContent content = MakeContent({});
+  content.behaviours[0].expectation = "Ramah kepada pemohon";
+  content.behaviours[1].expectation = "Lama";
+  Counter counter;
+  ASSERT_EQ(*ApplyTemplate(t, false, content, [&] { return counter(); }),
+            TemplateOutcome::kApplied);
+  EXPECT_EQ(content.behaviours[0].expectation, "Ramah kepada pemohon") << "empty: kept";
+  EXPECT_EQ(content.behaviours[1].expectation, "Laporan keuangan tepat waktu");
+  EXPECT_EQ(content.results.size(), 2u);
+  // Re-run after the employee changed the expectation: applied already, nothing is written.
+  content.behaviours[1].expectation = "Diubah";
+  const PlanContent edited = content;
+  EXPECT_EQ(*ApplyTemplate(t, false, content, [&] { return counter(); }),
+            TemplateOutcome::kAlreadyApplied);
+  EXPECT_EQ(content, edited);
+}
+
+TEST(ApplyTemplate, TemplateOfExpectationsOnlyIsAppliedWhileTheyDiffer) {
+  PlanTemplate t = MakeTemplate();
+  t.results.clear();
+  t.behaviours = NewContent(PlanStyle::kQuantitative).behaviours;
+  t.behaviours[6].expectation = "Berbagi data antar bidang";
+  PlanContent content = MakeContent({MakeResult("own")});
+  Counter counter;
+  EXPECT_EQ(*ApplyTemplate(t, false, content, [&] { return counter(); }),
+            TemplateOutcome::kApplied);
+  EXPECT_EQ(content.behaviours[6].expectation, "Berbagi data antar bidang");
+  EXPECT_EQ(content.results.size(), 1u);
+  const PlanContent once = content;
+  EXPECT_EQ(*ApplyTemplate(t, false, content, [&] { return counter(); }),
+            TemplateOutcome::kAlreadyApplied);
+  EXPECT_EQ(content, once);
+}
+
+TEST(ApplyTemplate, TargetsMustFitThePlansStyle) {
+  Counter counter;
+  PlanContent qualitative = MakeContent({});
+  qualitative.style = PlanStyle::kQualitative;
+  EXPECT_TRUE(
+      IsRule(ApplyTemplate(MakeTemplate(), false, qualitative, [&] { return counter(); }).status(),
+             "TEMPLATE_STYLE_MISMATCH"));
+  PlanTemplate text = MakeTemplate();
+  for (WorkResult& r : text.results) {
+    for (Indicator& i : r.indicators) {
+      i.target_min = i.target_max = 0;
+      i.target_unit = "";
+      i.target_text = "Sesuai standar pelayanan";
+    }
+  }
+  ASSERT_TRUE(ApplyTemplate(text, false, qualitative, [&] { return counter(); }).ok());
+  EXPECT_TRUE(ValidateContent(qualitative, false).ok());
+  PlanContent quantitative = MakeContent({});
+  EXPECT_TRUE(IsRule(ApplyTemplate(text, false, quantitative, [&] { return counter(); }).status(),
+                     "TEMPLATE_STYLE_MISMATCH"));
+  EXPECT_TRUE(quantitative.results.empty());
+}
+
 // Open plans of the period by employee: unit and position type are what targets are chosen by.
 absl::flat_hash_map<std::string, Plan> OpenPlans() {
   absl::flat_hash_map<std::string, Plan> plans;

@@ -34,6 +34,13 @@ enum class Perspective {
   kBudget,                 // anggaran
 };
 enum class Aspect { kQuantity, kQuality, kTime, kCost };  // kuantitas/kualitas/waktu/biaya
+// How a main result contributes to the superior's result it names (intervensi). kNone: it names
+// no parent.
+enum class CascadeType {
+  kNone,
+  kDirect,    // intervensi langsung
+  kIndirect,  // intervensi tidak langsung
+};
 // The 7 BerAKHLAK core values, in their official order.
 enum class CoreValue {
   kServiceOriented,  // Berorientasi Pelayanan
@@ -59,12 +66,12 @@ struct Period {
   absl::CivilDay filling_deadline;  // batas pengisian: last day to submit a first version
   Cadence cadence = Cadence::kMonthly;
   PeriodState state = PeriodState::kOpen;
-  // Days a plan that starts after the period's start (transfer, new hire) has to submit its
-  // first version, counted from its start (PlanFillingDeadline).
-  int mid_year_filling_days = 30;
   int64_t version = 0;  // etag source
   absl::Time create_time;
   absl::Time update_time;
+  // Days a plan starting after start_date (transfer, new hire) has to be submitted, counted from
+  // its start date (1..366).
+  int mid_year_filling_days = 30;
 };
 
 struct DeadlineExtension {
@@ -79,7 +86,9 @@ struct DeadlineExtension {
 struct UnitPolicy {
   std::string agency_id;
   std::string unit_id;
-  bool public_service = false;  // needs a quality indicator in every plan
+  bool public_service = false;    // needs a quality indicator in every plan
+  bool include_subunits = false;  // applies to the units below too (nearest policy wins)
+  std::string survey_id;          // IKM survey a quality indicator must name; public_service only
   int64_t version = 0;
   absl::Time update_time;
 };
@@ -91,6 +100,9 @@ struct Indicator {
   double target_min = 0;
   double target_max = 0;
   std::string target_unit;
+  std::string target_text;       // the target in words: required in QUALITATIVE plans
+  bool lower_is_better = false;  // e.g. days or cost: a lower realisation is better
+  std::string survey_id;         // the IKM survey measuring it (QUALITY indicators only)
   friend bool operator==(const Indicator&, const Indicator&) = default;
 };
 
@@ -101,7 +113,9 @@ struct WorkResult {
   std::string parent_result_id;  // the assessor's result this one cascades from
   Perspective perspective = Perspective::kNone;
   std::vector<Indicator> indicators;
-  std::string template_id;  // set when added by ApplyPlanTemplate
+  std::string template_id;                        // set when added by ApplyPlanTemplate
+  CascadeType cascade_type = CascadeType::kNone;  // set iff parent_result_id is (DIRECT default)
+  std::string parent_indicator_id;                // the parent's indicator it supports, optional
   friend bool operator==(const WorkResult&, const WorkResult&) = default;
 };
 
@@ -169,10 +183,10 @@ struct Plan {
   std::string period_id;
   std::string agency_id;
   PlanPerson employee;
-  std::string position_type;           // "JPT_PRATAMA", "PELAKSANA", ...
-  // Unit ids from the agency's root unit down to the plan's unit (inclusive); empty when
-  // unknown (then just employee.unit_id).
+  // Unit ids from the agency's root unit down to the plan's unit, inclusive (which unit
+  // policies apply). Empty for plans whose path is not known: then {employee.unit_id}.
   std::vector<std::string> unit_path;
+  std::string position_type;           // "JPT_PRATAMA", "PELAKSANA", ...
   std::optional<PlanPerson> assessor;  // unset when nobody was found up the tree
   std::optional<PlanPerson> assessor_superior;
   PlanState state = PlanState::kDraft;
@@ -227,6 +241,9 @@ struct PlanTemplate {
   std::vector<WorkResult> results;  // ids ignored
   int64_t version = 0;
   absl::Time create_time;
+  // The leader's expectations to write into the plans (the 7 values in order; empty ones are
+  // not written).
+  std::vector<BehaviourExpectation> behaviours;
 };
 
 }  // namespace kinerja::goals

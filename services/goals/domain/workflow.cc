@@ -72,6 +72,13 @@ bool ParentBelongsToAssessor(const Plan& plan, const ParentResultFacts& parent) 
          parent.owner_employee_id == plan.assessor_superior->employee_id;
 }
 
+bool HasIndicator(const ParentResultFacts& parent, const std::string& indicator_id) {
+  for (const std::string& id : parent.indicator_ids) {
+    if (id == indicator_id) return true;
+  }
+  return false;
+}
+
 std::string ResultLabel(size_t i, const WorkResult& result) {
   return absl::StrCat("results[", i, "] '", result.text, "'");
 }
@@ -87,7 +94,9 @@ absl::Status CheckCascade(const Plan& plan, const PlanFacts& facts) {
       continue;
     }
     auto it = facts.parents.find(result.parent_result_id);
-    if (it == facts.parents.end() || !ParentBelongsToAssessor(plan, it->second)) {
+    if (it == facts.parents.end() || !ParentBelongsToAssessor(plan, it->second) ||
+        (!result.parent_indicator_id.empty() &&
+         !HasIndicator(it->second, result.parent_indicator_id))) {
       invalid.push_back(ResultLabel(i, result));
     } else if (!it->second.approved) {
       unapproved.push_back(ResultLabel(i, result));
@@ -104,7 +113,8 @@ absl::Status CheckCascade(const Plan& plan, const PlanFacts& facts) {
     return errors::RuleViolation(
         "CASCADE_PARENT_INVALID",
         absl::StrCat("the parent named by ", absl::StrJoin(invalid, ", "),
-                     " is not a result of the current assessor's plan in this period"));
+                     " is not a result of the current assessor's plan in this period (or the "
+                     "parent indicator named is not one of its indicators)"));
   }
   if (!unapproved.empty()) {
     return errors::RuleViolation(
@@ -141,6 +151,12 @@ absl::Status ApplyEdit(Plan& plan, PlanContent next, const PlanFacts& facts) {
     } else if (!ParentBelongsToAssessor(plan, it->second)) {
       violations.push_back({absl::StrCat("plan.results[", i, "].parent_result_id"),
                             "must be a result of the assessor's plan in the same period"});
+    } else if (!result.parent_indicator_id.empty() &&
+               !HasIndicator(it->second, result.parent_indicator_id)) {
+      violations.push_back(
+          {absl::StrCat("plan.results[", i, "].parent_indicator_id"),
+           absl::StrCat("'", result.parent_indicator_id, "' is not an indicator of result '",
+                        result.parent_result_id, "'")});
     }
   }
   if (!violations.empty()) return errors::InvalidFields(violations);
@@ -162,6 +178,7 @@ absl::Status ApplyEdit(Plan& plan, PlanContent next, const PlanFacts& facts) {
     }
   }
 
+  DefaultCascadeTypes(next.results);
   plan.content = std::move(next);
   return absl::OkStatus();
 }
@@ -208,6 +225,15 @@ absl::Status ApplySubmit(Plan& plan, const PlanFacts& facts, absl::Time now) {
     return errors::RuleViolation(
         "QUALITY_INDICATOR_REQUIRED",
         "the plan's unit serves the public: at least one indicator must measure QUALITY");
+  }
+  if (facts.public_service_unit && !facts.survey_id.empty() &&
+      !HasSurveyIndicator(plan.content, facts.survey_id)) {
+    return errors::RuleViolation(
+        "SURVEY_INDICATOR_REQUIRED",
+        absl::StrCat("the plan's unit serves the public and its service quality is measured by "
+                     "survey '",
+                     facts.survey_id, "': a QUALITY indicator must name survey_id '",
+                     facts.survey_id, "'"));
   }
 
   plan.state = PlanState::kSubmitted;

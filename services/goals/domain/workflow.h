@@ -23,6 +23,7 @@ struct ParentResultFacts {
   std::string owner_employee_id;  // the employee whose plan holds the result
   bool approved = false;          // part of an approved version of that plan
   PlanState plan_state = PlanState::kDraft;
+  std::vector<std::string> indicator_ids = {};  // its indicators (parent_indicator_id)
   std::string owner_position_id;  // the position of that plan
 };
 
@@ -31,7 +32,11 @@ struct PlanFacts {
   Period period;
   absl::CivilDay today;
   std::optional<absl::CivilDay> extension_until;  // the employee's deadline extension, if any
-  bool public_service_unit = false;               // the plan's unit needs a quality indicator
+  // The unit policy that applies to the plan (ApplyingPolicy over PolicyUnitPath, unit_policy.h):
+  // public service (needs a quality indicator) and the IKM survey a quality indicator must name
+  // ("" when none).
+  bool public_service_unit = false;
+  std::string survey_id;
   // Parent results named by the plan's content, by result id (missing id = no such result).
   absl::flat_hash_map<std::string, ParentResultFacts> parents;
   // Results of this plan from which another plan's result cascades.
@@ -46,7 +51,9 @@ bool RequiresCascade(const Plan& plan);
 // "plan."), and a removed result that others cascade from is refused ("RESULT_HAS_DEPENDANTS").
 // A main result's parent, when named, must be a known result of the assessor's plan in the same
 // period ("plan.results[i].parent_result_id", INVALID_ARGUMENT) — approval of the parent is
-// only required at submission. On success the plan's content is replaced.
+// only required at submission — and its parent_indicator_id, when named, one of that result's
+// indicators ("plan.results[i].parent_indicator_id"). On success the plan's content is replaced,
+// main results naming a parent without a cascade type becoming DIRECT (DefaultCascadeTypes).
 absl::Status ApplyEdit(Plan& plan, PlanContent next, const PlanFacts& facts);
 
 // Submitting: state DRAFT or RETURNED ("PLAN_NOT_SUBMITTABLE"); period OPEN ("PERIOD_NOT_OPEN");
@@ -54,9 +61,11 @@ absl::Status ApplyEdit(Plan& plan, PlanContent next, const PlanFacts& facts);
 // extension covers today ("FILLING_DEADLINE_PASSED"); at least one MAIN result
 // ("NO_MAIN_RESULT"); content valid; when RequiresCascade every main result names a parent
 // ("CASCADE_REQUIRED") that is an approved result of the current assessor's plan in the same
-// period ("CASCADE_PARENT_NOT_APPROVED" / "CASCADE_PARENT_INVALID"); a public-service unit's
-// plan has a quality indicator ("QUALITY_INDICATOR_REQUIRED"). Sets state SUBMITTED,
-// submit_time = now, clears return_note.
+// period ("CASCADE_PARENT_NOT_APPROVED" / "CASCADE_PARENT_INVALID", the latter also when a
+// named parent indicator is no longer one of the parent's); when the applying unit policy is
+// public service the plan has a quality indicator ("QUALITY_INDICATOR_REQUIRED") and, when the
+// policy names a survey, a quality indicator naming that survey ("SURVEY_INDICATOR_REQUIRED").
+// Sets state SUBMITTED, submit_time = now, clears return_note.
 absl::Status ApplySubmit(Plan& plan, const PlanFacts& facts, absl::Time now);
 
 // Approving: state SUBMITTED ("PLAN_NOT_SUBMITTED"); period OPEN or CLOSED

@@ -92,6 +92,7 @@ TEST(ApplyEdit, ReplacesContentOfDraftAndReturnedPlans) {
     plan.state = state;
     PlanContent next = MakeContent({MakeResult("r1", ResultKind::kMain, "boss-r1"),
                                     MakeResult("r2", ResultKind::kAdditional)});
+    next.results[0].cascade_type = CascadeType::kDirect;  // else defaulted (tested below)
     ASSERT_TRUE(ApplyEdit(plan, next, MakeFacts()).ok());
     EXPECT_EQ(plan.content, next);
   }
@@ -521,6 +522,82 @@ TEST(ApplyClose, ClosesAnyOpenState) {
   plan.close_reason = "first";
   EXPECT_TRUE(IsRule(ApplyClose(plan, "again", absl::CivilDay(2024, 7, 1)), "PLAN_CLOSED"));
   EXPECT_EQ(plan.close_reason, "first");
+}
+
+// Parent indicators, cascade types, style changes and surveys.
+
+TEST(ApplyEdit, ParentIndicatorMustBeOneOfTheParentResults) {
+  PlanFacts facts = MakeFacts();
+  facts.parents["boss-r1"].indicator_ids = {"boss-r1-i0", "boss-r1-i1"};
+  Plan plan = MakePlan();
+  PlanContent next = plan.content;
+  next.results[0].parent_indicator_id = "boss-r1-i1";
+  ASSERT_TRUE(ApplyEdit(plan, next, facts).ok());
+  EXPECT_EQ(plan.content.results[0].parent_indicator_id, "boss-r1-i1");
+  next.results[0].parent_indicator_id = "other-i0";
+  absl::Status status = ApplyEdit(plan, next, facts);
+  EXPECT_EQ(Fields(status), (std::vector<std::string>{"plan.results[0].parent_indicator_id"}));
+  EXPECT_EQ(plan.content.results[0].parent_indicator_id, "boss-r1-i1");
+}
+
+TEST(ApplyEdit, MainResultNamingAParentDefaultsToDirect) {
+  Plan plan = MakePlan();
+  PlanContent next =
+      MakeContent({MakeResult("r1", ResultKind::kMain, "boss-r1"),
+                   MakeResult("r2", ResultKind::kMain, "boss-r1"), MakeResult("r3")});
+  next.results[1].cascade_type = CascadeType::kIndirect;
+  ASSERT_TRUE(ApplyEdit(plan, next, MakeFacts()).ok());
+  EXPECT_EQ(plan.content.results[0].cascade_type, CascadeType::kDirect);
+  EXPECT_EQ(plan.content.results[1].cascade_type, CascadeType::kIndirect);
+  EXPECT_EQ(plan.content.results[2].cascade_type, CascadeType::kNone);
+}
+
+TEST(ApplyEdit, ChangingTheStyleRevalidatesTheContent) {
+  Plan plan = MakePlan();
+  PlanContent next = plan.content;
+  next.style = PlanStyle::kQualitative;
+  absl::Status status = ApplyEdit(plan, next, MakeFacts());
+  EXPECT_TRUE(IsInvalid(status, "plan.results[0].indicators[0].target_min"));
+  EXPECT_TRUE(IsInvalid(status, "plan.results[0].indicators[0].target_text"));
+  EXPECT_EQ(plan.content.style, PlanStyle::kQuantitative);
+  // With text targets the qualitative style is accepted.
+  Indicator& i = next.results[0].indicators[0];
+  i.target_min = i.target_max = 0;
+  i.target_unit = "";
+  i.target_text = "Data siswa lengkap dan mutakhir";
+  ASSERT_TRUE(ApplyEdit(plan, next, MakeFacts()).ok());
+  EXPECT_EQ(plan.content.style, PlanStyle::kQualitative);
+}
+
+TEST(ApplySubmit, CascadeParentIndicatorNoLongerThere) {
+  Plan plan = MakePlan();
+  plan.content.results[0].parent_indicator_id = "boss-r1-i0";
+  PlanFacts facts = MakeFacts();
+  facts.parents["boss-r1"].indicator_ids = {"boss-r1-i9"};
+  EXPECT_TRUE(IsRule(ApplySubmit(plan, facts, kNow), "CASCADE_PARENT_INVALID"));
+  facts.parents["boss-r1"].indicator_ids = {"boss-r1-i0"};
+  EXPECT_TRUE(ApplySubmit(plan, facts, kNow).ok());
+}
+
+TEST(ApplySubmit, SurveyOfThePolicyNeedsAQualityIndicatorNamingIt) {
+  PlanFacts facts = MakeFacts();
+  facts.public_service_unit = true;
+  facts.survey_id = "IKM-DUKCAPIL";
+  Plan plan = MakePlan();
+  // No quality indicator at all: the first rule names it.
+  EXPECT_TRUE(IsRule(ApplySubmit(plan, facts, kNow), "QUALITY_INDICATOR_REQUIRED"));
+  plan.content.results[0].indicators.push_back(MakeIndicator("", Aspect::kQuality));
+  absl::Status status = ApplySubmit(plan, facts, kNow);
+  EXPECT_TRUE(IsRule(status, "SURVEY_INDICATOR_REQUIRED"));
+  EXPECT_NE(std::string(status.message()).find("IKM-DUKCAPIL"), std::string::npos) << status;
+  plan.content.results[0].indicators[1].survey_id = "IKM-LAIN";
+  EXPECT_TRUE(IsRule(ApplySubmit(plan, facts, kNow), "SURVEY_INDICATOR_REQUIRED"));
+  plan.content.results[0].indicators[1].survey_id = "IKM-DUKCAPIL";
+  EXPECT_TRUE(ApplySubmit(plan, facts, kNow).ok());
+  // A survey named by a policy that is not public service asks for nothing.
+  Plan other = MakePlan();
+  facts.public_service_unit = false;
+  EXPECT_TRUE(ApplySubmit(other, facts, kNow).ok());
 }
 
 }  // namespace

@@ -58,6 +58,9 @@ absl::StatusOr<std::vector<CascadePlanInput>> GoalsStore::LoadCascade(
           result.kind = kind.ok() ? *kind : ResultKind::kMain;
           result.text = row[3].as<std::string>();
           result.parent_result_id = internal::TextOrEmpty(row[4]);
+          result.cascade_type = db::OrDefault(
+              ParseCascadeType(row[5].as<std::string>(), "cascade_type"), CascadeType::kNone);
+          result.parent_indicator_id = row[6].as<std::string>();
           out[it->second].results.push_back(std::move(result));
         }
         return out;

@@ -64,6 +64,7 @@ struct PeriodUpdate {
   std::optional<std::string> name;
   std::optional<absl::CivilDay> filling_deadline;
   std::optional<Cadence> cadence;
+  std::optional<int> mid_year_filling_days;
 };
 
 // One change to one plan, run inside the store's transaction after the plan (locked FOR UPDATE)
@@ -138,14 +139,16 @@ class GoalsStore {
 
   // --- Periods -------------------------------------------------------------------------------
   // Validates with the domain (ValidatePeriod); the store assigns the id; state OPEN; an empty
-  // name becomes "SKP <year>". ALREADY_EXISTS when the agency already has a period for the
-  // same year and name.
+  // name becomes "SKP <year>". ALREADY_EXISTS reason "PERIOD_EXISTS" (the message names the
+  // existing period's id) when the agency already has a period for the year.
   absl::StatusOr<Period> CreatePeriod(Period period, const WriteOptions& write);
   absl::StatusOr<Period> GetPeriod(const std::string& id);
   // Ordered by agency_id, year desc, id.
   absl::StatusOr<Page<Period>> ListPeriods(const std::vector<rpc::Condition>& filter,
                                            const PageRequest& page);
-  // The updated period is re-validated (ValidatePeriod). Event PeriodUpdated.
+  // The updated period is re-validated (ValidatePeriod); a cadence change is refused once any
+  // plan of the period has an approved version (CheckCadenceChange: "CADENCE_LOCKED"). Event
+  // PeriodUpdated.
   absl::StatusOr<Period> UpdatePeriod(const PeriodUpdate& update, const WriteOptions& write);
   // CheckPeriodTransition; event PeriodStateChanged (none when unchanged).
   absl::StatusOr<Period> SetPeriodState(const std::string& id, PeriodState state,
@@ -157,7 +160,7 @@ class GoalsStore {
                                                    const WriteOptions& write);
 
   // --- Unit policy ---------------------------------------------------------------------------
-  // Upsert by unit_id (agency_id and unit_id required; a unit keeps its agency).
+  // Upsert by unit_id (ValidateUnitPolicy; a unit keeps its agency).
   absl::StatusOr<UnitPolicy> SetUnitPolicy(const UnitPolicy& policy, const WriteOptions& write);
   // Ordered by unit_id.
   absl::StatusOr<Page<UnitPolicy>> ListUnitPolicies(const std::vector<rpc::Condition>& filter,
@@ -185,9 +188,10 @@ class GoalsStore {
                                        const PageRequest& page);
   // Non-closed plans of an employee (any period), oldest first.
   absl::StatusOr<std::vector<Plan>> ListOpenPlansOfEmployee(const std::string& employee_id);
-  // Loads the plan FOR UPDATE and its facts (period, the employee's extension, the unit's
-  // public_service policy, the parents its content and `candidate` name, results of this plan
-  // that others cascade from), checks expected_version (ABORTED), runs mutation.apply, saves.
+  // Loads the plan FOR UPDATE and its facts (period, the employee's extension, the unit policy
+  // that applies along the plan's unit path, the parents its content and `candidate` name, results
+  // of this plan that others cascade from), checks expected_version (ABORTED), runs
+  // mutation.apply, saves.
   // `candidate`: content whose parent ids should also be loaded into facts.parents (for edits).
   absl::StatusOr<Plan> MutatePlan(const std::string& id, std::optional<int64_t> expected_version,
                                   PlanMutation mutation, const WriteOptions& write,

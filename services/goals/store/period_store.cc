@@ -32,10 +32,14 @@ absl::StatusOr<Period> LockPeriod(pqxx::work& tx, const std::string& id,
   return period;
 }
 
-absl::Status DuplicateName(const Period& period) {
-  return absl::AlreadyExistsError(absl::StrCat("name: agency ", period.agency_id,
-                                               " already has a period '", period.name, "' in ",
-                                               period.year));
+// One period per agency and year (migration 0005).
+absl::Status PeriodExists(pqxx::work& tx, const Period& period) {
+  pqxx::result r = db::Exec(tx, queries::kPeriodOfYear, period.agency_id, period.year);
+  const std::string existing = r.empty() ? std::string("?") : r[0][0].as<std::string>();
+  return errors::WithReason(absl::AlreadyExistsError(absl::StrCat(
+                                "agency ", period.agency_id, " already has period ", existing,
+                                " for ", period.year, " (one period per agency and year)")),
+                            "PERIOD_EXISTS");
 }
 
 }  // namespace
@@ -49,8 +53,8 @@ absl::StatusOr<Period> GoalsStore::CreatePeriod(Period period, const WriteOption
         tx, queries::kInsertPeriod, period.agency_id, period.year, period.name,
         internal::DayText(period.start_date), internal::DayText(period.end_date),
         internal::DayText(period.filling_deadline), std::string(CadenceName(period.cadence)),
-        std::string(PeriodStateName(period.state)));
-    if (r.empty()) return DuplicateName(period);
+        std::string(PeriodStateName(period.state)), period.mid_year_filling_days);
+    if (r.empty()) return PeriodExists(tx, period);
     Period created = internal::PeriodFromRow(r[0]);
     internal::Audit(tx, write, "period.create", "period", created.id, std::nullopt,
                     internal::MessageJson(ToProto(created)));
@@ -121,20 +125,24 @@ absl::StatusOr<Period> GoalsStore::UpdatePeriod(const PeriodUpdate& update,
     if (update.name) changed.name = *update.name;
     if (update.filling_deadline) changed.filling_deadline = *update.filling_deadline;
     if (update.cadence) changed.cadence = *update.cadence;
+    if (update.mid_year_filling_days) changed.mid_year_filling_days = *update.mid_year_filling_days;
     RETURN_IF_ERROR(ValidatePeriod(changed));
     if (changed.name.empty()) changed.name = DefaultName(changed);
     if (changed.name == period.name && changed.filling_deadline == period.filling_deadline &&
-        changed.cadence == period.cadence) {
+        changed.cadence == period.cadence &&
+        changed.mid_year_filling_days == period.mid_year_filling_days) {
       return period;  // nothing to change: no version bump, no event
     }
-    if (changed.name != period.name) {
-      pqxx::result same = db::Exec(tx, queries::kPeriodNameTaken, changed.agency_id, changed.year,
-                                   changed.name, changed.id);
-      if (!same.empty()) return DuplicateName(changed);
+    if (changed.cadence != period.cadence) {
+      // An approval does not lock the period row (plan_mutation.cc): one committing while this
+      // runs is not seen, a window as wide as this transaction.
+      pqxx::result approved = db::Exec(tx, queries::kPeriodHasApprovedPlan, period.id);
+      RETURN_IF_ERROR(CheckCadenceChange(period, changed.cadence, approved[0][0].as<bool>()));
     }
-    pqxx::result r = db::Exec(tx, queries::kUpdatePeriod, changed.id, changed.name,
-                              internal::DayText(changed.filling_deadline),
-                              std::string(CadenceName(changed.cadence)));
+    pqxx::result r =
+        db::Exec(tx, queries::kUpdatePeriod, changed.id, changed.name,
+                 internal::DayText(changed.filling_deadline),
+                 std::string(CadenceName(changed.cadence)), changed.mid_year_filling_days);
     Period updated = internal::PeriodFromRow(r[0]);
     internal::Audit(tx, write, "period.update", "period", updated.id,
                     internal::MessageJson(ToProto(period)),

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "services/goals/domain/names.h"
+#include "services/goals/domain/unit_policy.h"
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
@@ -29,8 +30,9 @@ void AddParentIds(const PlanContent& content, absl::flat_hash_set<std::string>& 
 // change would then share one row lock, and PostgreSQL turns shared row locks held by many
 // transactions into MultiXacts that rewrite the period row on every lock; a state change
 // therefore applies to plan changes that start after it commits), the employee's extension, the
-// unit's policy, the parents named by the plan and the candidate, and which of the plan's results
-// others cascade from; one statement (PlanFacts).
+// policy that applies to the plan's unit (its own or an ancestor's with include_subunits, the
+// nearest: ApplyingPolicy), the parents named by the plan and the candidate, and which of the
+// plan's results others cascade from; one statement (PlanFacts).
 absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const PlanContent* candidate,
                                     absl::CivilDay today) {
   PlanFacts facts;
@@ -43,15 +45,19 @@ absl::StatusOr<PlanFacts> LoadFacts(pqxx::work& tx, const Plan& plan, const Plan
   own_ids.reserve(plan.content.results.size());
   for (const WorkResult& r : plan.content.results) own_ids.push_back(r.id);
 
+  const std::vector<std::string> unit_path = PolicyUnitPath(plan);
   pqxx::result r = db::Exec(tx, queries::kPlanFacts, plan.period_id, plan.employee.employee_id,
-                            plan.employee.unit_id, db::TextArrayLiteral(parent_ids),
+                            db::TextArrayLiteral(unit_path), db::TextArrayLiteral(parent_ids),
                             db::TextArrayLiteral(own_ids), plan.id);
   if (r.empty()) return errors::NotFound("period", plan.period_id);
   const pqxx::row row = r[0];
   facts.period = PeriodFromRow(row);
   facts.extension_until = OptionalDayFromField(row[kPeriodColumnCount]);
-  const pqxx::field policy = row[kPeriodColumnCount + 1];
-  facts.public_service_unit = !policy.is_null() && policy.as<bool>();
+  if (std::optional<UnitPolicy> policy =
+          ApplyingPolicy(unit_path, UnitPoliciesFromColumn(row[kPeriodColumnCount + 1]))) {
+    facts.public_service_unit = policy->public_service;
+    facts.survey_id = policy->survey_id;
+  }
   for (ParentFactsRow& parent : ParentFactsFromColumn(row[kPeriodColumnCount + 2])) {
     facts.parents.emplace(std::move(parent.result_id), std::move(parent.facts));
   }

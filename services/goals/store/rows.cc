@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 #include "services/goals/domain/names.h"
+#include "services/goals/domain/plan_content.h"
 
 namespace kinerja::goals::store::internal {
 namespace {
@@ -23,6 +24,11 @@ std::string Text(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return std::string();
   return it->get<std::string>();
+}
+
+bool Bool(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
 double Number(const json& j, const char* key) {
@@ -42,7 +48,10 @@ json IndicatorsArray(const std::vector<Indicator>& indicators) {
                    {"aspect", std::string(AspectName(i.aspect))},
                    {"target_min", FiniteNumber(i.target_min)},
                    {"target_max", FiniteNumber(i.target_max)},
-                   {"target_unit", i.target_unit}});
+                   {"target_unit", i.target_unit},
+                   {"target_text", i.target_text},
+                   {"lower_is_better", i.lower_is_better},
+                   {"survey_id", i.survey_id}});
   }
   return out;
 }
@@ -59,13 +68,16 @@ std::vector<Indicator> IndicatorsFromArray(const json& array) {
     i.target_min = Number(j, "target_min");
     i.target_max = Number(j, "target_max");
     i.target_unit = Text(j, "target_unit");
+    i.target_text = Text(j, "target_text");
+    i.lower_is_better = Bool(j, "lower_is_better");
+    i.survey_id = Text(j, "survey_id");
     out.push_back(std::move(i));
   }
   return out;
 }
 
 // plan_results as selected by PlanColumns: [[id, kind, text, parent, perspective, template_id,
-// indicators], ...] in ordinal order.
+// indicators, cascade_type, parent_indicator_id], ...] in ordinal order.
 std::vector<WorkResult> ResultsFromColumn(const pqxx::field& field) {
   std::vector<WorkResult> out;
   if (field.is_null()) return out;
@@ -81,6 +93,9 @@ std::vector<WorkResult> ResultsFromColumn(const pqxx::field& field) {
                               Perspective::kNone);
     r.template_id = row.at(5).get<std::string>();
     r.indicators = IndicatorsFromArray(row.at(6));
+    r.cascade_type = OrDefault(ParseCascadeType(row.at(7).get<std::string>(), "cascade_type"),
+                               CascadeType::kNone);
+    r.parent_indicator_id = row.at(8).get<std::string>();
     out.push_back(std::move(r));
   }
   return out;
@@ -183,7 +198,9 @@ std::string ResultRowsJson(const std::vector<WorkResult>& results) {
          {"parent_result_id", r.parent_result_id.empty() ? json() : json(r.parent_result_id)},
          {"perspective", std::string(PerspectiveName(r.perspective))},
          {"template_id", r.template_id},
-         {"indicators", IndicatorsArray(r.indicators)}});
+         {"indicators", IndicatorsArray(r.indicators)},
+         {"cascade_type", std::string(CascadeTypeName(r.cascade_type))},
+         {"parent_indicator_id", r.parent_indicator_id}});
   }
   return out.dump();
 }
@@ -197,6 +214,8 @@ std::string TemplateResultsJson(const std::vector<WorkResult>& results) {
                    {"text", r.text},
                    {"parent_result_id", r.parent_result_id},
                    {"perspective", std::string(PerspectiveName(r.perspective))},
+                   {"cascade_type", std::string(CascadeTypeName(r.cascade_type))},
+                   {"parent_indicator_id", r.parent_indicator_id},
                    {"indicators", IndicatorsArray(indicators)}});
   }
   return out.dump();
@@ -213,6 +232,9 @@ std::vector<WorkResult> TemplateResultsFromJson(std::string_view text) {
     r.parent_result_id = Text(j, "parent_result_id");
     r.perspective =
         OrDefault(ParsePerspective(Text(j, "perspective"), "perspective"), Perspective::kNone);
+    r.cascade_type =
+        OrDefault(ParseCascadeType(Text(j, "cascade_type"), "cascade_type"), CascadeType::kNone);
+    r.parent_indicator_id = Text(j, "parent_indicator_id");
     auto indicators = j.find("indicators");
     if (indicators != j.end()) r.indicators = IndicatorsFromArray(*indicators);
     out.push_back(std::move(r));
@@ -235,7 +257,7 @@ std::string PeriodColumns(std::string_view alias) {
       alias, absl::StrCat("$.id, $.agency_id, $.year, $.name, ", DaysColumn("start_date"), ", ",
                           DaysColumn("end_date"), ", ", DaysColumn("filling_deadline"),
                           ", $.cadence, $.state, $.version, ", MicrosColumn("create_time"), ", ",
-                          MicrosColumn("update_time")));
+                          MicrosColumn("update_time"), ", $.mid_year_filling_days"));
 }
 
 Period PeriodFromRow(const pqxx::row& row, int o) {
@@ -252,6 +274,7 @@ Period PeriodFromRow(const pqxx::row& row, int o) {
   p.version = row[o + 9].as<int64_t>();
   p.create_time = TimeFromField(row[o + 10]);
   p.update_time = TimeFromField(row[o + 11]);
+  p.mid_year_filling_days = row[o + 12].as<int>();
   return p;
 }
 
@@ -271,8 +294,9 @@ DeadlineExtension ExtensionFromRow(const pqxx::row& row) {
 // --- Unit policies ----------------------------------------------------------------------------
 
 std::string UnitPolicyColumns(std::string_view alias) {
-  return QualifyColumns(alias, absl::StrCat("$.agency_id, $.unit_id, $.public_service, $.version, ",
-                                            MicrosColumn("update_time")));
+  return QualifyColumns(
+      alias, absl::StrCat("$.agency_id, $.unit_id, $.public_service, $.version, ",
+                          MicrosColumn("update_time"), ", $.include_subunits, $.survey_id"));
 }
 
 UnitPolicy UnitPolicyFromRow(const pqxx::row& row) {
@@ -282,6 +306,8 @@ UnitPolicy UnitPolicyFromRow(const pqxx::row& row) {
   p.public_service = row[2].as<bool>();
   p.version = row[3].as<int64_t>();
   p.update_time = TimeFromField(row[4]);
+  p.include_subunits = row[5].as<bool>();
+  p.survey_id = row[6].as<std::string>();
   return p;
 }
 
@@ -299,7 +325,7 @@ std::string PlanHeaderColumns(std::string_view alias) {
                  ", $.version, ", MicrosColumn("create_time"), ", ", MicrosColumn("update_time"),
                  ", ", DaysColumn("start_date"), ", ", DaysColumn("filling_deadline"),
                  ", $.original_assessor::text, $.original_assessor_superior::text, ",
-                 "$.approved_revision"));
+                 "$.approved_revision, to_jsonb($.unit_path)::text"));
 }
 
 std::string PlanColumns(std::string_view alias) {
@@ -307,8 +333,9 @@ std::string PlanColumns(std::string_view alias) {
       PlanHeaderColumns(alias), ", ",
       QualifyColumns(alias,
                      "(SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, "
-                     "r.parent_result_id, r.perspective, r.template_id, r.indicators) ORDER BY "
-                     "r.ordinal)::text FROM plan_results r WHERE r.plan_id = $.id)"));
+                     "r.parent_result_id, r.perspective, r.template_id, r.indicators, "
+                     "r.cascade_type, r.parent_indicator_id) ORDER BY r.ordinal)::text FROM "
+                     "plan_results r WHERE r.plan_id = $.id)"));
 }
 
 Plan PlanFromRow(const pqxx::row& row, int o) {
@@ -348,7 +375,8 @@ Plan PlanFromRow(const pqxx::row& row, int o) {
   p.original_assessor = PersonFromJson(row[o + 31]);
   p.original_assessor_superior = PersonFromJson(row[o + 32]);
   p.approved_revision = row[o + 33].as<int>();
-  p.content.results = ResultsFromColumn(row[o + 34]);
+  p.unit_path = TextsFromColumn(row[o + 34]);
+  p.content.results = ResultsFromColumn(row[o + 35]);
   return p;
 }
 
@@ -362,6 +390,9 @@ PlanTemplate TemplateFromRow(const pqxx::row& row) {
   t.results = TemplateResultsFromJson(FieldView(row[3]));
   t.version = row[4].as<int64_t>();
   t.create_time = TimeFromField(row[5]);
+  // Stored as the 7 values; templates stored before migration 0005 have none (all empty).
+  t.behaviours = BehavioursFromColumn(row[6]);
+  if (t.behaviours.empty()) t.behaviours = NewContent(PlanStyle::kQuantitative).behaviours;
   return t;
 }
 
@@ -381,8 +412,27 @@ std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field) {
     parent.facts.approved = row.at(4).get<bool>();
     parent.facts.plan_state =
         OrDefault(ParsePlanState(row.at(5).get<std::string>(), "state"), PlanState::kDraft);
-    if (row.size() > 6) parent.facts.owner_position_id = row.at(6).get<std::string>();
+    for (const json& id : row.at(6)) {
+      if (id.is_string()) parent.facts.indicator_ids.push_back(id.get<std::string>());
+    }
+    if (row.size() > 7) parent.facts.owner_position_id = row.at(7).get<std::string>();
     out.push_back(std::move(parent));
+  }
+  return out;
+}
+
+std::vector<UnitPolicy> UnitPoliciesFromColumn(const pqxx::field& field) {
+  std::vector<UnitPolicy> out;
+  if (field.is_null()) return out;
+  const json rows = json::parse(FieldView(field));
+  out.reserve(rows.size());
+  for (const json& row : rows) {
+    UnitPolicy policy;
+    policy.unit_id = row.at(0).get<std::string>();
+    policy.public_service = row.at(1).get<bool>();
+    policy.include_subunits = row.at(2).get<bool>();
+    policy.survey_id = row.at(3).get<std::string>();
+    out.push_back(std::move(policy));
   }
   return out;
 }

@@ -56,9 +56,12 @@ std::optional<PlanPerson> PersonFromJson(const pqxx::field& field);  // NULL -> 
 std::string BehavioursJson(const std::vector<BehaviourExpectation>& behaviours);
 std::string IndicatorsJson(const std::vector<Indicator>& indicators);
 // The rows of plan_results to write for `results`: [{"id", "ordinal", "kind", "text",
-// "parent_result_id", "perspective", "template_id", "indicators"}] (jsonb_to_recordset).
+// "parent_result_id", "perspective", "template_id", "indicators", "cascade_type",
+// "parent_indicator_id"}] (jsonb_to_recordset). Indicators: [{"id", "text", "aspect",
+// "target_min", "target_max", "target_unit", "target_text", "lower_is_better", "survey_id"}].
 std::string ResultRowsJson(const std::vector<WorkResult>& results);
-// Template results: [{"kind", "text", "parent_result_id", "perspective", "indicators"}].
+// Template results: [{"kind", "text", "parent_result_id", "perspective", "cascade_type",
+// "parent_indicator_id", "indicators"}].
 std::string TemplateResultsJson(const std::vector<WorkResult>& results);
 std::vector<WorkResult> TemplateResultsFromJson(std::string_view json);
 // A message as JSON (proto field names), for audit rows and plan_versions.snapshot_json.
@@ -71,7 +74,7 @@ std::string MessageJson(const google::protobuf::Message& message);
 // queries_test.cc checks the two spellings agree.
 
 std::string PeriodColumns(std::string_view alias);
-inline constexpr int kPeriodColumnCount = 12;
+inline constexpr int kPeriodColumnCount = 13;
 Period PeriodFromRow(const pqxx::row& row, int offset = 0);
 
 DeadlineExtension ExtensionFromRow(const pqxx::row& row);
@@ -84,7 +87,7 @@ std::string PlanColumns(std::string_view alias);
 // The plan header alone: the first kPlanColumnCount - 1 columns of PlanColumns (a row that
 // ends with NULL for the results decodes with no results).
 std::string PlanHeaderColumns(std::string_view alias);
-inline constexpr int kPlanColumnCount = 35;
+inline constexpr int kPlanColumnCount = 36;
 Plan PlanFromRow(const pqxx::row& row, int offset = 0);
 
 PlanTemplate TemplateFromRow(const pqxx::row& row);
@@ -95,8 +98,11 @@ struct ParentFactsRow {
   ParentResultFacts facts;
 };
 // PlanFacts' parents column: [[result id, plan id, period id, owner employee id, approved, plan
-// state, owner position id], ...]; NULL -> none.
+// state, [indicator id, ...]], ...]; NULL -> none.
 std::vector<ParentFactsRow> ParentFactsFromColumn(const pqxx::field& field);
+// PlanFacts' policies column: [[unit id, public_service, include_subunits, survey_id], ...]
+// (agency_id and version are not read); NULL -> none.
+std::vector<UnitPolicy> UnitPoliciesFromColumn(const pqxx::field& field);
 // A JSON array of strings; NULL -> none.
 std::vector<std::string> TextsFromColumn(const pqxx::field& field);
 

@@ -34,10 +34,12 @@ absl::StatusOr<TemplateResult> DecodeTemplateResult(const std::string& stored) {
 absl::StatusOr<PlanTemplate> GoalsStore::CreateTemplate(PlanTemplate tmpl,
                                                         const WriteOptions& write) {
   RETURN_IF_ERROR(ValidateTemplate(tmpl));
+  DefaultCascadeTypes(tmpl.results);
   return internal::RunWrite<PlanTemplate>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<PlanTemplate> {
         pqxx::result r = db::Exec(tx, queries::kInsertTemplate, tmpl.agency_id, tmpl.name,
-                                  internal::TemplateResultsJson(tmpl.results));
+                                  internal::TemplateResultsJson(tmpl.results),
+                                  internal::BehavioursJson(tmpl.behaviours));
         PlanTemplate created = internal::TemplateFromRow(r[0]);
         internal::Audit(tx, write, "plan_template.create", "plan_template", created.id,
                         std::nullopt, internal::MessageJson(ToProto(created)));

@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "kinerja/goals/v1/events.pb.h"
+#include "services/goals/domain/unit_policy.h"
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
@@ -12,8 +13,7 @@ namespace kinerja::goals::store {
 
 absl::StatusOr<UnitPolicy> GoalsStore::SetUnitPolicy(const UnitPolicy& policy,
                                                      const WriteOptions& write) {
-  if (policy.agency_id.empty()) return errors::InvalidField("agency_id", "is required");
-  if (policy.unit_id.empty()) return errors::InvalidField("unit_id", "is required");
+  RETURN_IF_ERROR(ValidateUnitPolicy(policy));
   return internal::RunWrite<UnitPolicy>(
       pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<UnitPolicy> {
         pqxx::result current = db::Exec(tx, queries::kLockUnitPolicy, policy.unit_id);
@@ -25,12 +25,16 @@ absl::StatusOr<UnitPolicy> GoalsStore::SetUnitPolicy(const UnitPolicy& policy,
                                          absl::StrCat("agency_id: unit ", policy.unit_id,
                                                       " belongs to agency ", before->agency_id));
           }
-          if (before->public_service == policy.public_service) return *before;  // unchanged
+          if (before->public_service == policy.public_service &&
+              before->include_subunits == policy.include_subunits &&
+              before->survey_id == policy.survey_id) {
+            return *before;  // unchanged
+          }
         }
         // A concurrent first write of the same unit turns the insert into the update; no row
         // when that unit belongs to another agency.
         pqxx::result r = db::Exec(tx, queries::kUpsertUnitPolicy, policy.unit_id, policy.agency_id,
-                                  policy.public_service);
+                                  policy.public_service, policy.include_subunits, policy.survey_id);
         if (r.empty()) {
           return errors::RuleViolation(
               "DIFFERENT_AGENCY",

@@ -581,6 +581,244 @@ TEST(GoalServiceTest, TemplatesApplyByPositionTypeAndByList) {
   }
 }
 
+// Plan content the regulation allows (DOMAIN.md "Planning: SKP").
+
+std::vector<std::string> ViolatedFields(const grpc::Status& s) {
+  std::vector<std::string> fields;
+  const google::rpc::BadRequest details = BadRequestOf(s);
+  for (const auto& v : details.field_violations()) fields.push_back(v.field());
+  return fields;
+}
+
+TEST(GoalServiceTest, QualitativePlansHaveTextTargetsAndChangingTheStyleRevalidates) {
+  Org org = BuildOrg();
+  gv1::Period period = CreatePeriod(org);
+  const std::string token = PersonToken(org.kadis, org.agency_id);
+  gv1::CreatePlanRequest create;
+  create.set_period_id(period.id());
+  create.set_employee_id(org.kadis.id());
+  create.set_style(gv1::PLAN_STYLE_QUALITATIVE);
+  gv1::Plan plan;
+  ASSERT_TRUE(Stub().CreatePlan(Ctx(token).get(), create, &plan).ok());
+  EXPECT_EQ(plan.style(), gv1::PLAN_STYLE_QUALITATIVE);
+
+  // A numeric target in a qualitative plan names the fields.
+  gv1::WorkResult result = Result("Tata kelola sekolah yang akuntabel", "",
+                                  gv1::PERSPECTIVE_INTERNAL_STRENGTHENING, gv1::ASPECT_TIME);
+  grpc::Status s = SetResults(token, plan, {result});
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("plan.results[0].indicators[0].target_text",
+                                             "plan.results[0].indicators[0].target_min",
+                                             "plan.results[0].indicators[0].target_max",
+                                             "plan.results[0].indicators[0].target_unit"));
+  EXPECT_THAT(s.error_message(), ::testing::HasSubstr("qualitative indicator has a text target"));
+
+  gv1::Indicator* indicator = result.mutable_indicators(0);
+  indicator->clear_target_min();
+  indicator->clear_target_max();
+  indicator->clear_target_unit();
+  indicator->set_target_text("Laporan keuangan sekolah terbit sebelum akhir triwulan");
+  indicator->set_lower_is_better(true);  // e.g. days late
+  s = SetResults(token, plan, {result});
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  gv1::GetPlanRequest get;
+  get.set_id(plan.id());
+  gv1::Plan got;
+  ASSERT_TRUE(Stub().GetPlan(Ctx(token).get(), get, &got).ok());
+  EXPECT_EQ(got.results(0).indicators(0).target_text(),
+            "Laporan keuangan sekolah terbit sebelum akhir triwulan");
+  EXPECT_TRUE(got.results(0).indicators(0).lower_is_better());
+
+  // Changing only the style re-validates the content against it.
+  gv1::UpdatePlanRequest restyle;
+  restyle.mutable_plan()->set_id(plan.id());
+  restyle.mutable_plan()->set_style(gv1::PLAN_STYLE_QUANTITATIVE);
+  restyle.mutable_update_mask()->add_paths("style");
+  gv1::Plan out;
+  s = Stub().UpdatePlan(Ctx(token).get(), restyle, &out);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("plan.results[0].indicators[0].target_unit"));
+}
+
+TEST(GoalServiceTest, ResultsCascadeDirectlyOrIndirectlyFromAParentIndicator) {
+  Cascade c = ApprovedTopOfCascade();
+  // Named a parent without a type: stored as DIRECT.
+  EXPECT_EQ(c.kabid.results(0).cascade_type(), gv1::CASCADE_TYPE_DIRECT);
+  const std::string token = PersonToken(c.org.staff1, c.org.agency_id);
+  gv1::Plan staff = CreatePlan(token, c.period, c.org.staff1);
+
+  gv1::WorkResult result = Result("Data siswa mutakhir", c.kabid.results(0).id());
+  result.set_cascade_type(gv1::CASCADE_TYPE_INDIRECT);
+  result.set_parent_indicator_id(c.kadis.results(0).indicators(0).id());  // not the parent's
+  grpc::Status s = SetResults(token, staff, {result});
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("plan.results[0].parent_indicator_id"));
+  gv1::WorkResult unlinked = Result("Tanpa induk");
+  unlinked.set_cascade_type(gv1::CASCADE_TYPE_DIRECT);
+  s = SetResults(token, staff, {unlinked});
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("plan.results[0].cascade_type"));
+
+  result.set_parent_indicator_id(c.kabid.results(0).indicators(0).id());
+  s = SetResults(token, staff, {result});
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(staff.results(0).cascade_type(), gv1::CASCADE_TYPE_INDIRECT);
+  ASSERT_TRUE(Submit(token, staff).ok());
+
+  gv1::GetCascadeTreeRequest request;
+  request.set_plan_id(c.kabid.id());
+  gv1::CascadeTree tree;
+  s = Stub().GetCascadeTree(Ctx(c.org.hr_token).get(), request, &tree);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(tree.root().results(0).cascade_type(), gv1::CASCADE_TYPE_DIRECT);
+  ASSERT_THAT(tree.root().reports(), SizeIs(1));
+  const gv1::CascadeResult& below = tree.root().reports(0).results(0);
+  EXPECT_EQ(below.cascade_type(), gv1::CASCADE_TYPE_INDIRECT);
+  EXPECT_EQ(below.parent_indicator_id(), c.kabid.results(0).indicators(0).id());
+}
+
+TEST(GoalServiceTest, PublicServicePolicyNamesTheSurveyAQualityIndicatorMustName) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::SetUnitPolicyRequest policy;
+  policy.mutable_policy()->set_agency_id(c.org.agency_id);
+  policy.mutable_policy()->set_unit_id(c.org.bidang.id());
+  policy.mutable_policy()->set_public_service(true);
+  policy.mutable_policy()->set_include_subunits(true);
+  policy.mutable_policy()->set_survey_id("IKM DISDIK");
+  gv1::UnitPolicy saved;
+  grpc::Status s = Stub().SetUnitPolicy(Ctx(c.org.hr_token).get(), policy, &saved);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("policy.survey_id"));
+  policy.mutable_policy()->set_survey_id("IKM-DISDIK.2026");
+  s = Stub().SetUnitPolicy(Ctx(c.org.hr_token).get(), policy, &saved);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  gv1::ListUnitPoliciesResponse listed;
+  ASSERT_TRUE(
+      Stub()
+          .ListUnitPolicies(Ctx(c.org.hr_token).get(), gv1::ListUnitPoliciesRequest(), &listed)
+          .ok());
+  ASSERT_THAT(listed.policies(), SizeIs(1));
+  EXPECT_TRUE(listed.policies(0).include_subunits());
+  EXPECT_EQ(listed.policies(0).survey_id(), "IKM-DISDIK.2026");
+
+  const std::string token = PersonToken(c.org.staff2, c.org.agency_id);
+  gv1::Plan plan = CreatePlan(token, c.period, c.org.staff2);
+  gv1::WorkResult result = Result("Layanan data sekolah", c.kabid.results(0).id(),
+                                  gv1::PERSPECTIVE_UNSPECIFIED, gv1::ASPECT_QUALITY);
+  ASSERT_TRUE(SetResults(token, plan, {result}).ok());
+  s = Submit(token, plan);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "SURVEY_INDICATOR_REQUIRED");
+
+  // Only a quality indicator is measured by a survey.
+  gv1::WorkResult quantity = Result("Layanan data sekolah", c.kabid.results(0).id());
+  quantity.mutable_indicators(0)->set_survey_id("IKM-DISDIK.2026");
+  s = SetResults(token, plan, {quantity});
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("plan.results[0].indicators[0].survey_id"));
+
+  result.mutable_indicators(0)->set_survey_id("IKM-DISDIK.2026");
+  ASSERT_TRUE(SetResults(token, plan, {result}).ok());
+  EXPECT_EQ(plan.results(0).indicators(0).survey_id(), "IKM-DISDIK.2026");
+  s = Submit(token, plan);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+}
+
+TEST(GoalServiceTest, TemplatesWriteTheLeadersExpectationsIntoEveryPlanOnce) {
+  Cascade c = ApprovedTopOfCascade();
+  gv1::CreatePlanTemplateRequest create;
+  gv1::PlanTemplate* tmpl = create.mutable_template_();
+  tmpl->set_agency_id(c.org.agency_id);
+  tmpl->set_name("Ekspektasi Bidang SD");
+  *tmpl->add_results() = Result("Administrasi data sekolah", c.kabid.results(0).id());
+  gv1::BehaviourExpectation* expectation = tmpl->add_behaviours();
+  expectation->set_value(gv1::CORE_VALUE_COLLABORATIVE);
+  expectation->set_expectation("Berbagi data dengan bidang lain setiap bulan");
+  gv1::PlanTemplate created;
+  grpc::Status s = Stub().CreatePlanTemplate(Ctx(c.org.hr_token).get(), create, &created);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(created.behaviours(), SizeIs(7));
+  EXPECT_EQ(created.behaviours(6).value(), gv1::CORE_VALUE_COLLABORATIVE);
+  gv1::GetPlanTemplateRequest get;
+  get.set_id(created.id());
+  gv1::PlanTemplate got;
+  ASSERT_TRUE(Stub().GetPlanTemplate(Ctx(c.org.hr_token).get(), get, &got).ok());
+  EXPECT_EQ(got.behaviours(6).expectation(), "Berbagi data dengan bidang lain setiap bulan");
+
+  gv1::ApplyPlanTemplateRequest apply;
+  apply.set_template_id(created.id());
+  apply.set_period_id(c.period.id());
+  apply.set_unit_id(c.org.bidang.id());
+  apply.set_create_missing_plans(true);
+  gv1::ApplyPlanTemplateResponse first;
+  s = Stub().ApplyPlanTemplate(Ctx(c.org.hr_token).get(), apply, &first);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(first.applied(), 2) << first.DebugString();
+  EXPECT_EQ(first.skipped(), 1) << first.DebugString();  // the approved plan of the bidang head
+  for (const auto& outcome : first.outcomes()) {
+    if (outcome.kind() != gv1::ApplyPlanTemplateResponse::Outcome::KIND_APPLIED) continue;
+    gv1::GetPlanRequest plan_request;
+    plan_request.set_id(outcome.plan_id());
+    gv1::Plan plan;
+    ASSERT_TRUE(Stub().GetPlan(Ctx(c.org.hr_token).get(), plan_request, &plan).ok());
+    EXPECT_EQ(plan.behaviours(6).expectation(), "Berbagi data dengan bidang lain setiap bulan");
+    EXPECT_EQ(plan.behaviours(0).expectation(), "");
+  }
+  gv1::ApplyPlanTemplateResponse again;
+  s = Stub().ApplyPlanTemplate(Ctx(c.org.hr_token).get(), apply, &again);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(again.already_applied(), 2) << again.DebugString();
+}
+
+TEST(GoalServiceTest, OnePeriodPerYearMidYearFillingDaysAndTheCadenceLock) {
+  Cascade c = ApprovedTopOfCascade();
+  EXPECT_EQ(c.period.mid_year_filling_days(), 30);
+  gv1::CreatePeriodRequest second;
+  gv1::Period* p = second.mutable_period();
+  p->set_agency_id(c.org.agency_id);
+  p->set_year(2026);
+  p->set_name("SKP 2026 Perubahan");
+  *p->mutable_start_date() = Day(2026, 7, 1);
+  *p->mutable_end_date() = Day(2026, 12, 31);
+  *p->mutable_filling_deadline() = Day(2026, 7, 31);
+  p->set_cadence(gv1::CADENCE_MONTHLY);
+  gv1::Period out;
+  grpc::Status s = Stub().CreatePeriod(Ctx(c.org.hr_token).get(), second, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "PERIOD_EXISTS");
+  EXPECT_THAT(s.error_message(), ::testing::HasSubstr(c.period.id()));
+  // Another year is another period, with its own mid-year filling days.
+  p->set_year(2027);
+  *p->mutable_start_date() = Day(2027, 1, 1);
+  *p->mutable_end_date() = Day(2027, 12, 31);
+  *p->mutable_filling_deadline() = Day(2027, 1, 31);
+  p->set_mid_year_filling_days(45);
+  s = Stub().CreatePeriod(Ctx(c.org.hr_token).get(), second, &out);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(out.mid_year_filling_days(), 45);
+
+  gv1::UpdatePeriodRequest update;
+  update.mutable_period()->set_id(c.period.id());
+  update.mutable_period()->set_mid_year_filling_days(0);
+  update.mutable_update_mask()->add_paths("mid_year_filling_days");
+  s = Stub().UpdatePeriod(Ctx(c.org.hr_token).get(), update, &out);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(ViolatedFields(s), ElementsAre("period.mid_year_filling_days"));
+  update.mutable_period()->set_mid_year_filling_days(60);
+  s = Stub().UpdatePeriod(Ctx(c.org.hr_token).get(), update, &out);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(out.mid_year_filling_days(), 60);
+
+  // Plans of the period are approved: its cadence stays.
+  gv1::UpdatePeriodRequest cadence;
+  cadence.mutable_period()->set_id(c.period.id());
+  cadence.mutable_period()->set_cadence(gv1::CADENCE_MONTHLY);
+  cadence.mutable_update_mask()->add_paths("cadence");
+  s = Stub().UpdatePeriod(Ctx(c.org.hr_token).get(), cadence, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << Describe(s);
+  EXPECT_EQ(ReasonOf(s), "CADENCE_LOCKED");
+}
+
 TEST(GoalServiceTest, TransferInTheEmployeeServiceClosesThePlanAndOpensANewOne) {
   Org org = BuildOrg();
   gv1::Period period = CreatePeriod(org);

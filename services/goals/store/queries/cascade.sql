@@ -19,5 +19,7 @@ FROM tree t JOIN plans p ON p.id = t.id
 
 -- name: CascadeResults
 -- $1: text[] of plan ids
-SELECT r.plan_id, r.id, r.kind, r.text, r.parent_result_id FROM plan_results r
+SELECT r.plan_id, r.id, r.kind, r.text, r.parent_result_id, r.cascade_type,
+       r.parent_indicator_id
+FROM plan_results r
 WHERE r.plan_id = ANY($1::text[]) ORDER BY r.plan_id, r.ordinal

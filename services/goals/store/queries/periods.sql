@@ -7,7 +7,7 @@
 SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
        (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
        p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
-       (extract(epoch FROM p.update_time) * 1000000)::bigint
+       (extract(epoch FROM p.update_time) * 1000000)::bigint, p.mid_year_filling_days
 FROM periods p WHERE p.id = $1
 
 -- name: LockPeriod
@@ -16,7 +16,7 @@ FROM periods p WHERE p.id = $1
 SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
        (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
        p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
-       (extract(epoch FROM p.update_time) * 1000000)::bigint
+       (extract(epoch FROM p.update_time) * 1000000)::bigint, p.mid_year_filling_days
 FROM periods p WHERE p.id = $1 FOR UPDATE
 
 -- name: SharePeriod
@@ -25,7 +25,7 @@ FROM periods p WHERE p.id = $1 FOR UPDATE
 SELECT p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
        (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
        p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
-       (extract(epoch FROM p.update_time) * 1000000)::bigint
+       (extract(epoch FROM p.update_time) * 1000000)::bigint, p.mid_year_filling_days
 FROM periods p WHERE p.id = $1 FOR SHARE
 
 -- name: PeriodAgencyAndState
@@ -34,32 +34,38 @@ SELECT agency_id, state FROM periods WHERE id = $1
 
 -- name: InsertPeriod
 -- $1: agency id, $2: year, $3: name, $4: start date, $5: end date, $6: filling deadline,
--- $7: cadence, $8: state. No row when the agency has a period of that year and name.
+-- $7: cadence, $8: state, $9: mid-year filling days. No row when the agency has a period of
+-- that year (periods_one_per_year).
 -- columns returned in the order of PeriodFromRow (store/rows.cc)
 INSERT INTO periods AS p (agency_id, year, name, start_date, end_date, filling_deadline,
-                          cadence, state)
-VALUES ($1, $2, $3, $4::date, $5::date, $6::date, $7, $8)
-ON CONFLICT (agency_id, year, name) DO NOTHING
+                          cadence, state, mid_year_filling_days)
+VALUES ($1, $2, $3, $4::date, $5::date, $6::date, $7, $8, $9)
+ON CONFLICT (agency_id, year) WHERE NOT legacy_duplicate DO NOTHING
 RETURNING p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
           (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
           p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
-          (extract(epoch FROM p.update_time) * 1000000)::bigint
+          (extract(epoch FROM p.update_time) * 1000000)::bigint, p.mid_year_filling_days
 
--- name: PeriodNameTaken
--- $1: agency id, $2: year, $3: name, $4: the period being renamed (not counted)
-SELECT 1 FROM periods WHERE agency_id = $1 AND year = $2 AND name = $3 AND id <> $4
+-- name: PeriodOfYear
+-- $1: agency id, $2: year. The agency's period of the year (CreatePeriod's PERIOD_EXISTS).
+SELECT id FROM periods WHERE agency_id = $1 AND year = $2 AND NOT legacy_duplicate
+
+-- name: PeriodHasApprovedPlan
+-- $1: period id. Whether any plan of the period has had a version approved (CADENCE_LOCKED).
+SELECT EXISTS (SELECT 1 FROM plans q JOIN plan_versions v ON v.plan_id = q.id
+               WHERE q.period_id = $1)
 
 -- name: UpdatePeriod
--- $1: period id, $2: name, $3: filling deadline, $4: cadence
+-- $1: period id, $2: name, $3: filling deadline, $4: cadence, $5: mid-year filling days
 -- columns returned in the order of PeriodFromRow (store/rows.cc)
 UPDATE periods AS p
-SET name = $2, filling_deadline = $3::date, cadence = $4, version = p.version + 1,
-    update_time = now()
+SET name = $2, filling_deadline = $3::date, cadence = $4, mid_year_filling_days = $5,
+    version = p.version + 1, update_time = now()
 WHERE p.id = $1
 RETURNING p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
           (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
           p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
-          (extract(epoch FROM p.update_time) * 1000000)::bigint
+          (extract(epoch FROM p.update_time) * 1000000)::bigint, p.mid_year_filling_days
 
 -- name: SetPeriodState
 -- $1: period id, $2: state
@@ -69,7 +75,7 @@ WHERE p.id = $1
 RETURNING p.id, p.agency_id, p.year, p.name, (p.start_date - DATE '1970-01-01'),
           (p.end_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'), p.cadence,
           p.state, p.version, (extract(epoch FROM p.create_time) * 1000000)::bigint,
-          (extract(epoch FROM p.update_time) * 1000000)::bigint
+          (extract(epoch FROM p.update_time) * 1000000)::bigint, p.mid_year_filling_days
 
 -- name: LockExtension
 -- $1: period id, $2: employee id. The extension a grant replaces (audit "before").

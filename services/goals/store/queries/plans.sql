@@ -1,5 +1,6 @@
 -- Plan reads (plan_store.cc, plan_rows.cc). A plan is read with its results as one JSON array
--- ([[id, kind, text, parent, perspective, template_id, indicators], ...] in ordinal order);
+-- ([[id, kind, text, parent, perspective, template_id, indicators, cascade_type,
+-- parent_indicator_id], ...] in ordinal order);
 -- dates are days since 1970-01-01 and times microseconds since the epoch.
 
 -- name: PlansByIds
@@ -17,8 +18,10 @@ SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee
        (extract(epoch FROM p.update_time) * 1000000)::bigint,
        (p.start_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'),
        p.original_assessor::text, p.original_assessor_superior::text, p.approved_revision,
+       to_jsonb(p.unit_path)::text,
        (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
-                                           r.perspective, r.template_id, r.indicators)
+                                           r.perspective, r.template_id, r.indicators,
+                                           r.cascade_type, r.parent_indicator_id)
                          ORDER BY r.ordinal)::text
         FROM plan_results r WHERE r.plan_id = p.id)
 FROM plans p WHERE p.id = ANY($1::text[])
@@ -37,8 +40,10 @@ SELECT p.id, p.period_id, p.agency_id, p.employee_id, p.employee_nip, p.employee
        (extract(epoch FROM p.update_time) * 1000000)::bigint,
        (p.start_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01'),
        p.original_assessor::text, p.original_assessor_superior::text, p.approved_revision,
+       to_jsonb(p.unit_path)::text,
        (SELECT jsonb_agg(jsonb_build_array(r.id, r.kind, r.text, r.parent_result_id,
-                                           r.perspective, r.template_id, r.indicators)
+                                           r.perspective, r.template_id, r.indicators,
+                                           r.cascade_type, r.parent_indicator_id)
                          ORDER BY r.ordinal)::text
         FROM plan_results r WHERE r.plan_id = p.id)
 FROM plans p WHERE p.employee_id = $1 AND p.is_open ORDER BY p.create_time, p.id

@@ -484,14 +484,7 @@ class GoalsApiTest(unittest.TestCase):
 
     def test_cascading_plan_is_created_submitted_and_approved(self):
         g = pb.goals_resources
-        year = int(subprocess.run(["date", "-u", "-d", "+7 hours", "+%Y"], capture_output=True,
-                                  text=True).stdout)
-        period = self.call(self.stub.CreatePeriod, pb.goals.CreatePeriodRequest(
-            period=g.Period(agency_id=self.agency, year=year, name=f"SKP {year} (python)",
-                            start_date=pb.date.Date(year=year, month=1, day=1),
-                            end_date=pb.date.Date(year=year, month=12, day=31),
-                            filling_deadline=pb.date.Date(year=year, month=12, day=31),
-                            cadence=g.CADENCE_QUARTERLY)))
+        period, _ = self.current_period()
         self.assertEqual(period.state, g.PERIOD_STATE_OPEN)
 
         kadin_token, kabid_token, staff_token = (self.tokens[n]
@@ -541,6 +534,97 @@ class GoalsApiTest(unittest.TestCase):
         self.assertEqual(tree.plan_count, 3)
         self.assertEqual(tree.root.reports[0].reports[0].plan_id, staff.id)
         self.assertEqual(list(tree.root.results[0].child_result_ids), [kabid.results[0].id])
+
+
+    def current_period(self):
+        """The agency's period of this year (one per agency and year): found, or created."""
+        g = pb.goals_resources
+        year = int(subprocess.run(["date", "-u", "-d", "+7 hours", "+%Y"], capture_output=True,
+                                  text=True).stdout)
+        found = self.call(self.stub.ListPeriods, pb.goals.ListPeriodsRequest(
+            filter=f'agency_id = "{self.agency}" AND year = {year}'))
+        if found.periods:
+            return found.periods[0], year
+        return self.call(self.stub.CreatePeriod, pb.goals.CreatePeriodRequest(
+            period=g.Period(agency_id=self.agency, year=year, name=f"SKP {year} (python)",
+                            start_date=pb.date.Date(year=year, month=1, day=1),
+                            end_date=pb.date.Date(year=year, month=12, day=31),
+                            filling_deadline=pb.date.Date(year=year, month=12, day=31),
+                            cadence=g.CADENCE_QUARTERLY))), year
+
+    def new_employee(self, employees, position_id, name, serial):
+        """A PNS whose record agrees with the NIP: born 12 March 1985, CPNS March 2010, male."""
+        r = pb.resources
+        nip = f"19850312201003 1{serial:03d}".replace(" ", "")
+        employee = r.Employee(
+            kind=r.EMPLOYEE_KIND_PNS, nip=nip, name=name, sex=r.SEX_MALE,
+            birth_date=pb.date.Date(year=1985, month=3, day=12), rank="33",
+            position_id=position_id,
+            appointment_date=pb.date.Date(year=2010, month=3, day=1),
+            position_start_date=pb.date.Date(year=2020, month=1, day=2))
+        return self.call(employees.CreateEmployee,
+                         pb.service.CreateEmployeeRequest(employee=employee)), nip
+
+    def test_a_head_replaced_mid_year_decides_and_the_old_head_no_longer(self):
+        """Who decides is who holds the role on the day: after the head of a section is
+        replaced, the new head approves the pending plan and the old head is refused."""
+        g, r = pb.goals_resources, pb.resources
+        employees = pb.service_grpc.EmployeeServiceStub(self.employee_channel)
+        period, _ = self.current_period()
+        tag = f"{os.getpid() % 1000:03d}"
+        serial = (os.getpid() * 7) % 900
+        unit = self.call(employees.CreateOrgUnit, pb.service.CreateOrgUnitRequest(
+            unit=r.OrgUnit(agency_id=self.agency, parent_id=ROOT_UNIT,
+                           name=f"Bagian Protokol {tag}")))
+        head_pos = self.call(employees.CreatePosition, pb.service.CreatePositionRequest(
+            position=r.Position(agency_id=self.agency, unit_id=unit.id,
+                                name=f"Kepala Bagian Protokol {tag}",
+                                type=r.POSITION_TYPE_ADMINISTRATOR), unit_leader=True))
+        staff_pos = self.call(employees.CreatePosition, pb.service.CreatePositionRequest(
+            position=r.Position(agency_id=self.agency, unit_id=unit.id,
+                                name=f"Pengadministrasi Protokol {tag}",
+                                type=r.POSITION_TYPE_PELAKSANA)))
+        old_head, old_nip = self.new_employee(employees, head_pos.id, "Kepala Lama", serial + 1)
+        staff, staff_nip = self.new_employee(employees, staff_pos.id, "Staf Protokol", serial + 2)
+        new_head, new_nip = self.new_employee(employees, staff_pos.id, "Kepala Baru", serial + 3)
+        old_token, staff_token, new_token = (self.person_token(n)
+                                             for n in (old_nip, staff_nip, new_nip))
+
+        # The head's plan (assessed by the NON-ASN mayor: HR records the approval), then the
+        # staff plan cascading from it, submitted.
+        head_plan = self.plan_with(period, old_nip, [self.result("acara resmi terselenggara")],
+                                   old_token)
+        self.call(self.stub.SubmitPlan, pb.goals.SubmitPlanRequest(id=head_plan.id), old_token)
+        head_plan = self.call(self.stub.ApprovePlan, pb.goals.ApprovePlanRequest(id=head_plan.id))
+        staff_plan = self.plan_with(period, staff_nip, [
+            self.result("undangan acara terkirim", parent=head_plan.results[0].id)], staff_token)
+        staff_plan = self.call(self.stub.SubmitPlan,
+                               pb.goals.SubmitPlanRequest(id=staff_plan.id), staff_token)
+        self.assertEqual(staff_plan.assessor.nip, old_nip)
+
+        # Today the old head moves to a staff position and the new head takes the lead.
+        today = subprocess.run(["date", "-u", "-d", "+7 hours", "+%Y-%m-%d"], capture_output=True,
+                               text=True).stdout.strip().split("-")
+        effective = pb.date.Date(year=int(today[0]), month=int(today[1]), day=int(today[2]))
+        for who, position in ((old_head, staff_pos.id), (new_head, head_pos.id)):
+            self.call(employees.TransferEmployee, pb.service.TransferEmployeeRequest(
+                employee_id=who.id, position_id=position, effective_date=effective,
+                reason=r.ASSIGNMENT_REASON_TRANSFER))
+
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.call(self.stub.ApprovePlan, pb.goals.ApprovePlanRequest(id=staff_plan.id),
+                      old_token)
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.PERMISSION_DENIED)
+        approved = self.call(self.stub.ApprovePlan,
+                             pb.goals.ApprovePlanRequest(id=staff_plan.id), new_token)
+        self.assertEqual(approved.state, g.PLAN_STATE_APPROVED)
+        self.assertEqual(approved.assessor.nip, new_nip)
+        self.assertEqual(approved.original_assessor.nip, old_nip)
+        decisions = self.call(self.stub.ListPlanDecisions,
+                              pb.goals.ListPlanDecisionsRequest(plan_id=staff_plan.id))
+        self.assertEqual(len(decisions.decisions), 1)
+        self.assertEqual(decisions.decisions[0].decided_by.nip, new_nip)
+        self.assertEqual(decisions.decisions[0].capacity, g.DECISION_CAPACITY_DEFINITIVE)
 
 
 class CliTest(unittest.TestCase):

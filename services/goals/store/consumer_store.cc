@@ -88,7 +88,8 @@ absl::StatusOr<int> GoalsStore::ApplyOrgChange(pqxx::work& tx, const OrgChangeEf
     if (it == by_holder.end()) continue;
     const EmployeeLine& line = *it->second;
     if (internal::PersonFromJson(row[3]) == line.assessor &&
-        internal::PersonFromJson(row[4]) == line.assessor_superior && line.unit_path.empty()) {
+        internal::PersonFromJson(row[4]) == line.assessor_superior &&
+        (line.unit_path.empty() || internal::TextsFromColumn(row[5]) == line.unit_path)) {
       continue;
     }
     ASSIGN_OR_RETURN(Plan plan, internal::LockPlan(tx, row[0].as<std::string>()));

@@ -6,9 +6,11 @@
 #include "kinerja/goals/v1/events.pb.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/period_rules.h"
+#include "services/goals/domain/plan_dates.h"
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
+#include "shared/db/sql_array.h"
 #include "shared/db/filter_sql.h"
 
 namespace kinerja::goals::store {
@@ -115,6 +117,29 @@ absl::StatusOr<Page<Period>> GoalsStore::ListPeriods(const std::vector<rpc::Cond
   });
 }
 
+namespace {
+
+// The period's plans keep their filling deadline (PlanFillingDeadline of their start) in step
+// with the period's deadline and mid_year_filling_days; their stored answers are dropped and
+// rebuilt from the rows on the next read.
+void RefreshPlanDeadlines(pqxx::work& tx, const Period& period) {
+  pqxx::result plans = db::Exec(tx, queries::kPlanStartsOfPeriod, period.id);
+  std::vector<std::string> ids, deadlines;
+  for (const pqxx::row& row : plans) {
+    const absl::CivilDay deadline =
+        PlanFillingDeadline(period, internal::DayFromField(row[1]));
+    if (row[2].is_null() || internal::DayFromField(row[2]) != deadline) {
+      ids.push_back(row[0].as<std::string>());
+      deadlines.push_back(absl::FormatCivilTime(deadline));
+    }
+  }
+  if (ids.empty()) return;
+  db::Exec0(tx, queries::kSetPlanDeadlines, db::TextArrayLiteral(ids),
+            db::TextArrayLiteral(deadlines));
+}
+
+}  // namespace
+
 absl::StatusOr<Period> GoalsStore::UpdatePeriod(const PeriodUpdate& update,
                                                 const WriteOptions& write) {
   if (update.id.empty()) return errors::InvalidField("id", "is required");
@@ -144,6 +169,10 @@ absl::StatusOr<Period> GoalsStore::UpdatePeriod(const PeriodUpdate& update,
                  internal::DayText(changed.filling_deadline),
                  std::string(CadenceName(changed.cadence)), changed.mid_year_filling_days);
     Period updated = internal::PeriodFromRow(r[0]);
+    if (updated.filling_deadline != period.filling_deadline ||
+        updated.mid_year_filling_days != period.mid_year_filling_days) {
+      RefreshPlanDeadlines(tx, updated);
+    }
     internal::Audit(tx, write, "period.update", "period", updated.id,
                     internal::MessageJson(ToProto(period)),
                     internal::MessageJson(ToProto(updated)));

@@ -7,6 +7,8 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "kinerja/goals/v1/resources.pb.h"
+#include "services/goals/domain/plan_dates.h"
 #include "services/goals/store/store_test_fixture.h"
 #include "shared/errors/errors.h"
 #include "shared/rpc/filter.h"
@@ -270,6 +272,32 @@ TEST_F(StoreTest, GoalsRoleCannotReadAnotherServicesSchema) {
   } catch (const pqxx::insufficient_privilege& e) {
     EXPECT_THAT(std::string(e.what()), HasSubstr("permission denied for schema employee"));
   }
+}
+
+TEST_F(StoreTest, PlanDeadlinesFollowThePeriods) {
+  Period period = AddPeriod();
+  Plan whole = AddPlan(period.id, "emp-1", "Budi", "boss");
+  Plan mid = NewPlan(period.id, "emp-2", "Ani", "boss");
+  mid.start_date = absl::CivilDay(2024, 7, 1);
+  mid.filling_deadline = PlanFillingDeadline(period, mid.start_date);
+  auto created = store_->CreatePlan(mid, Write());
+  ASSERT_TRUE(created.ok()) << created.status();
+  EXPECT_EQ(created->filling_deadline, absl::CivilDay(2024, 7, 31));
+  ASSERT_TRUE(store_->GetPlan(created->id).ok());  // reads (and may store) the answer
+
+  PeriodUpdate update;
+  update.id = period.id;
+  update.filling_deadline = absl::CivilDay(2024, 2, 29);
+  update.mid_year_filling_days = 14;
+  ASSERT_TRUE(store_->UpdatePeriod(update, Write()).ok());
+  EXPECT_EQ(store_->GetPlan(whole.id)->filling_deadline, absl::CivilDay(2024, 2, 29));
+  EXPECT_EQ(store_->GetPlan(created->id)->filling_deadline, absl::CivilDay(2024, 7, 15));
+  auto answers = store_->FindPlanAnswers({created->id});
+  ASSERT_TRUE(answers.ok()) << answers.status();
+  kinerja::goals::v1::Plan answer;
+  ASSERT_TRUE(answer.ParseFromString(answers->at(created->id)));
+  EXPECT_EQ(answer.filling_deadline().month(), 7);
+  EXPECT_EQ(answer.filling_deadline().day(), 15);
 }
 
 }  // namespace

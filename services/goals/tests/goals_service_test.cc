@@ -107,8 +107,9 @@ struct Cascade {
 
 // The fields an INVALID_ARGUMENT status names.
 std::vector<std::string> FieldsOf(const grpc::Status& status) {
+  const google::rpc::BadRequest details = BadRequestOf(status);
   std::vector<std::string> fields;
-  for (const auto& v : BadRequestOf(status).field_violations()) fields.push_back(v.field());
+  for (const auto& v : details.field_violations()) fields.push_back(v.field());
   return fields;
 }
 

@@ -94,3 +94,18 @@ SET until = EXCLUDED.until, reason = EXCLUDED.reason, granted_by = EXCLUDED.gran
     grant_time = now()
 RETURNING x.period_id, x.employee_id, (x.until - DATE '1970-01-01'), x.reason, x.granted_by,
           (extract(epoch FROM x.grant_time) * 1000000)::bigint
+
+-- name: PlanStartsOfPeriod
+-- $1: period id. Every plan of the period: id, start date, filling deadline (days since
+-- 1970-01-01).
+SELECT p.id, (p.start_date - DATE '1970-01-01'), (p.filling_deadline - DATE '1970-01-01')
+FROM plans p WHERE p.period_id = $1 ORDER BY p.id
+
+-- name: SetPlanDeadlines
+-- $1: text[] of plan ids, $2: text[] of their new filling deadlines ('YYYY-MM-DD'), in the same
+-- order. Their stored answers are dropped (rebuilt from the rows on the next read).
+WITH changed AS (
+  UPDATE plans p SET filling_deadline = x.deadline::date
+  FROM unnest($1::text[], $2::text[]) AS x(id, deadline) WHERE p.id = x.id
+  RETURNING p.id)
+DELETE FROM plan_answers a USING changed c WHERE a.plan_id = c.id

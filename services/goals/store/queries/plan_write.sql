@@ -175,8 +175,10 @@ VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7,
 -- $1: text[] of employee ids. The open plans of those employees in periods that are not LOCKED,
 -- with the line they keep (an organisation change's refresh compares it with the line of the
 -- day).
--- columns: plan id, employee id, position id, assessor JSON, assessor's superior JSON
-SELECT p.id, p.employee_id, p.position_id, p.assessor::text, p.assessor_superior::text
+-- columns: plan id, employee id, position id, assessor JSON, assessor's superior JSON, unit
+-- path JSON
+SELECT p.id, p.employee_id, p.position_id, p.assessor::text, p.assessor_superior::text,
+       to_jsonb(p.unit_path)::text
 FROM plans p JOIN periods pe ON pe.id = p.period_id
 WHERE p.employee_id = ANY($1::text[]) AND p.is_open AND pe.state <> 'LOCKED'
 ORDER BY p.id

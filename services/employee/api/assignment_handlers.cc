@@ -109,4 +109,39 @@ grpc::ServerUnaryReactor* EmployeeService::ListActingOfficials(
       });
 }
 
+grpc::ServerUnaryReactor* EmployeeService::UpdateActingOfficial(
+    grpc::CallbackServerContext* ctx, const v1::UpdateActingOfficialRequest* request,
+    v1::ActingOfficial* response) {
+  return deps_.calls->Unary(
+      ctx, *request, "UpdateActingOfficial", [=, this](const CallContext& call) -> absl::Status {
+        const v1::ActingOfficial& in = request->acting_official();
+        if (in.id().empty()) return errors::InvalidField("acting_official.id", "is required");
+        if (request->update_mask().paths().empty()) {
+          return errors::InvalidField("update_mask", "name the fields to change");
+        }
+        ActingUpdate update;
+        update.id = in.id();
+        Violations v;
+        for (const std::string& path : request->update_mask().paths()) {
+          if (path == "end_date") {
+            update.end_date = v.Take(rpc::DayFromProto(in.end_date(), "acting_official.end_date"));
+          } else if (path == "basis") {
+            update.basis = in.basis();
+          } else {
+            v.Add("update_mask",
+                  absl::StrCat("unknown path '", path, "'; allowed: end_date, basis"));
+          }
+        }
+        RETURN_IF_ERROR(v.ToStatus());
+        // The appointment's agency (which never changes) decides who may change it.
+        ASSIGN_OR_RETURN(ActingOfficial current, store().GetActingOfficial(in.id()));
+        RETURN_IF_ERROR(CanWriteAgencyData(call.principal, current.agency_id));
+        ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
+        absl::StatusOr<ActingOfficial> updated = store().UpdateActingOfficial(update, write);
+        if (!updated.ok()) return errors::PrefixField(updated.status(), "acting_official.");
+        *response = convert::ToProto(*updated);
+        return absl::OkStatus();
+      });
+}
+
 }  // namespace kinerja::employee::api

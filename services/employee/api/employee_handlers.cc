@@ -47,7 +47,10 @@ grpc::ServerUnaryReactor* EmployeeService::CreateEmployee(grpc::CallbackServerCo
         RETURN_IF_ERROR(CanWriteAgencyData(call.principal, position.agency_id));
         if (e.agency_id.empty()) e.agency_id = position.agency_id;
         if (e.unit_id.empty()) e.unit_id = position.unit_id;
-        RETURN_IF_ERROR(DomainViolations(EmployeeViolations(e), "employee."));
+        NipOptions nip_options;
+        nip_options.not_after = rpc::TodayInJakarta();  // no appointment in a later month
+        RETURN_IF_ERROR(
+            DomainViolations(EmployeeRecordViolations(record, nip_options), "employee."));
         ASSIGN_OR_RETURN(store::WriteOptions write, WriteOptionsFor(call, *request));
         ASSIGN_OR_RETURN(EmployeeRecord created, store().CreateEmployee(record, write));
         *response = convert::ToProto(created);

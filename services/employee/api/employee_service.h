@@ -4,7 +4,8 @@
 //
 // Methods are implemented by area: agency_handlers.cc, org_handlers.cc (units, positions),
 // employee_handlers.cc, assignment_handlers.cc (transfers, history, acting officials),
-// reporting_handlers.cc, import_reactor.cc and event_handlers.cc.
+// delegation_handlers.cc (delegated assessors, regional heads), reporting_handlers.cc,
+// import_reactor.cc and event_handlers.cc.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -72,6 +73,12 @@ class EmployeeService final : public v1::EmployeeService::CallbackService {
   grpc::ServerUnaryReactor* ListPositions(grpc::CallbackServerContext* ctx,
                                           const v1::ListPositionsRequest* request,
                                           v1::ListPositionsResponse* response) override;
+  grpc::ServerUnaryReactor* UpdateOrgUnit(grpc::CallbackServerContext* ctx,
+                                          const v1::UpdateOrgUnitRequest* request,
+                                          v1::OrgUnit* response) override;
+  grpc::ServerUnaryReactor* UpdatePosition(grpc::CallbackServerContext* ctx,
+                                           const v1::UpdatePositionRequest* request,
+                                           v1::Position* response) override;
 
   // Employees (employee_handlers.cc).
   grpc::ServerUnaryReactor* CreateEmployee(grpc::CallbackServerContext* ctx,
@@ -103,11 +110,37 @@ class EmployeeService final : public v1::EmployeeService::CallbackService {
   grpc::ServerUnaryReactor* ListActingOfficials(grpc::CallbackServerContext* ctx,
                                                 const v1::ListActingOfficialsRequest* request,
                                                 v1::ListActingOfficialsResponse* response) override;
+  grpc::ServerUnaryReactor* UpdateActingOfficial(grpc::CallbackServerContext* ctx,
+                                                 const v1::UpdateActingOfficialRequest* request,
+                                                 v1::ActingOfficial* response) override;
+
+  // Delegated assessors and regional heads (delegation_handlers.cc).
+  grpc::ServerUnaryReactor* CreateAssessmentDelegation(
+      grpc::CallbackServerContext* ctx, const v1::CreateAssessmentDelegationRequest* request,
+      v1::AssessmentDelegation* response) override;
+  grpc::ServerUnaryReactor* ListAssessmentDelegations(
+      grpc::CallbackServerContext* ctx, const v1::ListAssessmentDelegationsRequest* request,
+      v1::ListAssessmentDelegationsResponse* response) override;
+  grpc::ServerUnaryReactor* EndAssessmentDelegation(
+      grpc::CallbackServerContext* ctx, const v1::EndAssessmentDelegationRequest* request,
+      v1::AssessmentDelegation* response) override;
+  grpc::ServerUnaryReactor* CreateRegionalHead(grpc::CallbackServerContext* ctx,
+                                               const v1::CreateRegionalHeadRequest* request,
+                                               v1::RegionalHead* response) override;
+  grpc::ServerUnaryReactor* ListRegionalHeads(grpc::CallbackServerContext* ctx,
+                                              const v1::ListRegionalHeadsRequest* request,
+                                              v1::ListRegionalHeadsResponse* response) override;
+  grpc::ServerUnaryReactor* UpdateRegionalHead(grpc::CallbackServerContext* ctx,
+                                               const v1::UpdateRegionalHeadRequest* request,
+                                               v1::RegionalHead* response) override;
 
   // Reporting lines (reporting_handlers.cc).
   grpc::ServerUnaryReactor* GetReportingLine(grpc::CallbackServerContext* ctx,
                                              const v1::GetReportingLineRequest* request,
                                              v1::ReportingLine* response) override;
+  grpc::ServerUnaryReactor* ListReportingLines(grpc::CallbackServerContext* ctx,
+                                               const v1::ListReportingLinesRequest* request,
+                                               v1::ListReportingLinesResponse* response) override;
   grpc::ServerUnaryReactor* ListDirectReports(grpc::CallbackServerContext* ctx,
                                               const v1::ListDirectReportsRequest* request,
                                               v1::ListDirectReportsResponse* response) override;

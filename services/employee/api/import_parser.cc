@@ -19,11 +19,12 @@ std::string_view Trim(std::string_view text) {
 }  // namespace
 
 ImportParser::ImportParser(v1::ImportKind kind, v1::ImportFormat format,
-                           store::ImportSession* session, size_t batch_size)
+                           store::ImportSession* session, size_t batch_size, NipOptions nip_options)
     : kind_(kind),
       format_(format),
       session_(session),
       batch_size_(batch_size),
+      nip_options_(nip_options),
       lines_(kMaxImportLineBytes) {}
 
 absl::Status ImportParser::Feed(std::string_view chunk) {
@@ -77,7 +78,10 @@ void ImportParser::ParseRecord(int64_t number, std::string_view text) {
   if (kind_ == v1::IMPORT_KIND_UNOR) {
     Accept(number, csv ? unor_csv_->Parse(text) : ParseSiasnUnorJson(text), units_);
   } else {
-    Accept(number, csv ? employee_csv_->Parse(text) : ParseSiasnEmployeeJson(text), employees_);
+    Accept(
+        number,
+        csv ? employee_csv_->Parse(text, nip_options_) : ParseSiasnEmployeeJson(text, nip_options_),
+        employees_);
   }
 }
 

@@ -29,8 +29,10 @@ class ImportParser {
  public:
   // kind and format must be specified (the caller validates the header). `session` receives the
   // good records (AddUnor or AddEmployees) and must outlive the parser.
+  // `nip_options` checks data-utama ids (e.g. not_after = today: no appointment in a later
+  // month).
   ImportParser(v1::ImportKind kind, v1::ImportFormat format, store::ImportSession* session,
-               size_t batch_size = kImportBatchSize);
+               size_t batch_size = kImportBatchSize, NipOptions nip_options = {});
 
   // Parses every line the chunk completes. Fails only for what stops the whole import: a
   // malformed CSV header (INVALID_ARGUMENT "data: line N: csv: ...") or a store error.
@@ -55,6 +57,7 @@ class ImportParser {
   const v1::ImportFormat format_;
   store::ImportSession* session_;
   const size_t batch_size_;
+  const NipOptions nip_options_;
   LineSplitter lines_;
   absl::Status status_;
   bool header_seen_ = false;

@@ -13,6 +13,7 @@
 #include "services/employee/api/request_support.h"
 #include "services/employee/domain/access.h"
 #include "shared/log/request_id.h"
+#include "shared/rpc/proto_time.h"
 #include "shared/server/status_mapping.h"
 
 namespace kinerja::employee::api {
@@ -111,7 +112,10 @@ class ImportReactor final : public grpc::ServerReadReactor<v1::ImportRecordsRequ
       replayed_ = true;
       return absl::OkStatus();
     }
-    parser_.emplace(header_->kind(), header_->format(), session_.get());
+    NipOptions nip_options;
+    nip_options.not_after = rpc::TodayInJakarta();  // no appointment in a later month
+    parser_.emplace(header_->kind(), header_->format(), session_.get(), kImportBatchSize,
+                    nip_options);
     return absl::OkStatus();
   }
 

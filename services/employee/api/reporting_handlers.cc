@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <tuple>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "services/employee/api/access_support.h"
 #include "services/employee/api/employee_service.h"
 #include "services/employee/api/request_support.h"
 #include "services/employee/convert/wire.h"
+#include "services/employee/domain/access.h"
 #include "services/employee/domain/reporting_line.h"
 
 namespace kinerja::employee::api {
@@ -27,7 +29,9 @@ convert::OfficialLabels LabelsFor(const store::LoadedOrg& org, const Official& o
   labels.position_name = Lookup(org.position_names, official.position_id);
   labels.unit_name = Lookup(org.unit_names, official.unit_id);
   if (official.kind == Official::kAsn) {
-    labels.rank_label = convert::RankDisplayLabel(Lookup(org.rank_labels, official.employee_id));
+    const std::string stored = Lookup(org.rank_labels, official.employee_id);
+    labels.rank_label = convert::RankDisplayLabel(stored);
+    labels.rank_code = convert::RankCodeOf(stored);
   }
   return labels;
 }
@@ -42,6 +46,19 @@ absl::Status AddPositionName(store::EmployeeStore& store, store::LoadedOrg& org,
   org.position_names[position_id] = position->name;
   return absl::OkStatus();
 }
+
+// A delegate's position (their own staff position) is not among the leader positions the
+// store names; look it up.
+absl::Status AddOfficialNames(store::EmployeeStore& store, store::LoadedOrg& org,
+                              const ReportingLine& line) {
+  for (const auto* official : {&line.assessor, &line.assessor_superior}) {
+    if (*official) RETURN_IF_ERROR(AddPositionName(store, org, (*official)->position_id));
+  }
+  return absl::OkStatus();
+}
+
+// ListReportingLines: default page 100 (a unit's staff in one or two pages), max 500.
+constexpr int kDefaultReportingLinesPage = 100;
 
 // The request's date, or today in Asia/Jakarta.
 absl::StatusOr<absl::CivilDay> DateOrToday(const google::type::Date& date) {
@@ -91,6 +108,7 @@ absl::Status AppendOfficials(store::EmployeeStore& store, store::LoadedOrg& org,
     RETURN_IF_ERROR(AddPositionName(store, org, official.position_id));
     convert::OfficialLabels labels = LabelsFor(org, official);
     labels.rank_label = convert::RankDisplayLabel(person.rank);
+    labels.rank_code = convert::RankCode(person.rank);
     convert::OfficialToProto(official, labels, out->Add());
   }
   return absl::OkStatus();
@@ -136,8 +154,22 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
                                                              request->nip(), "employee_id", "nip"));
         RETURN_IF_ERROR(
             CheckCanReadEmployee(store(), call.principal, target, rpc::TodayInJakarta()));
+        std::optional<store::PositionOverride> as_position;
+        if (!request->position_id().empty()) {
+          absl::StatusOr<Position> position = store().GetPosition(request->position_id());
+          if (absl::IsNotFound(position.status())) {
+            return absl::NotFoundError(
+                absl::StrCat("position_id: position ", request->position_id(), " not found"));
+          }
+          if (!position.ok()) return position.status();
+          // A position of another agency (before a transfer in) is that agency's data.
+          if (position->agency_id != target.employee.agency_id) {
+            RETURN_IF_ERROR(CanReadAgencyData(call.principal, position->agency_id));
+          }
+          as_position = store::PositionOverride{position->id, position->unit_id};
+        }
         ASSIGN_OR_RETURN(store::LoadedOrg org,
-                         store().LoadOrgForReportingLine(target.employee.id, date));
+                         store().LoadOrgForReportingLine(target.employee.id, date, as_position));
 
         Official self;
         self.kind = Official::kAsn;
@@ -151,11 +183,13 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
         }
         convert::OfficialLabels labels = LabelsFor(org, self);
         labels.rank_label = convert::RankDisplayLabel(target.employee.rank);
+        labels.rank_code = convert::RankCode(target.employee.rank);
         convert::OfficialToProto(self, labels, response->mutable_employee());
         rpc::DayToProto(date, response->mutable_date());
         if (!org.subject.has_value()) return absl::OkStatus();  // no position on that date
 
         ReportingLine line = ResolveReportingLine(org.snapshot, *org.subject, date);
+        RETURN_IF_ERROR(AddOfficialNames(store(), org, line));
         if (line.assessor) {
           convert::OfficialToProto(*line.assessor, LabelsFor(org, *line.assessor),
                                    response->mutable_assessor());
@@ -163,6 +197,71 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
         if (line.assessor_superior) {
           convert::OfficialToProto(*line.assessor_superior, LabelsFor(org, *line.assessor_superior),
                                    response->mutable_assessor_superior());
+        }
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* EmployeeService::ListReportingLines(
+    grpc::CallbackServerContext* ctx, const v1::ListReportingLinesRequest* request,
+    v1::ListReportingLinesResponse* response) {
+  return deps_.calls->Unary(
+      ctx, *request, "ListReportingLines", [=, this](const CallContext& call) -> absl::Status {
+        if (request->unit_id().empty()) return errors::InvalidField("unit_id", "is required");
+        ASSIGN_OR_RETURN(absl::CivilDay date, DateOrToday(request->date()));
+        if (request->page_size() < 0) {
+          return errors::InvalidField("page_size", "must not be negative");
+        }
+        const int page_size =
+            request->page_size() == 0 ? kDefaultReportingLinesPage : request->page_size();
+        ASSIGN_OR_RETURN(
+            ListPage list,
+            StartList(*deps_.page_tokens, page_size, request->page_token(),
+                      {"ListReportingLines", request->unit_id(),
+                       request->include_subunits() ? "1" : "0", absl::FormatCivilTime(date)}));
+        ASSIGN_OR_RETURN(OrgUnit unit, store().GetOrgUnit(request->unit_id()));
+        RETURN_IF_ERROR(CanReadAgencyData(call.principal, unit.agency_id));
+        ASSIGN_OR_RETURN(store::LoadedUnitOrg loaded,
+                         store().LoadOrgForUnit(unit.id, request->include_subunits(), date));
+        store::LoadedOrg& org = loaded.org;
+        Slice slice = PageOf(loaded.placements, list.request);
+        // Resolve the page, then name every position shown in one query.
+        std::vector<ReportingLine> lines;
+        std::vector<std::string> positions;
+        for (size_t i = slice.begin; i < slice.end; ++i) {
+          lines.push_back(ResolveReportingLine(org.snapshot, loaded.placements[i], date));
+          positions.push_back(loaded.placements[i].position_id);
+          for (const auto* o : {&lines.back().assessor, &lines.back().assessor_superior}) {
+            if (*o) positions.push_back((*o)->position_id);
+          }
+        }
+        std::erase_if(positions, [&](const std::string& id) {
+          return id.empty() || org.position_names.contains(id);
+        });
+        ASSIGN_OR_RETURN(auto names, store().PositionNames(positions));
+        org.position_names.merge(names);
+        for (size_t i = slice.begin; i < slice.end; ++i) {
+          const Assignment& placement = loaded.placements[i];
+          const ReportingLine& line = lines[i - slice.begin];
+          v1::ReportingLine* out = response->add_lines();
+          Official self = org.snapshot.AsnPerson(placement.employee_id, placement.position_id,
+                                                 placement.unit_id, Official::kDefinitive);
+          convert::OfficialToProto(self, LabelsFor(org, self), out->mutable_employee());
+          if (line.assessor) {
+            convert::OfficialToProto(*line.assessor, LabelsFor(org, *line.assessor),
+                                     out->mutable_assessor());
+          }
+          if (line.assessor_superior) {
+            convert::OfficialToProto(*line.assessor_superior,
+                                     LabelsFor(org, *line.assessor_superior),
+                                     out->mutable_assessor_superior());
+          }
+          rpc::DayToProto(date, out->mutable_date());
+        }
+        if (slice.has_more) {
+          const Assignment& last = loaded.placements[slice.end - 1];
+          response->set_next_page_token(
+              NextPageToken(*deps_.page_tokens, list, {last.employee_id, last.position_id}, true));
         }
         return absl::OkStatus();
       });

@@ -106,6 +106,7 @@ absl::StatusOr<EmployeeRecord> EmployeeRecordFromProto(const v1::Employee& emplo
   e.position_id = employee.position_id();
   e.unit_id = employee.unit_id();
   e.agency_id = employee.agency_id();
+  e.siasn_id = employee.siasn_id();
   Require(v, prefix, "position_id", e.position_id);
   std::optional<EmployeeKind> kind =
       v.Take(convert::KindFromProto(employee.kind(), Path(prefix, "kind")));
@@ -118,6 +119,22 @@ absl::StatusOr<EmployeeRecord> EmployeeRecordFromProto(const v1::Employee& emplo
     if (auto rank = v.Take(convert::RankFromProto(employee.rank(), *kind, Path(prefix, "rank")))) {
       e.rank = *rank;
     }
+  }
+  switch (employee.pns_status()) {
+    case v1::PNS_STATUS_UNSPECIFIED:
+    case v1::PNS_STATUS_DEFINITIVE:
+      break;
+    case v1::PNS_STATUS_CANDIDATE:
+      if (kind && *kind != EmployeeKind::kPns) {
+        v.Add(Path(prefix, "pns_status"), "only a PNS can be a candidate (CPNS)");
+      }
+      e.candidate = true;
+      break;
+    default:
+      v.Add(Path(prefix, "pns_status"), absl::StrCat("unknown value ", employee.pns_status()));
+  }
+  if (kind && *kind != EmployeeKind::kPns && employee.pns_status() == v1::PNS_STATUS_DEFINITIVE) {
+    v.Add(Path(prefix, "pns_status"), "is for PNS only; leave it unspecified for PPPK");
   }
   if (employee.status() != v1::EMPLOYEE_STATUS_UNSPECIFIED) {
     if (auto status = v.Take(convert::StatusFromProto(employee.status(), Path(prefix, "status")))) {

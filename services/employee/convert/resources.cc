@@ -85,6 +85,7 @@ v1::OrgUnit ToProto(const OrgUnit& unit) {
   if (unit.version > 0) p.set_etag(rpc::EtagFor(unit.version));
   rpc::TimeToProto(unit.create_time, p.mutable_create_time());
   rpc::TimeToProto(unit.update_time, p.mutable_update_time());
+  if (unit.end_date) rpc::DayToProto(*unit.end_date, p.mutable_end_date());
   return p;
 }
 
@@ -125,6 +126,10 @@ v1::Employee ToProto(const EmployeeRecord& record) {
   if (record.version > 0) p.set_etag(rpc::EtagFor(record.version));
   rpc::TimeToProto(record.create_time, p.mutable_create_time());
   rpc::TimeToProto(record.update_time, p.mutable_update_time());
+  p.set_siasn_id(e.siasn_id);
+  if (e.kind == EmployeeKind::kPns) {
+    p.set_pns_status(e.candidate ? v1::PNS_STATUS_CANDIDATE : v1::PNS_STATUS_DEFINITIVE);
+  }
   return p;
 }
 
@@ -151,6 +156,79 @@ v1::Assignment ToProto(const AssignmentRecord& a) {
   if (a.end_date) rpc::DayToProto(*a.end_date, p.mutable_end_date());
   p.set_reason(static_cast<v1::AssignmentReason>(static_cast<int>(a.reason) + 1));
   return p;
+}
+
+v1::AssessmentDelegation ToProto(const AssessmentDelegation& d) {
+  v1::AssessmentDelegation p;
+  p.set_id(d.id);
+  p.set_agency_id(d.agency_id);
+  p.set_unit_id(d.unit_id);
+  p.set_delegate_employee_id(d.delegate_employee_id);
+  rpc::DayToProto(d.start_date, p.mutable_start_date());
+  if (d.end_date) rpc::DayToProto(*d.end_date, p.mutable_end_date());
+  p.set_basis(d.basis);
+  rpc::TimeToProto(d.create_time, p.mutable_create_time());
+  return p;
+}
+
+v1::RegionalHead ToProto(const RegionalHead& h) {
+  v1::RegionalHead p;
+  p.set_id(h.id);
+  p.set_agency_id(h.agency_id);
+  p.set_name(h.name);
+  p.set_title(h.title);
+  p.set_kind(h.kind == RegionalHeadKind::kPj ? v1::REGIONAL_HEAD_KIND_PJ
+                                             : v1::REGIONAL_HEAD_KIND_ELECTED);
+  p.set_employee_id(h.employee_id);
+  rpc::DayToProto(h.term_start, p.mutable_term_start());
+  if (h.term_end) rpc::DayToProto(*h.term_end, p.mutable_term_end());
+  p.set_unit_id(h.unit_id);
+  p.set_basis(h.basis);
+  if (h.version > 0) p.set_etag(rpc::EtagFor(h.version));
+  rpc::TimeToProto(h.create_time, p.mutable_create_time());
+  rpc::TimeToProto(h.update_time, p.mutable_update_time());
+  return p;
+}
+
+absl::StatusOr<AssessmentDelegation> FromProto(const v1::AssessmentDelegation& p) {
+  AssessmentDelegation d;
+  d.id = p.id();
+  d.agency_id = p.agency_id();
+  d.unit_id = p.unit_id();
+  d.delegate_employee_id = p.delegate_employee_id();
+  ASSIGN_OR_RETURN(d.start_date, DayOf(p.start_date(), "start_date"));
+  if (rpc::IsSet(p.end_date())) {
+    ASSIGN_OR_RETURN(d.end_date, DayOf(p.end_date(), "end_date"));
+  }
+  d.basis = p.basis();
+  d.create_time = rpc::TimeFromProto(p.create_time());
+  return d;
+}
+
+absl::StatusOr<RegionalHead> FromProto(const v1::RegionalHead& p) {
+  RegionalHead h;
+  h.id = p.id();
+  h.agency_id = p.agency_id();
+  h.name = p.name();
+  h.title = p.title();
+  if (p.kind() == v1::REGIONAL_HEAD_KIND_ELECTED) {
+    h.kind = RegionalHeadKind::kElected;
+  } else if (p.kind() == v1::REGIONAL_HEAD_KIND_PJ) {
+    h.kind = RegionalHeadKind::kPj;
+  } else {
+    return absl::InvalidArgumentError("kind: unspecified regional head kind");
+  }
+  h.employee_id = p.employee_id();
+  ASSIGN_OR_RETURN(h.term_start, DayOf(p.term_start(), "term_start"));
+  if (rpc::IsSet(p.term_end())) {
+    ASSIGN_OR_RETURN(h.term_end, DayOf(p.term_end(), "term_end"));
+  }
+  h.unit_id = p.unit_id();
+  h.basis = p.basis();
+  ASSIGN_OR_RETURN(h.version, VersionOf(p.etag()));
+  h.create_time = rpc::TimeFromProto(p.create_time());
+  h.update_time = rpc::TimeFromProto(p.update_time());
+  return h;
 }
 
 absl::StatusOr<Agency> FromProto(const v1::Agency& p) {
@@ -191,6 +269,9 @@ absl::StatusOr<OrgUnit> FromProto(const v1::OrgUnit& p) {
   ASSIGN_OR_RETURN(u.version, VersionOf(p.etag()));
   u.create_time = rpc::TimeFromProto(p.create_time());
   u.update_time = rpc::TimeFromProto(p.update_time());
+  if (rpc::IsSet(p.end_date())) {
+    ASSIGN_OR_RETURN(u.end_date, DayOf(p.end_date(), "end_date"));
+  }
   return u;
 }
 
@@ -246,6 +327,8 @@ absl::StatusOr<EmployeeRecord> FromProto(const v1::Employee& p) {
   ASSIGN_OR_RETURN(r.version, VersionOf(p.etag()));
   r.create_time = rpc::TimeFromProto(p.create_time());
   r.update_time = rpc::TimeFromProto(p.update_time());
+  e.siasn_id = p.siasn_id();
+  e.candidate = p.pns_status() == v1::PNS_STATUS_CANDIDATE;
   return r;
 }
 

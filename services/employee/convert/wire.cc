@@ -154,6 +154,35 @@ std::string EselonToProto(const std::optional<Eselon>& eselon) {
   return eselon ? absl::StrCat(EselonCode(*eselon)) : std::string();
 }
 
+std::string RankCodeOf(std::string_view stored) {
+  if (stored.empty()) return "";
+  if (absl::StatusOr<Golongan> golongan = Golongan::Parse(stored); golongan.ok()) {
+    return absl::StrCat(golongan->code());
+  }
+  if (absl::StatusOr<PppkGrade> grade = PppkGrade::Parse(stored); grade.ok()) {
+    return std::string(grade->label());
+  }
+  return "";
+}
+
+pb::Capacity CapacityToProto(Official::Capacity capacity) {
+  switch (capacity) {
+    case Official::kDefinitive:
+      return pb::CAPACITY_DEFINITIVE;
+    case Official::kActingPlt:
+      return pb::CAPACITY_PLT;
+    case Official::kActingPlh:
+      return pb::CAPACITY_PLH;
+    case Official::kDelegated:
+      return pb::CAPACITY_DELEGATED;
+    case Official::kInterimHead:
+      return pb::CAPACITY_PJ;
+    case Official::kPoliticalHead:
+      return pb::CAPACITY_POLITICAL_HEAD;
+  }
+  return pb::CAPACITY_UNSPECIFIED;
+}
+
 void OfficialToProto(const Official& official, const OfficialLabels& labels, pb::Official* out) {
   out->set_kind(official.kind == Official::kAsn ? pb::Official::KIND_ASN
                                                 : pb::Official::KIND_NON_ASN);
@@ -167,6 +196,8 @@ void OfficialToProto(const Official& official, const OfficialLabels& labels, pb:
   out->set_unit_name(labels.unit_name);
   out->set_acting(ActingToProto(official.acting));
   out->set_rank_label(labels.rank_label);
+  if (official.kind == Official::kAsn) out->set_rank_code(labels.rank_code);
+  out->set_capacity(CapacityToProto(official.capacity));
 }
 
 }  // namespace kinerja::employee::convert

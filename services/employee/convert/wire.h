@@ -81,7 +81,14 @@ struct OfficialLabels {
   std::string position_name;
   std::string unit_name;
   std::string rank_label;
+  std::string rank_code;  // "41" (golongan code) or "IX" (PPPK grade); "" for NON-ASN
 };
+
+// The national code of a stored rank label or code: "IV/a" or "41" -> "41", "IX" -> "IX"; ""
+// when empty or unknown.
+std::string RankCodeOf(std::string_view stored);
+
+pb::Capacity CapacityToProto(Official::Capacity capacity);
 void OfficialToProto(const Official& official, const OfficialLabels& labels, pb::Official* out);
 
 }  // namespace kinerja::employee::convert

@@ -75,13 +75,32 @@ TEST(ConvertTest, Officials) {
   head.name = "Wali Kota";
   head.position_id = "p1";
   head.unit_id = "u1";
+  head.capacity = Official::kPoliticalHead;
   pb::Official out;
-  OfficialToProto(head, {.position_name = "Wali Kota", .unit_name = "Pemkot", .rank_label = ""},
-                  &out);
+  OfficialToProto(
+      head,
+      {.position_name = "Wali Kota", .unit_name = "Pemkot", .rank_label = "", .rank_code = "41"},
+      &out);
   EXPECT_EQ(out.kind(), pb::Official::KIND_NON_ASN);
   EXPECT_EQ(out.unit_name(), "Pemkot");
   EXPECT_TRUE(out.nip().empty());
   EXPECT_TRUE(out.employee_id().empty()) << "the internal NON-ASN holder id must not leak";
+  EXPECT_TRUE(out.rank_code().empty()) << "a NON-ASN official has no rank";
+  EXPECT_EQ(out.capacity(), pb::CAPACITY_POLITICAL_HEAD);
+}
+
+TEST(ConvertTest, CapacitiesAndRankCodes) {
+  EXPECT_EQ(CapacityToProto(Official::kDefinitive), pb::CAPACITY_DEFINITIVE);
+  EXPECT_EQ(CapacityToProto(Official::kActingPlt), pb::CAPACITY_PLT);
+  EXPECT_EQ(CapacityToProto(Official::kActingPlh), pb::CAPACITY_PLH);
+  EXPECT_EQ(CapacityToProto(Official::kDelegated), pb::CAPACITY_DELEGATED);
+  EXPECT_EQ(CapacityToProto(Official::kInterimHead), pb::CAPACITY_PJ);
+  EXPECT_EQ(CapacityToProto(Official::kPoliticalHead), pb::CAPACITY_POLITICAL_HEAD);
+  EXPECT_EQ(RankCodeOf("IV/a"), "41");
+  EXPECT_EQ(RankCodeOf("41"), "41");
+  EXPECT_EQ(RankCodeOf("IX"), "IX");
+  EXPECT_EQ(RankCodeOf(""), "");
+  EXPECT_EQ(RankCodeOf("Pembina"), "");
 }
 
 }  // namespace

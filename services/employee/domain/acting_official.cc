@@ -43,4 +43,24 @@ absl::Status PlaceActingOfficial(ActingOfficial& acting, const ActingFacts& fact
   return absl::OkStatus();
 }
 
+absl::StatusOr<bool> ApplyActingUpdate(ActingOfficial& acting, const ActingUpdate& update) {
+  ActingOfficial changed = acting;
+  if (update.end_date) {
+    if (*update.end_date < acting.start_date) {
+      return errors::InvalidField(
+          "end_date",
+          absl::StrCat(absl::FormatCivilTime(*update.end_date), " is before start_date ",
+                       absl::FormatCivilTime(acting.start_date)));
+    }
+    changed.end_date = *update.end_date;
+  }
+  if (update.basis) {
+    if (update.basis->size() > 500) return errors::InvalidField("basis", "longer than 500 bytes");
+    changed.basis = *update.basis;
+  }
+  if (changed.end_date == acting.end_date && changed.basis == acting.basis) return false;
+  acting = std::move(changed);
+  return true;
+}
+
 }  // namespace kinerja::employee

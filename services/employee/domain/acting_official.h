@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "services/employee/domain/official.h"
@@ -29,6 +30,18 @@ struct ActingFacts {
   std::optional<std::string> position_agency_id = {};
   std::optional<std::string> employee_agency_id = {};
 };
+
+// UpdateActingOfficial: the fields present change (field mask paths end_date, basis).
+struct ActingUpdate {
+  std::string id = {};
+  std::optional<absl::CivilDay> end_date = {};
+  std::optional<std::string> basis = {};
+};
+
+// Applies an update to the locked appointment (ending it early or moving its end, correcting
+// the basis): end_date not before start_date, basis <= 500 bytes (INVALID_ARGUMENT naming the
+// field). Returns false when nothing changes.
+absl::StatusOr<bool> ApplyActingUpdate(ActingOfficial& acting, const ActingUpdate& update);
 
 // Input checks before any lookup: id <= kMaxIdLength, position_id and employee_id required, kind
 // PLT or PLH, start_date <= end_date, basis <= 500 bytes (INVALID_ARGUMENT naming the field).

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/employee/domain/person_name.h"
+#include "shared/errors/errors.h"
 #include "shared/text/text.h"
 
 namespace kinerja::employee {
@@ -24,35 +25,45 @@ constexpr std::array<std::pair<EmployeeStatus, std::string_view>, 7> kStatuses =
 struct IdFacts {
   absl::CivilDay birth_date;
   Sex sex;
+  // PNS: first appointment year and month (digits 9-14); PPPK: year only (digits 9-12).
+  absl::CivilMonth appointment;
+  bool month_known = true;
 };
+
+absl::StatusOr<IdFacts> ParseId(const Employee& e, const NipOptions& options) {
+  if (e.kind == EmployeeKind::kPns) {
+    ASSIGN_OR_RETURN(NipInfo nip, ParseNip(e.nip, options));
+    return IdFacts{nip.birth_date, nip.sex, nip.first_appointment, true};
+  }
+  ASSIGN_OR_RETURN(NiPppkInfo ni, ParseNiPppk(e.nip, options));
+  return IdFacts{ni.birth_date, ni.sex, absl::CivilMonth(ni.appointment_year), false};
+}
+
+// "NIP" or "NI PPPK", as the messages name the id.
+std::string_view IdName(EmployeeKind kind) {
+  return kind == EmployeeKind::kPns ? "NIP" : "NI PPPK";
+}
 
 // The id's facts, or nullopt after recording why the id is invalid.
 std::optional<IdFacts> CheckId(const Employee& e, const NipOptions& options,
                                std::vector<FieldViolation>* out) {
-  absl::Status status;
-  if (e.kind == EmployeeKind::kPns) {
-    auto nip = ParseNip(e.nip, options);
-    if (nip.ok()) return IdFacts{nip->birth_date, nip->sex};
-    status = nip.status();
-  } else {
-    auto ni = ParseNiPppk(e.nip, options);
-    if (ni.ok()) return IdFacts{ni->birth_date, ni->sex};
-    status = ni.status();
-  }
-  out->push_back(ViolationFromStatus("nip", status));
+  absl::StatusOr<IdFacts> facts = ParseId(e, options);
+  if (facts.ok()) return *facts;
+  out->push_back(ViolationFromStatus("nip", facts.status()));
   return std::nullopt;
 }
 
 void CheckAgreement(const Employee& e, const IdFacts& facts, std::vector<FieldViolation>* out) {
   if (facts.sex != e.sex) {
     out->push_back(
-        {"sex", absl::StrCat(ToAbsl(SexName(e.sex)), " disagrees with the id's sex digit (",
-                             ToAbsl(SexName(facts.sex)), ")")});
+        {"sex", absl::StrCat(ToAbsl(SexName(e.sex)), " disagrees with the ", ToAbsl(IdName(e.kind)),
+                             ": its sex digit (position 15) says ", ToAbsl(SexName(facts.sex)))});
   }
   if (facts.birth_date != e.birth_date) {
-    out->push_back({"birth_date", absl::StrCat(absl::FormatCivilTime(e.birth_date),
-                                               " disagrees with the id's birth date ",
-                                               absl::FormatCivilTime(facts.birth_date))});
+    out->push_back(
+        {"birth_date", absl::StrCat(absl::FormatCivilTime(e.birth_date), " disagrees with the ",
+                                    ToAbsl(IdName(e.kind)), ": its birth date (positions 1-8) is ",
+                                    absl::FormatCivilTime(facts.birth_date))});
   }
 }
 
@@ -131,6 +142,37 @@ std::vector<FieldViolation> EmployeeViolations(const Employee& e, const NipOptio
   CheckRef("agency_id", e.agency_id, true, &out);
   CheckRef("id", e.id, false, &out);
   CheckRef("siasn_id", e.siasn_id, false, &out);
+  return out;
+}
+
+std::vector<FieldViolation> AppointmentViolations(const Employee& e,
+                                                  absl::CivilDay appointment_date,
+                                                  const NipOptions& options) {
+  std::vector<FieldViolation> out;
+  const absl::CivilMonth month(appointment_date);
+  if (options.not_after && month > absl::CivilMonth(*options.not_after)) {
+    out.push_back({"appointment_date",
+                   absl::StrCat(absl::FormatCivilTime(appointment_date), " is in a month after ",
+                                absl::FormatCivilTime(*options.not_after))});
+    return out;
+  }
+  // Without not_after here: a future month in the id is the id's own violation.
+  NipOptions id_options = options;
+  id_options.not_after.reset();
+  absl::StatusOr<IdFacts> facts = ParseId(e, id_options);
+  if (!facts.ok()) return out;  // reported on "nip" by EmployeeViolations
+  if (facts->month_known && facts->appointment != month) {
+    out.push_back(
+        {"appointment_date", absl::StrCat(absl::FormatCivilTime(appointment_date),
+                                          " disagrees with the ", ToAbsl(IdName(e.kind)),
+                                          ": its first appointment (TMT CPNS, positions 9-14) is ",
+                                          absl::FormatCivilTime(facts->appointment))});
+  } else if (!facts->month_known && facts->appointment.year() != month.year()) {
+    out.push_back({"appointment_date", absl::StrCat(absl::FormatCivilTime(appointment_date),
+                                                    " disagrees with the ", ToAbsl(IdName(e.kind)),
+                                                    ": its appointment year (positions 9-12) is ",
+                                                    facts->appointment.year())});
+  }
   return out;
 }
 

@@ -66,6 +66,16 @@ struct Employee {
 std::vector<FieldViolation> EmployeeViolations(const Employee& employee,
                                                const NipOptions& options = {});
 
+// The first appointment (TMT CPNS / TMT PPPK) against the id (DOMAIN.md: "the record's ...
+// first appointment must agree with the NIP's digits; an appointment in the future is not
+// valid"): a NIP's year and month (positions 9-14), an NI PPPK's year (9-12; 13-14 are not a
+// month). A month after options.not_after (the caller's today) is refused first. Field
+// "appointment_date"; nothing when the id itself does not parse (EmployeeViolations reports
+// that on "nip").
+std::vector<FieldViolation> AppointmentViolations(const Employee& employee,
+                                                  absl::CivilDay appointment_date,
+                                                  const NipOptions& options = {});
+
 // ViolationsToStatus(EmployeeViolations(...)): InvalidArgument starting with the first field.
 absl::Status ValidateEmployee(const Employee& employee, const NipOptions& options = {});
 

@@ -24,6 +24,18 @@ absl::Status CheckPlace(const Employee& e, const PositionPlace& place) {
 
 }  // namespace
 
+std::vector<FieldViolation> EmployeeRecordViolations(const EmployeeRecord& record,
+                                                     const NipOptions& options) {
+  std::vector<FieldViolation> out = EmployeeViolations(record.employee, options);
+  if (record.appointment_date) {
+    for (FieldViolation& v :
+         AppointmentViolations(record.employee, *record.appointment_date, options)) {
+      out.push_back(std::move(v));
+    }
+  }
+  return out;
+}
+
 absl::Status ValidateNewEmployee(const EmployeeRecord& record) {
   if (record.employee.id.size() > kMaxIdLength) {
     return errors::InvalidField("id", "longer than 64 bytes");
@@ -31,8 +43,8 @@ absl::Status ValidateNewEmployee(const EmployeeRecord& record) {
   return absl::OkStatus();
 }
 
-absl::Status PlaceNewEmployee(EmployeeRecord& record,
-                              const std::optional<PositionPlace>& position) {
+absl::Status PlaceNewEmployee(EmployeeRecord& record, const std::optional<PositionPlace>& position,
+                              const NipOptions& options) {
   Employee& e = record.employee;
   if (!e.position_id.empty()) {
     if (!position) return ReferenceNotFound("position_id", "position", e.position_id);
@@ -48,7 +60,7 @@ absl::Status PlaceNewEmployee(EmployeeRecord& record,
   } else {
     record.position_start_date = std::nullopt;  // no assignment without a position
   }
-  return ValidateEmployee(e);  // an empty id is optional there
+  return ViolationsToStatus(EmployeeRecordViolations(record, options));  // empty id: optional
 }
 
 std::optional<AssignmentRecord> FirstAssignment(const EmployeeRecord& created) {

@@ -34,6 +34,11 @@ struct EmployeeUpdate {
   std::optional<int64_t> expected_version = {};
 };
 
+// EmployeeViolations plus, when the record has an appointment_date, AppointmentViolations
+// (field order: the employee's, then appointment_date).
+std::vector<FieldViolation> EmployeeRecordViolations(const EmployeeRecord& record,
+                                                     const NipOptions& options = {});
+
 // Input checks before any lookup: the id, when given, is at most kMaxIdLength.
 absl::Status ValidateNewEmployee(const EmployeeRecord& record);
 
@@ -41,8 +46,10 @@ absl::Status ValidateNewEmployee(const EmployeeRecord& record);
 // REFERENCE_NOT_FOUND), a unit_id or agency_id given must be the position's
 // (POSITION_IN_ANOTHER_UNIT / DIFFERENT_AGENCY), both are taken from it, and the first assignment
 // starts at position_start_date, else appointment_date (INVALID_ARGUMENT "appointment_date" when
-// neither is set); without a position there is no unit and no start. Then ValidateEmployee.
-absl::Status PlaceNewEmployee(EmployeeRecord& record, const std::optional<PositionPlace>& position);
+// neither is set); without a position there is no unit and no start. Then
+// EmployeeRecordViolations(record, options).
+absl::Status PlaceNewEmployee(EmployeeRecord& record, const std::optional<PositionPlace>& position,
+                              const NipOptions& options = {});
 
 // The INITIAL assignment that a created employee with a position starts with (at
 // position_start_date); nullopt without a position.

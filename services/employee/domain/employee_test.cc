@@ -58,10 +58,12 @@ TEST(EmployeeViolations, SexAndBirthDateMustAgreeWithTheId) {
   e.sex = Sex::kFemale;
   e.birth_date = absl::CivilDay(1986, 9, 27);
   EXPECT_THAT(EmployeeViolations(e),
-              ElementsAre(FieldViolation{"sex", "FEMALE disagrees with the id's sex digit (MALE)"},
+              ElementsAre(FieldViolation{"sex",
+                                         "FEMALE disagrees with the NIP: its sex digit "
+                                         "(position 15) says MALE"},
                           FieldViolation{"birth_date",
-                                         "1986-09-27 disagrees with the id's birth date "
-                                         "1986-09-26"}));
+                                         "1986-09-27 disagrees with the NIP: its birth date "
+                                         "(positions 1-8) is 1986-09-26"}));
   // With an invalid id nothing is compared against it.
   e.nip = "bad";
   EXPECT_THAT(Fields(e), ElementsAre("nip"));
@@ -150,6 +152,79 @@ TEST(EmployeeEnums, StableNames) {
   EXPECT_FALSE(IsInService(EmployeeStatus::kDeceased));
   EXPECT_FALSE(IsInService(EmployeeStatus::kDismissed));
   EXPECT_FALSE(IsInService(EmployeeStatus::kTransferredOut));
+}
+
+// --- First appointment (TMT CPNS) against the id ----------------------------------------
+
+std::vector<std::string> AppointmentFields(const Employee& e, absl::CivilDay day,
+                                           std::optional<absl::CivilDay> today = std::nullopt) {
+  NipOptions options;
+  options.not_after = today;
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : AppointmentViolations(e, day, options)) {
+    fields.push_back(v.field);
+  }
+  return fields;
+}
+
+TEST(AppointmentViolations, PnsYearAndMonthMustBeTheNipsDigits9To14) {
+  const Employee e = ValidPns();  // NIP appointment 2015-05
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2015, 5, 1)), IsEmpty());
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2015, 5, 31)), IsEmpty());  // month's last day
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2015, 4, 30)), ElementsAre("appointment_date"));
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2015, 6, 1)), ElementsAre("appointment_date"));
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2016, 5, 1)), ElementsAre("appointment_date"));
+  EXPECT_THAT(AppointmentViolations(e, absl::CivilDay(2015, 6, 1)),
+              ElementsAre(FieldViolation{"appointment_date",
+                                         "2015-06-01 disagrees with the NIP: its first "
+                                         "appointment (TMT CPNS, positions 9-14) is 2015-05"}));
+}
+
+TEST(AppointmentViolations, PppkYearOnly) {
+  const Employee e = ValidPppk();  // NI PPPK appointment year 2021, digits 13-14 = "13"
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2021, 1, 1)), IsEmpty());
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2021, 12, 31)), IsEmpty());
+  EXPECT_THAT(AppointmentViolations(e, absl::CivilDay(2022, 1, 1)),
+              ElementsAre(FieldViolation{"appointment_date",
+                                         "2022-01-01 disagrees with the NI PPPK: its "
+                                         "appointment year (positions 9-12) is 2021"}));
+}
+
+TEST(AppointmentViolations, AMonthAfterTodaysIsRefused) {
+  Employee e = ValidPns();
+  e.nip = "198609262024031001";  // appointed 2024-03
+  // Today 2024-03-01: this month is fine, whatever the day.
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2024, 3, 1), absl::CivilDay(2024, 3, 1)),
+              IsEmpty());
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2024, 3, 31), absl::CivilDay(2024, 3, 1)),
+              IsEmpty());
+  // Today 2024-02-29 (leap day): next month is refused.
+  EXPECT_THAT(
+      AppointmentViolations(e, absl::CivilDay(2024, 3, 1),
+                            NipOptions{.not_after = absl::CivilDay(2024, 2, 29)}),
+      ElementsAre(FieldViolation{"appointment_date", "2024-03-01 is in a month after 2024-02-29"}));
+  // And so is the id's own month, on "nip".
+  NipOptions today{.not_after = absl::CivilDay(2024, 2, 29)};
+  EXPECT_THAT(EmployeeViolations(e, today),
+              ElementsAre(FieldViolation{"nip",
+                                         "first appointment 202403 is after 2024-02-29 "
+                                         "(positions 9-14)"}));
+  today.not_after = absl::CivilDay(2024, 3, 1);
+  EXPECT_THAT(EmployeeViolations(e, today), IsEmpty());
+}
+
+TEST(AppointmentViolations, BirthOnTheLeapDay) {
+  Employee e = ValidPns();
+  e.nip = "198802292012011001";
+  e.birth_date = absl::CivilDay(1988, 2, 29);
+  EXPECT_THAT(EmployeeViolations(e), IsEmpty());
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2012, 1, 1)), IsEmpty());
+  e.birth_date = absl::CivilDay(1988, 3, 1);
+  EXPECT_THAT(Fields(e), ElementsAre("birth_date"));
+  // An invalid id is reported on "nip" only, never against the appointment.
+  e.nip = "198702292012011001";  // 1987 has no 29 February
+  EXPECT_THAT(Fields(e), ElementsAre("nip"));
+  EXPECT_THAT(AppointmentFields(e, absl::CivilDay(2013, 1, 1)), IsEmpty());
 }
 
 }  // namespace

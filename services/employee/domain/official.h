@@ -1,5 +1,6 @@
-// An official in a reporting line: an ASN employee (possibly acting as Plt/Plh) or a NON-ASN
-// political head (governor, regent, mayor) who has no NIP (DOMAIN.md "Organisation").
+// An official in a reporting line: an ASN employee (possibly acting as Plt/Plh, delegated, or
+// an interim regional head, Pj) or a NON-ASN political head (governor, regent, mayor) who has
+// no NIP (DOMAIN.md "Organisation"), with the capacity in which they hold the role that day.
 #pragma once
 
 #include <string>
@@ -18,13 +19,24 @@ struct Official {
     kPlh,   // pelaksana harian: acts while the holder is temporarily absent
   };
 
+  // In which capacity the role is held on the day (DOMAIN.md: "record in which capacity").
+  enum Capacity {
+    kDefinitive,     // pejabat definitif; also an employee's own placement
+    kActingPlt,      // acting == kPlt
+    kActingPlh,      // acting == kPlh
+    kDelegated,      // assessor by an assessment delegation (AssessmentDelegation)
+    kInterimHead,    // Pj (penjabat) regional head: an ASN
+    kPoliticalHead,  // elected regional head: NON-ASN
+  };
+
   Kind kind = kAsn;
   std::string employee_id;  // kAsn: employee id; kNonAsn: the NON-ASN holder record's id
   std::string nip;          // empty for kNonAsn
   std::string name;
-  std::string position_id;  // the leader position held or acted in
-  std::string unit_id;      // the unit that position leads
+  std::string position_id;  // the leader position held or acted in (delegate: their own)
+  std::string unit_id;      // the unit that position leads (delegate: their own unit)
   Acting acting = kNone;
+  Capacity capacity = kDefinitive;
 
   friend bool operator==(const Official&, const Official&) = default;
 };

@@ -50,6 +50,10 @@ const std::vector<uint32_t>* Lookup(const Map& index, std::string_view key) {
 
 }  // namespace
 
+std::string RegionalHeadHolderId(std::string_view head_id) {
+  return absl::StrCat("regional-head:", ToAbsl(head_id));
+}
+
 absl::StatusOr<OrgSnapshot> OrgSnapshot::Create(OrgRecords records) {
   OrgSnapshot snapshot;
   snapshot.records_ = std::move(records);
@@ -127,6 +131,25 @@ absl::Status OrgSnapshot::IndexHolders() {
     Add(non_asn_by_position_, h.position_id, i);
     Add(non_asn_by_holder_, h.holder_id, i);
   }
+  for (uint32_t i = 0; i < records_.delegations.size(); ++i) {
+    const DelegationRecord& d = records_.delegations[i];
+    if (auto s = CheckRange("delegations", i, d.valid); !s.ok()) return s;
+    Add(delegations_by_unit_, d.unit_id, i);
+    Add(delegations_by_delegate_, d.delegate_employee_id, i);
+  }
+  for (uint32_t i = 0; i < records_.heads.size(); ++i) {
+    const HeadTerm& h = records_.heads[i];
+    if (auto s = CheckRange("heads", i, h.valid); !s.ok()) return s;
+    Add(heads_by_unit_, h.unit_id, i);
+  }
+  // Holder ids point into records_ (stable from here on): elected heads by their derived id.
+  head_holder_ids_.reserve(records_.heads.size());
+  for (uint32_t i = 0; i < records_.heads.size(); ++i) {
+    const HeadTerm& h = records_.heads[i];
+    head_holder_ids_.push_back(h.employee_id.empty() ? RegionalHeadHolderId(h.id) : h.employee_id);
+  }
+  for (uint32_t i = 0; i < records_.heads.size(); ++i)
+    Add(heads_by_holder_, head_holder_ids_[i], i);
   return absl::OkStatus();
 }
 
@@ -154,10 +177,16 @@ const UnitNode* OrgSnapshot::UnitLedBy(std::string_view position_id) const {
   return it == unit_by_leader_position_.end() ? nullptr : &records_.units[it->second];
 }
 
-Official OrgSnapshot::AsnOfficial(std::string_view employee_id, const UnitNode& unit,
-                                  Official::Acting acting) const {
-  Official official{
-      Official::kAsn, std::string(employee_id), "", "", unit.leader_position_id, unit.id, acting};
+Official OrgSnapshot::AsnPerson(std::string_view employee_id, std::string_view position_id,
+                                std::string_view unit_id, Official::Capacity capacity) const {
+  Official official;
+  official.kind = Official::kAsn;
+  official.employee_id = std::string(employee_id);
+  official.position_id = std::string(position_id);
+  official.unit_id = std::string(unit_id);
+  official.capacity = capacity;
+  if (capacity == Official::kActingPlt) official.acting = Official::kPlt;
+  if (capacity == Official::kActingPlh) official.acting = Official::kPlh;
   if (auto it = person_by_id_.find(employee_id); it != person_by_id_.end()) {
     official.nip = records_.people[it->second].nip;
     official.name = records_.people[it->second].name;
@@ -165,10 +194,55 @@ Official OrgSnapshot::AsnOfficial(std::string_view employee_id, const UnitNode& 
   return official;
 }
 
+Official OrgSnapshot::AsnOfficial(std::string_view employee_id, const UnitNode& unit,
+                                  Official::Acting acting) const {
+  Official::Capacity capacity = acting == Official::kPlt   ? Official::kActingPlt
+                                : acting == Official::kPlh ? Official::kActingPlh
+                                                           : Official::kDefinitive;
+  return AsnPerson(employee_id, unit.leader_position_id, unit.id, capacity);
+}
+
+const DelegationRecord* OrgSnapshot::DelegationOf(std::string_view unit_id,
+                                                  absl::CivilDay date) const {
+  int64_t found = Pick(records_.delegations, Lookup(delegations_by_unit_, unit_id), date,
+                       [](const auto& a, const auto& b) { return a.valid.from > b.valid.from; });
+  return found < 0 ? nullptr : &records_.delegations[found];
+}
+
+std::vector<const DelegationRecord*> OrgSnapshot::DelegationsTo(std::string_view employee_id,
+                                                                absl::CivilDay date) const {
+  std::vector<const DelegationRecord*> result;
+  if (const std::vector<uint32_t>* found = Lookup(delegations_by_delegate_, employee_id)) {
+    for (uint32_t i : *found) {
+      const DelegationRecord& d = records_.delegations[i];
+      // Only the delegation that actually runs for its unit that day counts.
+      if (d.valid.Contains(date) && DelegationOf(d.unit_id, date) == &d) result.push_back(&d);
+    }
+  }
+  return result;
+}
+
+std::vector<const UnitNode*> OrgSnapshot::HeadedUnitsAt(const Official& person,
+                                                        absl::CivilDay date) const {
+  std::vector<const UnitNode*> units;
+  if (const std::vector<uint32_t>* found = Lookup(heads_by_holder_, person.employee_id)) {
+    for (uint32_t i : *found) {
+      const HeadTerm& h = records_.heads[i];
+      if (!h.valid.Contains(date)) continue;
+      if (const UnitNode* unit = FindUnit(h.unit_id)) units.push_back(unit);
+    }
+  }
+  return units;
+}
+
 std::optional<Official> OrgSnapshot::LeaderOf(const UnitNode& unit, absl::CivilDay date) const {
+  if (unit.end_date && date >= *unit.end_date) return std::nullopt;  // abolished
   std::string_view position = unit.leader_position_id;
-  if (position.empty()) return std::nullopt;
   auto later = [](const auto& a, const auto& b) { return a.valid.from > b.valid.from; };
+  int64_t head = Pick(records_.heads, Lookup(heads_by_unit_, unit.id), date, later);
+  if (position.empty()) {
+    if (head < 0) return std::nullopt;
+  }
   int64_t acting = Pick(records_.acting, Lookup(acting_by_position_, position), date,
                         [](const ActingAssignment& a, const ActingAssignment& b) {
                           if (a.kind != b.kind) return a.kind == Official::kPlh;
@@ -178,11 +252,31 @@ std::optional<Official> OrgSnapshot::LeaderOf(const UnitNode& unit, absl::CivilD
     const ActingAssignment& a = records_.acting[acting];
     return AsnOfficial(a.employee_id, unit, a.kind);
   }
+  if (head >= 0) {
+    const HeadTerm& h = records_.heads[head];
+    if (!h.employee_id.empty()) {
+      return AsnPerson(h.employee_id, unit.leader_position_id, unit.id, Official::kInterimHead);
+    }
+    Official official;
+    official.kind = Official::kNonAsn;
+    official.employee_id = head_holder_ids_[head];
+    official.name = h.name;
+    official.position_id = unit.leader_position_id;
+    official.unit_id = unit.id;
+    official.capacity = Official::kPoliticalHead;
+    return official;
+  }
   int64_t non_asn = Pick(records_.non_asn, Lookup(non_asn_by_position_, position), date, later);
   if (non_asn >= 0) {
     const NonAsnHolding& h = records_.non_asn[non_asn];
-    return Official{Official::kNonAsn, h.holder_id,    "", h.name, unit.leader_position_id,
-                    unit.id,           Official::kNone};
+    Official official;
+    official.kind = Official::kNonAsn;
+    official.employee_id = h.holder_id;
+    official.name = h.name;
+    official.position_id = unit.leader_position_id;
+    official.unit_id = unit.id;
+    official.capacity = Official::kPoliticalHead;
+    return official;
   }
   int64_t holder =
       Pick(records_.assignments, Lookup(assignments_by_position_, position), date, later);

@@ -35,6 +35,8 @@ struct UnitNode {
   std::string id;
   std::string parent_id;           // empty at the root
   std::string leader_position_id;  // empty when the unit has no leader position
+  // Abolished from this day: from then on nobody occupies the unit (LeaderOf is empty).
+  std::optional<absl::CivilDay> end_date = {};
 };
 
 // Who an ASN employee id is, for the Official's nip and name.
@@ -71,13 +73,37 @@ struct NonAsnHolding {
   DateRange valid;
 };
 
+// The assessment of a unit's staff delegated to an ASN employee (AssessmentDelegation).
+struct DelegationRecord {
+  std::string id;
+  std::string unit_id;
+  std::string delegate_employee_id;
+  DateRange valid;
+};
+
+// A regional head's term at the root unit it leads: elected (NON-ASN, employee_id empty) or a
+// Pj (an ASN, employee_id set).
+struct HeadTerm {
+  std::string id;
+  std::string unit_id;
+  std::string name;         // elected head's name (a Pj's name comes from `people`)
+  std::string employee_id;  // Pj only
+  DateRange valid;
+};
+
 struct OrgRecords {
   std::vector<UnitNode> units;
   std::vector<Person> people;
   std::vector<Assignment> assignments;
   std::vector<ActingAssignment> acting;
   std::vector<NonAsnHolding> non_asn;
+  std::vector<DelegationRecord> delegations = {};
+  std::vector<HeadTerm> heads = {};
 };
+
+// The Official.employee_id of an elected regional head (no employee record): internal to the
+// service, never returned.
+std::string RegionalHeadHolderId(std::string_view head_id);
 
 class OrgSnapshot {
  public:
@@ -97,10 +123,22 @@ class OrgSnapshot {
   std::vector<const UnitNode*> Children(const UnitNode& unit) const;
   const UnitNode* UnitLedBy(std::string_view position_id) const;  // nullptr if none
 
-  // The occupant of `unit`'s leader position on `date`, in priority order: an acting official
-  // (Plh before Plt, then the latest start), a NON-ASN holder, the definitive holder (latest
-  // start wins among overlapping records). nullopt when vacant or leaderless.
+  // The occupant of `unit` on `date`, in priority order: an acting official of its leader
+  // position (Plh before Plt, then the latest start), a regional head's term at the unit
+  // (elected: kNonAsn / kPoliticalHead; Pj: kAsn / kInterimHead), a NON-ASN holder of the
+  // leader position (compatibility input, kPoliticalHead), the definitive holder (latest start
+  // wins among overlapping records). nullopt when vacant, leaderless, or abolished on `date`.
   std::optional<Official> LeaderOf(const UnitNode& unit, absl::CivilDay date) const;
+
+  // The delegation of `unit_id`'s staff assessment running on `date` (latest start wins), or
+  // nullptr.
+  const DelegationRecord* DelegationOf(std::string_view unit_id, absl::CivilDay date) const;
+  // Delegations running on `date` whose delegate is `employee_id`.
+  std::vector<const DelegationRecord*> DelegationsTo(std::string_view employee_id,
+                                                     absl::CivilDay date) const;
+  // An ASN Official for `employee_id` (nip and name from `people` when known).
+  Official AsnPerson(std::string_view employee_id, std::string_view position_id,
+                     std::string_view unit_id, Official::Capacity capacity) const;
 
   std::vector<const Assignment*> AssignmentsInUnitAt(std::string_view unit_id,
                                                      absl::CivilDay date) const;
@@ -112,6 +150,9 @@ class OrgSnapshot {
   std::vector<std::string_view> PositionsOfAt(const Official& person, absl::CivilDay date) const;
   bool ActsInAt(std::string_view employee_id, std::string_view position_id,
                 absl::CivilDay date) const;
+  // Units whose regional head on `date` is the person (an elected head's id is
+  // RegionalHeadHolderId, a Pj's their employee id).
+  std::vector<const UnitNode*> HeadedUnitsAt(const Official& person, absl::CivilDay date) const;
 
  private:
   using Index =
@@ -133,6 +174,9 @@ class OrgSnapshot {
   Index assignments_by_position_, assignments_by_unit_, assignments_by_employee_;
   Index acting_by_position_, acting_by_employee_;
   Index non_asn_by_position_, non_asn_by_holder_;
+  Index delegations_by_unit_, delegations_by_delegate_;
+  Index heads_by_unit_, heads_by_holder_;
+  std::vector<std::string> head_holder_ids_;  // per heads record; heads_by_holder_ keys
 };
 
 }  // namespace kinerja::employee

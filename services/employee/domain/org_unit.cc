@@ -4,6 +4,7 @@
 #include "services/employee/domain/employee.h"
 #include "services/employee/domain/references.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 
@@ -61,11 +62,61 @@ absl::StatusOr<bool> ApplyLeaderPosition(OrgUnit& unit, const std::string& posit
           absl::StrCat("position_id: position ", position_id, " belongs to unit ", position.unit_id,
                        ", not to ", unit.id));
     }
+    if (position.type && !MayBeAssessor(*position.type)) {
+      return errors::RuleViolation(
+          "LEADER_NOT_ASSESSOR",
+          absl::StrCat("leader_position_id: a ", ToAbsl(PositionTypeLabel(*position.type)),
+                       " position cannot lead a unit; its holder could not be an assessor "
+                       "(at least Pengawas)"));
+    }
     eselon = position.eselon;
   }
   if (unit.leader_position_id == position_id) return false;
   unit.leader_position_id = position_id;
   unit.eselon = eselon;
+  return true;
+}
+
+absl::StatusOr<bool> ApplyOrgUnitUpdate(OrgUnit& unit, const OrgUnitUpdate& update,
+                                        const OrgUnitUpdateFacts& facts) {
+  OrgUnit changed = unit;
+  bool differs = false;
+  if (update.name) {
+    if (update.name->empty()) return errors::InvalidField("name", "is required");
+    if (update.name->size() > 300) return errors::InvalidField("name", "longer than 300 bytes");
+    differs |= changed.name != *update.name;
+    changed.name = *update.name;
+  }
+  if (update.parent_id) {
+    ASSIGN_OR_RETURN(bool moved, ApplyUnitParent(changed, *update.parent_id, facts.parent));
+    differs |= moved;
+  }
+  if (update.leader_position_id) {
+    ASSIGN_OR_RETURN(bool led,
+                     ApplyLeaderPosition(changed, *update.leader_position_id, facts.leader));
+    differs |= led;
+  }
+  if (update.end_date && *update.end_date != unit.end_date) {
+    if (const std::optional<absl::CivilDay>& end = *update.end_date) {
+      const std::string day = absl::FormatCivilTime(*end);
+      if (facts.staff_from_end > 0) {
+        return errors::RuleViolation(
+            "UNIT_HAS_STAFF",
+            absl::StrCat("end_date: unit ", unit.id, " has ", facts.staff_from_end,
+                         " placement(s) on or after ", day, "; transfer its staff first"));
+      }
+      if (facts.open_children_at_end > 0) {
+        return errors::RuleViolation(
+            "UNIT_HAS_OPEN_CHILDREN",
+            absl::StrCat("end_date: unit ", unit.id, " has ", facts.open_children_at_end,
+                         " child unit(s) still open on ", day, "; abolish or move them first"));
+      }
+    }
+    changed.end_date = *update.end_date;
+    differs = true;
+  }
+  if (!differs) return false;
+  unit = std::move(changed);
   return true;
 }
 

@@ -80,5 +80,73 @@ TEST(ApplyLeaderPosition, RefusesAPositionOfAnotherUnitOrNone) {
             "REFERENCE_NOT_FOUND");
 }
 
+// --- UpdateOrgUnit ----------------------------------------------------------------------
+
+TEST(ApplyOrgUnitUpdate, RenamesMovesAndSetsTheLeaderInOneChange) {
+  OrgUnit unit = Unit();
+  OrgUnitUpdate update{.id = "unit-1",
+                       .name = "Bidang Umum dan Kepegawaian",
+                       .parent_id = "unit-2",
+                       .leader_position_id = "pos-kabid"};
+  OrgUnitUpdateFacts facts{.parent = Parent("agency-1"),
+                           .leader = LeaderFacts{.exists = true,
+                                                 .unit_id = "unit-1",
+                                                 .eselon = std::nullopt,
+                                                 .type = PositionType::kAdministrator}};
+  auto changed = ApplyOrgUnitUpdate(unit, update, facts);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_TRUE(*changed);
+  EXPECT_EQ(unit.name, "Bidang Umum dan Kepegawaian");
+  EXPECT_EQ(unit.parent_id, "unit-2");
+  EXPECT_EQ(unit.leader_position_id, "pos-kabid");
+  // The same again changes nothing.
+  changed = ApplyOrgUnitUpdate(unit, update, facts);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_FALSE(*changed);
+}
+
+TEST(ApplyOrgUnitUpdate, RefusesWhatTheRulesForbidAndChangesNothing) {
+  OrgUnit unit = Unit();
+  auto refused = [&](const OrgUnitUpdate& update, const OrgUnitUpdateFacts& facts) {
+    OrgUnit copy = unit;
+    absl::StatusOr<bool> r = ApplyOrgUnitUpdate(copy, update, facts);
+    EXPECT_EQ(copy.name, unit.name);
+    EXPECT_EQ(copy.parent_id, unit.parent_id);
+    EXPECT_EQ(copy.end_date, unit.end_date);
+    return r.status();
+  };
+  EXPECT_EQ(refused({.name = ""}, {}).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      Reason(refused({.name = "x", .parent_id = "unit-9"}, {.parent = Parent("agency-1", true)})),
+      "UNIT_CYCLE");
+  EXPECT_EQ(Reason(refused({.parent_id = "unit-9"}, {.parent = Parent("agency-2")})),
+            "DIFFERENT_AGENCY");
+  EXPECT_EQ(Reason(refused({.leader_position_id = "pos-staff"},
+                           {.leader = LeaderFacts{.exists = true,
+                                                  .unit_id = "unit-1",
+                                                  .eselon = std::nullopt,
+                                                  .type = PositionType::kPelaksana}})),
+            "LEADER_NOT_ASSESSOR");
+  EXPECT_EQ(Reason(refused({.leader_position_id = "pos-x"},
+                           {.leader = LeaderFacts{.exists = true, .unit_id = "unit-2"}})),
+            "POSITION_IN_ANOTHER_UNIT");
+  const absl::CivilDay end(2025, 1, 1);
+  EXPECT_EQ(Reason(refused({.end_date = end}, {.staff_from_end = 1})), "UNIT_HAS_STAFF");
+  EXPECT_EQ(Reason(refused({.end_date = end}, {.open_children_at_end = 2})),
+            "UNIT_HAS_OPEN_CHILDREN");
+}
+
+TEST(ApplyOrgUnitUpdate, AbolishesAnEmptyUnitAndCanClearIt) {
+  OrgUnit unit = Unit();
+  auto changed = ApplyOrgUnitUpdate(unit, {.end_date = absl::CivilDay(2025, 1, 1)}, {});
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_TRUE(*changed);
+  EXPECT_EQ(unit.end_date, absl::CivilDay(2025, 1, 1));
+  changed = ApplyOrgUnitUpdate(unit, {.end_date = std::optional<absl::CivilDay>()}, {});
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_TRUE(*changed);
+  EXPECT_FALSE(unit.end_date.has_value());
+}
+
 }  // namespace
 }  // namespace kinerja::employee

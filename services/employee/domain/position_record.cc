@@ -4,6 +4,7 @@
 #include "services/employee/domain/employee.h"
 #include "services/employee/domain/references.h"
 #include "shared/errors/errors.h"
+#include "shared/text/text.h"
 
 namespace kinerja::employee {
 
@@ -29,6 +30,29 @@ absl::Status PlaceNewPosition(Position& position,
   }
   position.agency_id = *unit_agency_id;
   return absl::OkStatus();
+}
+
+absl::StatusOr<bool> ApplyPositionUpdate(Position& position, const PositionUpdate& update,
+                                         bool leads_unit) {
+  Position changed = position;
+  if (update.name) changed.name = *update.name;
+  if (update.type) changed.type = *update.type;
+  if (update.functional_level) changed.functional_level = *update.functional_level;
+  if (update.eselon) changed.eselon = *update.eselon;
+  if (changed.name == position.name && changed.type == position.type &&
+      changed.functional_level == position.functional_level && changed.eselon == position.eselon) {
+    return false;
+  }
+  RETURN_IF_ERROR(ValidateNewPosition(changed));
+  if (leads_unit && !MayBeAssessor(changed.type)) {
+    return errors::RuleViolation(
+        "LEADER_NOT_ASSESSOR",
+        absl::StrCat("type: position ", position.id, " leads its unit; a ",
+                     ToAbsl(PositionTypeLabel(changed.type)),
+                     " could not be its staff's assessor (at least Pengawas)"));
+  }
+  position = std::move(changed);
+  return true;
 }
 
 }  // namespace kinerja::employee

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/employee/domain/position.h"
 
@@ -26,6 +27,23 @@ struct Position {
   absl::Time create_time = {};
   absl::Time update_time = {};
 };
+
+// UpdatePosition: the fields present change (field mask paths).
+struct PositionUpdate {
+  std::string id = {};
+  std::optional<std::string> name = {};
+  std::optional<PositionType> type = {};
+  std::optional<FunctionalLevel> functional_level = {};
+  std::optional<std::optional<Eselon>> eselon = {};
+  std::optional<int64_t> expected_version = {};
+};
+
+// Applies an update to the locked position: the result passes ValidateNewPosition's rules
+// (name required and <= 300 bytes, a level only on a functional position); when the position
+// leads a unit (`leads_unit`), its type must stay assessor-eligible (LEADER_NOT_ASSESSOR).
+// Returns false when nothing changes.
+absl::StatusOr<bool> ApplyPositionUpdate(Position& position, const PositionUpdate& update,
+                                         bool leads_unit);
 
 // Input checks before any lookup: id <= kMaxIdLength, unit_id and name required, name <= 300
 // bytes, a functional level only on a functional position (INVALID_ARGUMENT naming the field).

@@ -1,6 +1,7 @@
 // Rules for creating and updating agencies, positions, employees and acting officials.
 #include <gtest/gtest.h>
 
+#include "absl/strings/match.h"
 #include "services/employee/domain/acting_official.h"
 #include "services/employee/domain/agency.h"
 #include "services/employee/domain/employee_record.h"
@@ -136,6 +137,81 @@ TEST(PlaceActingOfficial, PositionAndEmployeeInOneAgency) {
   EXPECT_EQ(acting.agency_id, "a");
   acting.end_date = acting.start_date - 1;
   EXPECT_EQ(ValidateNewActingOfficial(acting).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(PlaceNewEmployee, TheAppointmentMustAgreeWithTheNip) {
+  EmployeeRecord record = NewEmployee();
+  record.appointment_date = absl::CivilDay(2015, 6, 1);  // the NIP says 2015-05
+  absl::Status s = PlaceNewEmployee(record, PositionPlace{.unit_id = "u", .agency_id = "a"});
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StartsWith(s.message(), "appointment_date: ")) << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), "2015-05")) << s;
+}
+
+TEST(ApplyPositionUpdate, ChangesAndValidates) {
+  Position p;
+  p.id = "pos-1";
+  p.unit_id = "u";
+  p.name = "Analis";
+  p.type = PositionType::kPelaksana;
+  auto changed = ApplyPositionUpdate(p, {.name = "Analis Kebijakan"}, false);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_TRUE(*changed);
+  EXPECT_EQ(p.name, "Analis Kebijakan");
+  changed = ApplyPositionUpdate(p, {.name = "Analis Kebijakan"}, false);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(*changed);
+  // A level only on a functional position.
+  Position copy = p;
+  EXPECT_EQ(ApplyPositionUpdate(copy, {.functional_level = FunctionalLevel::kAhliMuda}, false)
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(copy.functional_level, FunctionalLevel::kNone);
+  changed = ApplyPositionUpdate(
+      p, {.type = PositionType::kFungsional, .functional_level = FunctionalLevel::kAhliMuda},
+      false);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_EQ(p.functional_level, FunctionalLevel::kAhliMuda);
+  EXPECT_EQ(ApplyPositionUpdate(p, {.name = ""}, false).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ApplyPositionUpdate, ALeaderPositionStaysAssessorEligible) {
+  Position p;
+  p.id = "pos-kabid";
+  p.unit_id = "u";
+  p.name = "Kepala Bidang";
+  p.type = PositionType::kAdministrator;
+  EXPECT_EQ(Reason(ApplyPositionUpdate(p, {.type = PositionType::kPelaksana}, true).status()),
+            "LEADER_NOT_ASSESSOR");
+  EXPECT_EQ(p.type, PositionType::kAdministrator);
+  EXPECT_TRUE(ApplyPositionUpdate(p, {.type = PositionType::kPengawas}, true).ok());
+  EXPECT_TRUE(ApplyPositionUpdate(p, {.type = PositionType::kPelaksana}, false).ok());
+}
+
+TEST(ApplyActingUpdate, EndsEarlyOrCorrectsTheBasis) {
+  ActingOfficial a;
+  a.id = "act-1";
+  a.start_date = absl::CivilDay(2024, 3, 1);
+  a.end_date = absl::CivilDay(2024, 5, 31);
+  a.basis = "SK 1";
+  auto changed = ApplyActingUpdate(a, {.end_date = absl::CivilDay(2024, 3, 1)});  // one day
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_TRUE(*changed);
+  EXPECT_EQ(a.end_date, absl::CivilDay(2024, 3, 1));
+  absl::StatusOr<bool> bad = ApplyActingUpdate(a, {.end_date = absl::CivilDay(2024, 2, 29)});
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StartsWith(bad.status().message(), "end_date: ")) << bad.status();
+  EXPECT_EQ(a.end_date, absl::CivilDay(2024, 3, 1));
+  changed = ApplyActingUpdate(a, {.basis = "SK 1"});
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(*changed);
+  changed = ApplyActingUpdate(a, {.basis = "SK 2"});
+  ASSERT_TRUE(changed.ok());
+  EXPECT_TRUE(*changed);
+  EXPECT_EQ(ApplyActingUpdate(a, {.basis = std::string(501, 'x')}).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -30,17 +30,57 @@ bool LeadsOwnUnit(const OrgSnapshot& snapshot, const Assignment& employee, const
   return employee.position_id == leader || snapshot.ActsInAt(employee.employee_id, leader, date);
 }
 
-// Units `official` occupies the leader position of on `date`.
+// Units `official` occupies on `date` (leader position held or acted in, regional head).
 std::vector<const UnitNode*> LedUnits(const OrgSnapshot& snapshot, const Official& official,
                                       absl::CivilDay date) {
   std::vector<const UnitNode*> units;
-  for (std::string_view position : snapshot.PositionsOfAt(official, date)) {
-    const UnitNode* unit = snapshot.UnitLedBy(position);
-    if (unit == nullptr || std::find(units.begin(), units.end(), unit) != units.end()) continue;
+  auto consider = [&](const UnitNode* unit) {
+    if (unit == nullptr || std::find(units.begin(), units.end(), unit) != units.end()) return;
     std::optional<Official> occupant = snapshot.LeaderOf(*unit, date);
     if (occupant && SamePerson(*occupant, official)) units.push_back(unit);
+  };
+  for (std::string_view position : snapshot.PositionsOfAt(official, date)) {
+    consider(snapshot.UnitLedBy(position));
   }
+  for (const UnitNode* unit : snapshot.HeadedUnitsAt(official, date)) consider(unit);
   return units;
+}
+
+// The employee's own placement on `date` that a delegate's superior is resolved from: the
+// latest started one.
+const Assignment* PlacementOf(const OrgSnapshot& snapshot, std::string_view employee_id,
+                              absl::CivilDay date) {
+  const Assignment* best = nullptr;
+  for (const Assignment* a : snapshot.AssignmentsOfAt(employee_id, date)) {
+    if (best == nullptr || a->valid.from > best->valid.from) best = a;
+  }
+  return best;
+}
+
+// The delegate assessing `employee` on `date`, if the employee's unit is delegated and the
+// employee is neither its leader nor the delegate.
+std::optional<Official> DelegatedAssessor(const OrgSnapshot& snapshot, const Assignment& employee,
+                                          const UnitNode& unit, bool leads_own_unit,
+                                          absl::CivilDay date) {
+  if (leads_own_unit) return std::nullopt;
+  const DelegationRecord* delegation = snapshot.DelegationOf(unit.id, date);
+  if (delegation == nullptr || delegation->delegate_employee_id == employee.employee_id) {
+    return std::nullopt;
+  }
+  const Assignment* own = PlacementOf(snapshot, delegation->delegate_employee_id, date);
+  return snapshot.AsnPerson(delegation->delegate_employee_id, own ? own->position_id : "",
+                            own ? own->unit_id : "", Official::kDelegated);
+}
+
+// The assessor only (no superior): a delegate, else the first occupant up the tree.
+std::optional<Official> FindAssessor(const OrgSnapshot& snapshot, const Assignment& employee,
+                                     absl::CivilDay date) {
+  const UnitNode* unit = snapshot.FindUnit(employee.unit_id);
+  if (unit == nullptr) return std::nullopt;
+  const bool leads = LeadsOwnUnit(snapshot, employee, *unit, date);
+  if (auto delegate = DelegatedAssessor(snapshot, employee, *unit, leads, date)) return delegate;
+  const Official self = PersonOnly(Official::kAsn, employee.employee_id);
+  return FindOccupant(snapshot, leads ? snapshot.Parent(*unit) : unit, date, {&self});
 }
 
 // A superset of the official's direct reports; ResolveReportingLine filters it.
@@ -66,6 +106,11 @@ std::vector<const Assignment*> Candidates(const OrgSnapshot& snapshot, const Off
         add(snapshot.AssignmentsOfAt(occupant->employee_id, date));
     }
   }
+  if (official.kind == Official::kAsn) {
+    for (const DelegationRecord* d : snapshot.DelegationsTo(official.employee_id, date)) {
+      add(snapshot.AssignmentsInUnitAt(d->unit_id, date));
+    }
+  }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return candidates;
@@ -79,8 +124,17 @@ ReportingLine ResolveReportingLine(const OrgSnapshot& snapshot, const Assignment
   const UnitNode* unit = snapshot.FindUnit(employee.unit_id);
   if (unit == nullptr) return line;
   const Official self = PersonOnly(Official::kAsn, employee.employee_id);
-  const UnitNode* start =
-      LeadsOwnUnit(snapshot, employee, *unit, date) ? snapshot.Parent(*unit) : unit;
+  const bool leads = LeadsOwnUnit(snapshot, employee, *unit, date);
+  if (auto delegate = DelegatedAssessor(snapshot, employee, *unit, leads, date)) {
+    line.assessor = std::move(delegate);
+    // The delegate's own assessor that day (never a delegation chain back to the employee).
+    if (const Assignment* own = PlacementOf(snapshot, line.assessor->employee_id, date)) {
+      std::optional<Official> superior = FindAssessor(snapshot, *own, date);
+      if (superior && !SamePerson(*superior, self)) line.assessor_superior = std::move(superior);
+    }
+    return line;
+  }
+  const UnitNode* start = leads ? snapshot.Parent(*unit) : unit;
   line.assessor = FindOccupant(snapshot, start, date, {&self});
   if (!line.assessor) return line;
   const UnitNode* assessor_unit = snapshot.FindUnit(line.assessor->unit_id);
@@ -93,7 +147,7 @@ std::vector<Assignment> DirectReports(const OrgSnapshot& snapshot, const Officia
                                       absl::CivilDay date) {
   std::vector<Assignment> reports;
   for (const Assignment* candidate : Candidates(snapshot, official, date)) {
-    std::optional<Official> assessor = ResolveReportingLine(snapshot, *candidate, date).assessor;
+    std::optional<Official> assessor = FindAssessor(snapshot, *candidate, date);
     if (assessor && SamePerson(*assessor, official)) reports.push_back(*candidate);
   }
   std::sort(reports.begin(), reports.end(), [](const Assignment& a, const Assignment& b) {
@@ -105,7 +159,7 @@ std::vector<Assignment> DirectReports(const OrgSnapshot& snapshot, const Officia
 
 std::vector<Assignment> Peers(const OrgSnapshot& snapshot, const Assignment& employee,
                               absl::CivilDay date) {
-  std::optional<Official> assessor = ResolveReportingLine(snapshot, employee, date).assessor;
+  std::optional<Official> assessor = FindAssessor(snapshot, employee, date);
   if (!assessor) return {};
   std::vector<Assignment> peers = DirectReports(snapshot, *assessor, date);
   std::erase_if(peers, [&](const Assignment& a) { return a.employee_id == employee.employee_id; });

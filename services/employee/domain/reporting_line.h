@@ -11,6 +11,13 @@
 //   Reaching past the root: no assessor.
 // - The superior is found the same way from the parent of the unit the assessor leads,
 //   also skipping the assessor and the employee. A NON-ASN head at the root has no superior.
+// - Delegation (AssessmentDelegation): on a day a delegation of the employee's unit runs, an
+//   employee who neither leads the unit nor is the delegate has the delegate as assessor
+//   (capacity kDelegated, with the delegate's own position and unit), and the superior is the
+//   delegate's own assessor that day (their latest-started placement; a delegate's assessor
+//   is resolved without following further delegations' superiors, so chains cannot loop).
+// - A unit abolished on the day (end_date) has no occupant; a regional head's term at a unit
+//   occupies it (see OrgSnapshot::LeaderOf).
 // The resolver trusts that leader positions are assessor-eligible (MayBeAssessor); the API
 // checks that when a unit's leader position is set.
 //
@@ -43,7 +50,8 @@ ReportingLine ResolveReportingLine(const OrgSnapshot& snapshot, const Assignment
 // Assignments valid on `date` whose assessor is the same person as `official` (kind and
 // employee_id; other fields are ignored), across every leader position that person occupies:
 // staff of the units they lead, leaders of child units, and staff of child units whose leader
-// position is vacant (recursively). Sorted by employee_id, then position_id.
+// position is vacant (recursively), plus staff of units delegated to them. Sorted by
+// employee_id, then position_id.
 std::vector<Assignment> DirectReports(const OrgSnapshot& snapshot, const Official& official,
                                       absl::CivilDay date);
 

@@ -96,8 +96,9 @@ class ReportingLineTest : public ::testing::Test {
 TEST_F(ReportingLineTest, StaffAreAssessedByTheirUnitLeader) {
   ReportingLine line = Line("staff-tu");
   ASSERT_TRUE(line.assessor);
-  EXPECT_EQ(*line.assessor, (Official{Official::kAsn, "kasubbag", "nip-kasubbag", "Name kasubbag",
-                                      "pos-kasubbag", "subbag-tu", Official::kNone}));
+  EXPECT_EQ(*line.assessor,
+            (Official{Official::kAsn, "kasubbag", "nip-kasubbag", "Name kasubbag", "pos-kasubbag",
+                      "subbag-tu", Official::kNone, Official::kDefinitive}));
   EXPECT_EQ(Id(line.assessor_superior), "kabag");
   EXPECT_EQ(line.assessor_superior->unit_id, "bag-umum");
 }
@@ -114,8 +115,9 @@ TEST_F(ReportingLineTest, MayorAssessesSekdaAndAgencyHeadsAndHasNoSuperior) {
   for (const char* head : {"sekda", "kadis"}) {
     ReportingLine line = Line(head);
     ASSERT_TRUE(line.assessor) << head;
-    EXPECT_EQ(*line.assessor, (Official{Official::kNonAsn, "mayor-1", "", "Wali Kota A",
-                                        "pos-mayor", "city", Official::kNone}));
+    EXPECT_EQ(*line.assessor,
+              (Official{Official::kNonAsn, "mayor-1", "", "Wali Kota A", "pos-mayor", "city",
+                        Official::kNone, Official::kPoliticalHead}));
     EXPECT_FALSE(line.assessor_superior) << head;
   }
   // The mayor is the superior of the assessor of a Kabag or Kabid.
@@ -388,6 +390,118 @@ TEST(DateRange, HalfOpen) {
   EXPECT_TRUE(range.Contains(Day(2024, 1, 31)));
   EXPECT_FALSE(range.Contains(Day(2024, 2, 1)));
   EXPECT_TRUE((DateRange{Day(2024, 1, 1), std::nullopt}.Contains(Day(9999, 12, 31))));
+}
+
+// --- Capacities, delegation, regional heads, abolished units ----------------------------
+
+TEST_F(ReportingLineTest, ActingOfficialsCarryTheirCapacity) {
+  records_.acting.push_back(
+      {"kasi", "pos-kabid", Official::kPlt, {Day(2024, 6, 1), Day(2024, 7, 1)}});
+  ReportingLine line = Line("staff-bid");
+  ASSERT_TRUE(line.assessor);
+  EXPECT_EQ(line.assessor->capacity, Official::kActingPlt);
+  EXPECT_EQ(line.assessor->acting, Official::kPlt);
+  EXPECT_EQ(line.assessor_superior->capacity, Official::kDefinitive);
+}
+
+class DelegationTest : public ReportingLineTest {
+ protected:
+  DelegationTest() {
+    // A functional coordinator placed in bidang-sd assesses its staff during 2024-03..2024-06.
+    Hold("koordinator", "pos-koordinator", "bidang-sd");
+    Hold("staff-bid-2", "pos-staff-bid", "bidang-sd");
+    records_.delegations.push_back(
+        {"del-1", "bidang-sd", "koordinator", {Day(2024, 3, 1), Day(2024, 7, 1)}});
+  }
+};
+
+TEST_F(DelegationTest, StaffOfTheUnitAreAssessedByTheDelegateInsideTheRange) {
+  ReportingLine line = Line("staff-bid", Day(2024, 3, 1));
+  ASSERT_TRUE(line.assessor);
+  EXPECT_EQ(*line.assessor,
+            (Official{Official::kAsn, "koordinator", "nip-koordinator", "Name koordinator",
+                      "pos-koordinator", "bidang-sd", Official::kNone, Official::kDelegated}));
+  // The superior is the delegate's own assessor that day: the Kabid.
+  EXPECT_EQ(Id(line.assessor_superior), "kabid");
+  // Last day (2024-06-30) inside, the next day outside.
+  EXPECT_EQ(Id(Line("staff-bid", Day(2024, 6, 30)).assessor), "koordinator");
+  EXPECT_EQ(Id(Line("staff-bid", Day(2024, 7, 1)).assessor), "kabid");
+  EXPECT_EQ(Id(Line("staff-bid", Day(2024, 2, 29)).assessor), "kabid");
+}
+
+TEST_F(DelegationTest, NotTheLeaderNotTheDelegateNotChildUnits) {
+  const absl::CivilDay day = Day(2024, 4, 1);
+  EXPECT_EQ(Id(Line("kabid", day).assessor), "kadis");
+  EXPECT_EQ(Id(Line("koordinator", day).assessor), "kabid");
+  EXPECT_EQ(Line("koordinator", day).assessor->capacity, Official::kDefinitive);
+  EXPECT_EQ(Id(Line("kasi", day).assessor), "kabid");  // leader of a child unit
+  EXPECT_EQ(Id(Line("guru", day).assessor), "kasi");   // staff of a child unit
+}
+
+TEST_F(DelegationTest, DirectReportsAndPeersFollowTheDelegation) {
+  const absl::CivilDay day = Day(2024, 4, 1);
+  EXPECT_THAT(Ids(DirectReports(Snapshot(), PersonOnly(Official::kAsn, "koordinator"), day)),
+              ElementsAre("staff-bid", "staff-bid-2"));
+  EXPECT_THAT(Ids(DirectReports(Snapshot(), PersonOnly(Official::kAsn, "kabid"), day)),
+              ElementsAre("kasi", "koordinator"));
+  EXPECT_THAT(Ids(Peers(Snapshot(), Of("staff-bid"), day)), ElementsAre("staff-bid-2"));
+}
+
+TEST_F(DelegationTest, DelegationsToEachOtherDoNotLoop) {
+  // The Kasi's unit is delegated to a staff member of bidang-sd, whose unit is delegated to
+  // the Kasi's staff: every line still resolves.
+  records_.delegations.push_back(
+      {"del-2", "seksi-kur", "staff-bid", {Day(2024, 3, 1), std::nullopt}});
+  records_.delegations[0].delegate_employee_id = "guru";
+  ReportingLine line = Line("staff-bid-2", Day(2024, 4, 1));
+  EXPECT_EQ(Id(line.assessor), "guru");
+  EXPECT_EQ(Id(line.assessor_superior), "staff-bid");
+  EXPECT_EQ(Id(Line("guru", Day(2024, 4, 1)).assessor), "staff-bid");
+  // The guru's delegate is assessed by the guru: a superior who is the employee is dropped.
+  EXPECT_EQ(Id(Line("guru", Day(2024, 4, 1)).assessor_superior), "<none>");
+}
+
+TEST_F(ReportingLineTest, RegionalHeadTermsOccupyTheRootUnit) {
+  // An elected mayor until 2024-02-20 (inclusive), then a Pj (an ASN of the province).
+  records_.heads.push_back(
+      {"head-1", "city", "Drs. Wali Kota B", "", {Day(2019, 2, 21), Day(2024, 2, 21)}});
+  records_.heads.push_back({"head-2", "city", "", "pj-1", {Day(2024, 2, 21), std::nullopt}});
+  records_.people.push_back({"pj-1", "nip-pj-1", "Pj Wali Kota"});
+  ReportingLine before = Line("kadis", Day(2024, 2, 20));
+  ASSERT_TRUE(before.assessor);
+  EXPECT_EQ(before.assessor->kind, Official::kNonAsn);
+  EXPECT_EQ(before.assessor->name, "Drs. Wali Kota B");  // the term outranks the legacy holder
+  EXPECT_EQ(before.assessor->capacity, Official::kPoliticalHead);
+  EXPECT_TRUE(before.assessor->nip.empty());
+  ReportingLine after = Line("kadis", Day(2024, 2, 21));
+  ASSERT_TRUE(after.assessor);
+  EXPECT_EQ(after.assessor->kind, Official::kAsn);
+  EXPECT_EQ(after.assessor->employee_id, "pj-1");
+  EXPECT_EQ(after.assessor->nip, "nip-pj-1");
+  EXPECT_EQ(after.assessor->capacity, Official::kInterimHead);
+  EXPECT_EQ(after.assessor->unit_id, "city");
+  EXPECT_EQ(Id(Line("kabid", Day(2024, 3, 1)).assessor_superior), "pj-1");
+  // Before any term, the legacy NON-ASN holder of the leader position still counts.
+  EXPECT_EQ(Line("kadis", Day(2018, 1, 1)).assessor->name, "Wali Kota A");
+  EXPECT_THAT(Ids(DirectReports(Snapshot(), PersonOnly(Official::kAsn, "pj-1"), Day(2024, 3, 1))),
+              ElementsAre("kadis", "sekda"));
+}
+
+TEST_F(ReportingLineTest, AHeadLeadsARootUnitWithoutLeaderPosition) {
+  records_.units[0].leader_position_id = "";
+  records_.non_asn.clear();
+  EXPECT_FALSE(Line("kadis").assessor);
+  records_.heads.push_back({"head-1", "city", "Wali Kota C", "", {Day(2020, 1, 1), std::nullopt}});
+  ReportingLine line = Line("kadis");
+  ASSERT_TRUE(line.assessor);
+  EXPECT_EQ(line.assessor->name, "Wali Kota C");
+  EXPECT_EQ(line.assessor->position_id, "");
+}
+
+TEST_F(ReportingLineTest, AnAbolishedUnitLeadsNobodyFromItsEndDate) {
+  records_.units[5].end_date = Day(2024, 7, 1);  // bidang-sd
+  EXPECT_EQ(Id(Line("kasi", Day(2024, 6, 30)).assessor), "kabid");
+  EXPECT_EQ(Id(Line("kasi", Day(2024, 7, 1)).assessor), "kadis");
 }
 
 }  // namespace

@@ -58,16 +58,36 @@ void CheckIdentity(FieldReader& r, const Employment& employment, const NipOption
                    bool have_birth, bool have_sex, SiasnEmployeeRecord* v) {
   absl::CivilDay birth;
   Sex sex;
+  std::optional<absl::CivilMonth> appointment_month;  // NIP only
+  int64_t appointment_year;
   if (employment.kind == EmployeeKind::kPns) {
     absl::StatusOr<NipInfo> nip = ParseNip(v->nip, options);
     if (!nip.ok()) return r.errors().push_back(ViolationFromStatus("nipBaru", nip.status()));
     birth = nip->birth_date;
     sex = nip->sex;
+    appointment_month = nip->first_appointment;
+    appointment_year = nip->first_appointment.year();
   } else {
     absl::StatusOr<NiPppkInfo> ni = ParseNiPppk(v->nip, options);
     if (!ni.ok()) return r.errors().push_back(ViolationFromStatus("nipBaru", ni.status()));
     birth = ni->birth_date;
     sex = ni->sex;
+    appointment_year = ni->appointment_year.year();
+  }
+  if (v->cpns_date) {
+    const absl::CivilMonth tmt(*v->cpns_date);
+    if (options.not_after && tmt > absl::CivilMonth(*options.not_after)) {
+      r.Fail("tmtCpns", absl::StrCat(absl::FormatCivilTime(*v->cpns_date), " is in a month after ",
+                                     absl::FormatCivilTime(*options.not_after)));
+    } else if (appointment_month && tmt != *appointment_month) {
+      r.Fail("tmtCpns", absl::StrCat(absl::FormatCivilTime(*v->cpns_date),
+                                     " disagrees with the first appointment in nipBaru (",
+                                     absl::FormatCivilTime(*appointment_month), ")"));
+    } else if (!appointment_month && tmt.year() != appointment_year) {
+      r.Fail("tmtCpns", absl::StrCat(absl::FormatCivilTime(*v->cpns_date),
+                                     " disagrees with the appointment year in nipBaru (",
+                                     appointment_year, ")"));
+    }
   }
   if (have_birth && v->birth_date != birth) {
     r.Fail("tglLahir", absl::StrCat(absl::FormatCivilTime(v->birth_date),
@@ -140,13 +160,13 @@ void ReadEmployee(const FieldSource& source, const NipOptions& options,
     v.candidate = employment->candidate;
   }
   if (nip) v.nip = std::move(*nip);
+  v.cpns_date = r.Date("tmtCpns", false);
   if (nip && employment)
     CheckIdentity(r, *employment, options, birth.has_value(), sex.has_value(), &v);
   ReadRank(r, employment, &v);
   ReadPosition(r, &v);
   v.unor_id = r.Id("unorId", true).value_or("");
   v.agency_id = r.Id("instansiIndukId", true).value_or("");
-  v.cpns_date = r.Date("tmtCpns", false);
   v.position_date = r.Date("tmtJabatan", false);
 }
 

@@ -37,7 +37,9 @@ struct ParsedRecord {
 };
 
 // GET /pns/data-utama/{nip}. nipBaru is checked as a NIP for PNS/CPNS and as an NI PPPK for
-// PPPK, and must agree with tglLahir and jenisKelamin (a disagreement is reported on those).
+// PPPK, and must agree with tglLahir, jenisKelamin and tmtCpns (NIP: year and month; NI PPPK:
+// year) (a disagreement is reported on those). With options.not_after, a tmtCpns or an id
+// appointment in a later month is refused.
 struct SiasnEmployeeRecord {
   std::string siasn_id;                         // id (SIASN person id)
   std::string nip;                              // nipBaru: NIP or NI PPPK

@@ -144,6 +144,42 @@ TEST(ParseSiasnEmployeeJson, PppkUsesNiRulesAndGrades) {
                                          "(I/a..IV/e)"}));
 }
 
+TEST(ParseSiasnEmployeeJson, TmtCpnsMustAgreeWithTheIdsAppointment) {
+  nlohmann::json json = ValidEmployeeJson();  // NIP 2015-05, tmtCpns 01-05-2015
+  json["tmtCpns"] = "31-05-2015";             // any day of the month
+  EXPECT_THAT(ParseJson(json).errors, IsEmpty());
+  json["tmtCpns"] = "01-06-2015";
+  EXPECT_THAT(ParseJson(json).errors,
+              ElementsAre(FieldViolation{"tmtCpns",
+                                         "2015-06-01 disagrees with the first appointment in "
+                                         "nipBaru (2015-05)"}));
+  // NI PPPK: the year only (positions 13-14 are not a month).
+  json = ValidEmployeeJson();
+  json["statusPegawai"] = "PPPK";
+  json["nipBaru"] = "198609262021131001";
+  json["golRuangAkhirId"] = "IX";
+  json["tmtCpns"] = "01-12-2021";
+  EXPECT_THAT(ParseJson(json).errors, IsEmpty());
+  json["tmtCpns"] = "01-01-2022";
+  EXPECT_THAT(Fields(ParseJson(json).errors), ElementsAre("tmtCpns"));
+}
+
+TEST(ParseSiasnEmployeeJson, NoAppointmentInALaterMonthThanToday) {
+  nlohmann::json json = ValidEmployeeJson();
+  json["nipBaru"] = "198609262024031001";
+  json["tmtCpns"] = "01-03-2024";
+  NipOptions options;
+  options.not_after = absl::CivilDay(2024, 3, 1);
+  EXPECT_THAT(ParseSiasnEmployeeJson(json.dump(), options).errors, IsEmpty());
+  options.not_after = absl::CivilDay(2024, 2, 29);
+  EXPECT_THAT(Fields(ParseSiasnEmployeeJson(json.dump(), options).errors), ElementsAre("nipBaru"));
+  // A NIP of an earlier month with a tmtCpns in the future month names tmtCpns.
+  json["nipBaru"] = "198609262015051001";
+  json["tmtCpns"] = "01-03-2024";
+  EXPECT_THAT(ParseSiasnEmployeeJson(json.dump(), options).errors,
+              ElementsAre(FieldViolation{"tmtCpns", "2024-03-01 is in a month after 2024-02-29"}));
+}
+
 TEST(ParseSiasnEmployeeJson, IdentityMustAgree) {
   nlohmann::json json = ValidEmployeeJson();
   json["tglLahir"] = "27-09-1986";

@@ -59,6 +59,52 @@ absl::StatusOr<ActingOfficial> EmployeeStore::CreateActingOfficial(const ActingO
   });
 }
 
+absl::StatusOr<ActingOfficial> EmployeeStore::GetActingOfficial(const std::string& id) {
+  return internal::RunRead(
+      pool_, [&](pqxx::transaction_base& tx) -> absl::StatusOr<ActingOfficial> {
+        static const db::Query* sql = new db::Query{
+            "employee.acting_store.4", absl::StrCat("SELECT ", internal::ActingColumns("a"),
+                                                    " FROM acting_officials a WHERE a.id = $1")};
+        pqxx::result r = db::Exec(tx, *sql, id);
+        if (r.empty()) return errors::NotFound("acting official", id);
+        return internal::ActingFromRow(r[0]);
+      });
+}
+
+absl::StatusOr<ActingOfficial> EmployeeStore::UpdateActingOfficial(const ActingUpdate& update,
+                                                                   const WriteOptions& write) {
+  return internal::RunWrite<ActingOfficial>(
+      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<ActingOfficial> {
+        static const db::Query* lock = new db::Query{
+            "employee.acting_store.2",
+            absl::StrCat(
+                "SELECT ", internal::ActingColumns("a"),
+                ", to_jsonb(a.*)::text FROM acting_officials a WHERE a.id = $1 FOR UPDATE")};
+        pqxx::result locked = db::Exec(tx, *lock, update.id);
+        if (locked.empty()) return errors::NotFound("acting official", update.id);
+        const ActingOfficial before = internal::ActingFromRow(locked[0]);
+        ActingOfficial changed = before;
+        ASSIGN_OR_RETURN(bool differs, ApplyActingUpdate(changed, update));
+        if (!differs) return before;
+        static const db::Query* sql = new db::Query{
+            "employee.acting_store.3",
+            absl::StrCat("UPDATE acting_officials AS a SET end_date = $2::date, basis = $3 "
+                         "WHERE a.id = $1 RETURNING ",
+                         internal::ActingColumns("a"), ", to_jsonb(a.*)::text")};
+        pqxx::result r =
+            db::Exec(tx, *sql, update.id, internal::DayText(changed.end_date), changed.basis);
+        ActingOfficial updated = internal::ActingFromRow(r[0]);
+        internal::Audit(tx, write, "acting_official.update", "acting_official", update.id,
+                        locked[0][9].as<std::string>(), r[0][9].as<std::string>());
+        v1::ActingOfficialChanged event;
+        *event.mutable_acting_official() = convert::ToProto(updated);
+        *event.mutable_previous() = convert::ToProto(before);
+        internal::Emit(tx, write, internal::kActingOfficialChanged, "acting_official", updated.id,
+                       event);
+        return updated;
+      });
+}
+
 absl::StatusOr<Page<ActingOfficial>> EmployeeStore::ListActingOfficials(
     const std::vector<rpc::Condition>& filter, const PageRequest& page) {
   if (page.page_size < 1) return errors::InvalidField("page_size", "must be at least 1");

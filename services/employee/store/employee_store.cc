@@ -119,6 +119,13 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecor
       return absl::AlreadyExistsError(
           absl::StrCat("nip: employee ", same_nip[0][0].c_str(), " already has NIP ", e.nip));
     }
+    if (!e.siasn_id.empty()) {
+      pqxx::result same_siasn = db::Exec(tx, queries::kEmployeeIdBySiasnId, e.siasn_id);
+      if (!same_siasn.empty()) {
+        return absl::AlreadyExistsError(absl::StrCat(
+            "siasn_id: employee ", same_siasn[0][0].c_str(), " already has SIASN id ", e.siasn_id));
+      }
+    }
     static const db::Query* sql = new db::Query{
         "employee.employee_store.3",
         absl::StrCat(

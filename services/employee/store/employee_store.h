@@ -41,6 +41,7 @@
 #include "services/employee/domain/acting_official.h"
 #include "services/employee/domain/agency.h"
 #include "services/employee/domain/assignment.h"
+#include "services/employee/domain/delegation.h"
 #include "services/employee/domain/employee.h"
 #include "services/employee/domain/employee_record.h"
 #include "services/employee/domain/official.h"
@@ -49,6 +50,7 @@
 #include "services/employee/domain/position.h"
 #include "services/employee/domain/position_record.h"
 #include "services/employee/domain/rank.h"
+#include "services/employee/domain/regional_head.h"
 #include "services/employee/domain/siasn_record.h"
 #include "services/employee/domain/transfer.h"
 #include "shared/db/change_context.h"
@@ -92,6 +94,10 @@ const rpc::FilterSchema& PositionFilterSchema();
 const rpc::FilterSchema& EmployeeFilterSchema();
 // Acting officials: position_id, employee_id, agency_id (=).
 const rpc::FilterSchema& ActingFilterSchema();
+// Assessment delegations: agency_id, unit_id, delegate_employee_id (=).
+const rpc::FilterSchema& DelegationFilterSchema();
+// Regional heads: agency_id, unit_id, employee_id (=).
+const rpc::FilterSchema& RegionalHeadFilterSchema();
 
 // Employees: key (nip) for kNip, (name, nip) for kName, (create_time micros, id) for
 // kCreateTimeDesc. API order_by: "" or "nip" -> kNip, "name" -> kName, "create_time desc" ->
@@ -113,6 +119,20 @@ struct LoadedOrg {
   absl::flat_hash_map<std::string, std::string> unit_names = {};      // unit id -> name
   absl::flat_hash_map<std::string, std::string> position_names = {};  // position id -> name
   absl::flat_hash_map<std::string, std::string> rank_labels = {};     // employee id -> "III/a"
+};
+
+// GetReportingLine's position_id: the subject taken as placed in this position of this unit.
+struct PositionOverride {
+  std::string position_id;
+  std::string unit_id;
+};
+
+// The organisation around a unit (ListReportingLines): everyone placed in the unit (and its
+// subtree, if asked) on the date, sorted by (employee_id, position_id, unit_id), and what
+// their reporting lines need.
+struct LoadedUnitOrg {
+  LoadedOrg org;
+  std::vector<Assignment> placements = {};
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -204,12 +224,18 @@ class EmployeeStore {
   absl::StatusOr<OrgUnit> SetUnitParent(const std::string& unit_id, const std::string& parent_id,
                                         std::optional<int64_t> expected_version,
                                         const WriteOptions& write);
-  // The position must belong to the unit ("" clears the leader position). The API checks
-  // MayBeAssessor(position type) before calling. Emits OrgUnitChanged.
+  // The position must belong to the unit ("" clears the leader position) and may assess
+  // (LEADER_NOT_ASSESSOR). Emits OrgUnitChanged.
   absl::StatusOr<OrgUnit> SetUnitLeaderPosition(const std::string& unit_id,
                                                 const std::string& position_id,
                                                 std::optional<int64_t> expected_version,
                                                 const WriteOptions& write);
+
+  // Applies the update's fields in one transaction under the agency's tree lock
+  // (ApplyOrgUnitUpdate decides: UNIT_CYCLE, DIFFERENT_AGENCY, LEADER_NOT_ASSESSOR,
+  // POSITION_IN_ANOTHER_UNIT, UNIT_HAS_STAFF, UNIT_HAS_OPEN_CHILDREN). Nothing is written when
+  // nothing changes. Emits OrgUnitChanged with the previous state.
+  absl::StatusOr<OrgUnit> UpdateOrgUnit(const OrgUnitUpdate& update, const WriteOptions& write);
 
   // --- Positions -----------------------------------------------------------------------------
   // With unit_leader, the position also becomes its unit's leader position in the same
@@ -220,6 +246,10 @@ class EmployeeStore {
   // Ordered by id. Conditions from PositionFilterSchema().
   absl::StatusOr<Page<Position>> ListPositions(const std::vector<rpc::Condition>& filter,
                                                const PageRequest& page);
+  // ApplyPositionUpdate on the locked position (a leader position stays assessor-eligible).
+  // Emits PositionChanged with the previous state; when a leader position's eselon changes,
+  // its unit takes it too (OrgUnitChanged).
+  absl::StatusOr<Position> UpdatePosition(const PositionUpdate& update, const WriteOptions& write);
 
   // --- Employees -----------------------------------------------------------------------------
   // record.employee.id empty -> assigned. unit_id / agency_id may be empty: they are taken from
@@ -273,14 +303,61 @@ class EmployeeStore {
   // Ordered by (start_date, id). Conditions from ActingFilterSchema().
   absl::StatusOr<Page<ActingOfficial>> ListActingOfficials(
       const std::vector<rpc::Condition>& filter, const PageRequest& page);
+  absl::StatusOr<ActingOfficial> GetActingOfficial(const std::string& id);
+  // ApplyActingUpdate on the locked appointment. Emits ActingOfficialChanged.
+  absl::StatusOr<ActingOfficial> UpdateActingOfficial(const ActingUpdate& update,
+                                                      const WriteOptions& write);
+
+  // --- Assessment delegations -----------------------------------------------------------------
+  // ValidateNewDelegation, then PlaceDelegation on facts read with the unit row locked (the
+  // unit's other delegations, the delegate's placements on start_date). Emits
+  // AssessmentDelegationChanged.
+  absl::StatusOr<AssessmentDelegation> CreateAssessmentDelegation(
+      const AssessmentDelegation& delegation, const WriteOptions& write);
+  absl::StatusOr<AssessmentDelegation> GetAssessmentDelegation(const std::string& id);
+  // Ordered by (start_date, id). Conditions from DelegationFilterSchema().
+  absl::StatusOr<Page<AssessmentDelegation>> ListAssessmentDelegations(
+      const std::vector<rpc::Condition>& filter, const PageRequest& page);
+  // ApplyDelegationEnd on the locked delegation. Emits AssessmentDelegationChanged.
+  absl::StatusOr<AssessmentDelegation> EndAssessmentDelegation(const std::string& id,
+                                                               absl::CivilDay end_date,
+                                                               const WriteOptions& write);
+
+  // --- Regional heads -------------------------------------------------------------------------
+  // ValidateNewRegionalHead, then PlaceRegionalHead with the unit row locked. A Pj's name is
+  // the employee's. Emits RegionalHeadChanged.
+  absl::StatusOr<RegionalHead> CreateRegionalHead(const RegionalHead& head,
+                                                  const WriteOptions& write);
+  absl::StatusOr<RegionalHead> GetRegionalHead(const std::string& id);
+  // Ordered by (term_start, id). Conditions from RegionalHeadFilterSchema().
+  absl::StatusOr<Page<RegionalHead>> ListRegionalHeads(const std::vector<rpc::Condition>& filter,
+                                                       const PageRequest& page);
+  // ApplyRegionalHeadUpdate on the locked head (overlaps checked against the unit's other
+  // terms under the unit row lock). Emits RegionalHeadChanged with the previous state.
+  absl::StatusOr<RegionalHead> UpdateRegionalHead(const RegionalHeadUpdate& update,
+                                                  const WriteOptions& write);
 
   // --- Reporting lines ------------------------------------------------------------------------
   // For ResolveReportingLine(snapshot, *subject, date): the unit chain from the employee's unit
   // (at `date`) to the root, the occupants of those units' leader positions on `date`
   // (definitive, Plt/Plh, NON-ASN) and the employee's own records. NOT_FOUND if the employee
   // does not exist. Three queries.
-  absl::StatusOr<LoadedOrg> LoadOrgForReportingLine(const std::string& employee_id,
-                                                    absl::CivilDay date);
+  // With `as_position`, the subject is taken as placed in that position (and its unit) on the
+  // date, whatever their real placement (review of a plan of an earlier position).
+  // Delegations of the loaded units and the delegates' own chains, and regional head terms,
+  // are loaded too.
+  absl::StatusOr<LoadedOrg> LoadOrgForReportingLine(
+      const std::string& employee_id, absl::CivilDay date,
+      const std::optional<PositionOverride>& as_position = std::nullopt);
+  // For ListReportingLines: the unit (and with include_subunits its subtree) with its staff
+  // on `date`, the ancestor chain with the leaders' holders, Plt/Plh, delegations (and the
+  // delegates' chains) and regional heads: one snapshot that resolves every placement's
+  // line. NOT_FOUND if the unit does not exist. Four to six queries in one read snapshot.
+  absl::StatusOr<LoadedUnitOrg> LoadOrgForUnit(const std::string& unit_id, bool include_subunits,
+                                               absl::CivilDay date);
+  // Names of the given positions (unknown ids are absent). One query.
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>> PositionNames(
+      const std::vector<std::string>& position_ids);
   // For DirectReports(snapshot, PersonOnly(kAsn, employee_id), date): the units whose leader
   // position the employee holds or acts in on `date`, their whole subtrees with staff and
   // leaders on `date`, and the ancestor chains (so parents resolve). `subject` as above.

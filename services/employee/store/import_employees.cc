@@ -151,6 +151,7 @@ void EmployeeStager::Stage(const SiasnEmployeeRecord& r, int64_t line, std::stri
     e.position_id = position_id;
     e.unit_id = r.unor_id;
     e.agency_id = r.agency_id;
+    e.siasn_id = r.siasn_id;
     created.appointment_date = r.cpns_date;
     created.position_start_date = r.position_date.value_or(effective_date_);
     created.version = 1;

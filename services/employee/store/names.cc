@@ -64,4 +64,16 @@ const FilterSchema& ActingFilterSchema() {
   return *schema;
 }
 
+const FilterSchema& DelegationFilterSchema() {
+  static const FilterSchema* schema =
+      new FilterSchema{{IdField("agency_id"), IdField("unit_id"), IdField("delegate_employee_id")}};
+  return *schema;
+}
+
+const FilterSchema& RegionalHeadFilterSchema() {
+  static const FilterSchema* schema =
+      new FilterSchema{{IdField("agency_id"), IdField("unit_id"), IdField("employee_id")}};
+  return *schema;
+}
+
 }  // namespace kinerja::employee::store

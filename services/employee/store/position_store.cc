@@ -65,7 +65,8 @@ absl::StatusOr<Position> EmployeeStore::CreatePosition(const Position& position,
                                     internal::EselonParam(created.eselon));
           OrgUnit updated = internal::OrgUnitFromRow(u[0]);
           internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", updated.id,
-                          unit[0][2].as<std::string>(), u[0][9].as<std::string>());
+                          unit[0][2].as<std::string>(),
+                          u[0][internal::kOrgUnitColumnCount].as<std::string>());
           v1::OrgUnitChanged unit_event;
           *unit_event.mutable_unit() = convert::ToProto(updated);
           internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", updated.id, unit_event);
@@ -120,6 +121,68 @@ absl::StatusOr<Page<Position>> EmployeeStore::ListPositions(
         }
         if (out.has_more) out.last_key = {out.items.back().id};
         return out;
+      });
+}
+
+absl::StatusOr<Position> EmployeeStore::UpdatePosition(const PositionUpdate& update,
+                                                       const WriteOptions& write) {
+  return internal::RunWrite<Position>(
+      pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<Position> {
+        static const db::Query* lock = new db::Query{
+            "employee.position_store.4",
+            absl::StrCat("SELECT ", internal::PositionColumns("p"),
+                         ", to_jsonb(p.*)::text, (SELECT u.id FROM org_units u "
+                         "WHERE u.leader_position_id = p.id) FROM positions p WHERE p.id = $1 "
+                         "FOR UPDATE")};
+        pqxx::result locked = db::Exec(tx, *lock, update.id);
+        if (locked.empty()) return errors::NotFound("position", update.id);
+        const Position before = internal::PositionFromRow(locked[0]);
+        RETURN_IF_ERROR(internal::CheckVersion(update.expected_version, before.version,
+                                               absl::StrCat("position ", update.id)));
+        const std::string led_unit = internal::TextOrEmpty(locked[0][12]);
+        Position changed = before;
+        ASSIGN_OR_RETURN(bool differs, ApplyPositionUpdate(changed, update, !led_unit.empty()));
+        if (!differs) return before;
+        static const db::Query* sql = new db::Query{
+            "employee.position_store.5",
+            absl::StrCat("UPDATE positions AS p SET name = $2, type = $3, functional_level = $4, "
+                         "eselon = $5, version = version + 1, update_time = now() "
+                         "WHERE p.id = $1 RETURNING ",
+                         internal::PositionColumns("p"), ", to_jsonb(p.*)::text")};
+        pqxx::result r =
+            db::Exec(tx, *sql, update.id, changed.name, std::string(PositionTypeName(changed.type)),
+                     std::string(FunctionalLevelName(changed.functional_level)),
+                     internal::EselonParam(changed.eselon));
+        Position updated = internal::PositionFromRow(r[0]);
+        internal::Audit(tx, write, "position.update", "position", update.id,
+                        locked[0][11].as<std::string>(), r[0][11].as<std::string>());
+        v1::PositionChanged event;
+        *event.mutable_position() = convert::ToProto(updated);
+        *event.mutable_previous() = convert::ToProto(before);
+        internal::Emit(tx, write, internal::kPositionChanged, "position", updated.id, event);
+        // The unit a leader position leads mirrors its eselon (org_units.eselon).
+        if (!led_unit.empty() && updated.eselon != before.eselon) {
+          pqxx::result unit = db::Exec(tx, queries::kLockUnitForLeader, led_unit);
+          static const db::Query* set_eselon = new db::Query{
+              "employee.position_store.6",
+              absl::StrCat("UPDATE org_units AS u SET eselon = $2, version = version + 1, "
+                           "update_time = now() WHERE u.id = $1 RETURNING ",
+                           internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text")};
+          static const db::Query* read_unit = new db::Query{
+              "employee.position_store.7", absl::StrCat("SELECT ", internal::OrgUnitColumns("u"),
+                                                        " FROM org_units u WHERE u.id = $1")};
+          pqxx::result prior = db::Exec(tx, *read_unit, led_unit);
+          pqxx::result u =
+              db::Exec(tx, *set_eselon, led_unit, internal::EselonParam(updated.eselon));
+          internal::Audit(tx, write, "org_unit.set_leader_eselon", "org_unit", led_unit,
+                          unit[0][2].as<std::string>(),
+                          u[0][internal::kOrgUnitColumnCount].as<std::string>());
+          v1::OrgUnitChanged unit_event;
+          *unit_event.mutable_unit() = convert::ToProto(internal::OrgUnitFromRow(u[0]));
+          *unit_event.mutable_previous() = convert::ToProto(internal::OrgUnitFromRow(prior[0]));
+          internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", led_unit, unit_event);
+        }
+        return updated;
       });
 }
 

@@ -79,9 +79,10 @@ Agency AgencyFromRow(const pqxx::row& row) {
 
 std::string OrgUnitColumns(std::string_view alias) {
   return QualifyColumns(
-      alias, absl::StrCat("$.id, $.agency_id, $.parent_id, $.name, ",
-                          "$.leader_position_id, $.eselon, $.version, ",
-                          MicrosColumn("create_time"), ", ", MicrosColumn("update_time")));
+      alias,
+      absl::StrCat("$.id, $.agency_id, $.parent_id, $.name, ",
+                   "$.leader_position_id, $.eselon, $.version, ", MicrosColumn("create_time"), ", ",
+                   MicrosColumn("update_time"), ", ", DaysColumn("end_date")));
 }
 
 OrgUnit OrgUnitFromRow(const pqxx::row& row) {
@@ -95,6 +96,7 @@ OrgUnit OrgUnitFromRow(const pqxx::row& row) {
   unit.version = row[6].as<int64_t>();
   unit.create_time = TimeFromField(row[7]);
   unit.update_time = TimeFromField(row[8]);
+  unit.end_date = OptionalDayFromField(row[9]);
   return unit;
 }
 

@@ -61,6 +61,8 @@ Official::Acting ActingKindFromName(std::string_view name);
 
 std::string AgencyColumns(std::string_view alias);
 Agency AgencyFromRow(const pqxx::row& row);
+// 10 columns (the last: end_date).
+inline constexpr int kOrgUnitColumnCount = 10;
 std::string OrgUnitColumns(std::string_view alias);
 OrgUnit OrgUnitFromRow(const pqxx::row& row);
 std::string PositionColumns(std::string_view alias);
@@ -89,6 +91,9 @@ inline constexpr char kEmployeeCreated[] = "EmployeeCreated";
 inline constexpr char kEmployeeUpdated[] = "EmployeeUpdated";
 inline constexpr char kEmployeeTransferred[] = "EmployeeTransferred";
 inline constexpr char kActingOfficialAssigned[] = "ActingOfficialAssigned";
+inline constexpr char kActingOfficialChanged[] = "ActingOfficialChanged";
+inline constexpr char kAssessmentDelegationChanged[] = "AssessmentDelegationChanged";
+inline constexpr char kRegionalHeadChanged[] = "RegionalHeadChanged";
 
 using events::Emit;  // shared/events/outbox_writer.h
 // before/after: JSON text (to_jsonb(row)::text) or nullopt.

@@ -44,14 +44,18 @@ LeaderFacts LoadLeaderFacts(pqxx::work& tx, const std::string& position_id) {
   if (position_id.empty()) return LeaderFacts{};
   pqxx::result p = db::Exec(tx, queries::kPositionUnitAndEselon, position_id);
   if (p.empty()) return LeaderFacts{};
+  absl::StatusOr<PositionType> type = ParsePositionType(p[0][2].c_str());
   return LeaderFacts{.exists = true,
                      .unit_id = p[0][0].as<std::string>(),
-                     .eselon = internal::EselonFromField(p[0][1])};
+                     .eselon = internal::EselonFromField(p[0][1]),
+                     .type = type.ok() ? std::optional<PositionType>(*type) : std::nullopt};
 }
 
-void EmitUnit(pqxx::work& tx, const WriteOptions& write, const OrgUnit& unit) {
+void EmitUnit(pqxx::work& tx, const WriteOptions& write, const OrgUnit& unit,
+              const OrgUnit* previous = nullptr) {
   v1::OrgUnitChanged event;
   *event.mutable_unit() = convert::ToProto(unit);
+  if (previous != nullptr) *event.mutable_previous() = convert::ToProto(*previous);
   internal::Emit(tx, write, internal::kOrgUnitChanged, "org_unit", unit.id, event);
 }
 
@@ -68,7 +72,8 @@ absl::StatusOr<LockedUnit> LockUnit(pqxx::work& tx, const std::string& unit_id,
                    ", to_jsonb(u.*)::text FROM org_units u WHERE u.id = $1 FOR UPDATE")};
   pqxx::result r = db::Exec(tx, *sql, unit_id);
   if (r.empty()) return errors::NotFound("org unit", unit_id);
-  LockedUnit locked{internal::OrgUnitFromRow(r[0]), r[0][9].as<std::string>()};
+  LockedUnit locked{internal::OrgUnitFromRow(r[0]),
+                    r[0][internal::kOrgUnitColumnCount].as<std::string>()};
   RETURN_IF_ERROR(internal::CheckVersion(expected_version, locked.unit.version,
                                          absl::StrCat("org unit ", unit_id)));
   return locked;
@@ -99,7 +104,7 @@ absl::StatusOr<OrgUnit> EmployeeStore::CreateOrgUnit(const OrgUnit& unit,
     if (r.empty()) return absl::AlreadyExistsError(absl::StrCat("org unit ", unit.id, " exists"));
     OrgUnit created = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.create", "org_unit", created.id, std::nullopt,
-                    r[0][9].as<std::string>());
+                    r[0][internal::kOrgUnitColumnCount].as<std::string>());
     EmitUnit(tx, write, created);
     return created;
   });
@@ -177,8 +182,8 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitParent(const std::string& unit_id,
     pqxx::result r = db::Exec(tx, *sql, unit_id, internal::NullIfEmpty(parent_id));
     OrgUnit updated = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.set_parent", "org_unit", unit_id, locked.json,
-                    r[0][9].as<std::string>());
-    EmitUnit(tx, write, updated);
+                    r[0][internal::kOrgUnitColumnCount].as<std::string>());
+    EmitUnit(tx, write, updated, &locked.unit);
     return updated;
   });
 }
@@ -201,8 +206,51 @@ absl::StatusOr<OrgUnit> EmployeeStore::SetUnitLeaderPosition(
                               internal::EselonParam(led.eselon));
     OrgUnit updated = internal::OrgUnitFromRow(r[0]);
     internal::Audit(tx, write, "org_unit.set_leader_position", "org_unit", unit_id, locked.json,
-                    r[0][9].as<std::string>());
-    EmitUnit(tx, write, updated);
+                    r[0][internal::kOrgUnitColumnCount].as<std::string>());
+    EmitUnit(tx, write, updated, &locked.unit);
+    return updated;
+  });
+}
+
+absl::StatusOr<OrgUnit> EmployeeStore::UpdateOrgUnit(const OrgUnitUpdate& update,
+                                                     const WriteOptions& write) {
+  if (update.parent_id) RETURN_IF_ERROR(CheckNotOwnParent(update.id, *update.parent_id));
+  return internal::RunWrite<OrgUnit>(pool_, write, [&](pqxx::work& tx) -> absl::StatusOr<OrgUnit> {
+    pqxx::result agency = db::Exec(tx, queries::kUnitAgency, update.id);
+    if (agency.empty()) return errors::NotFound("org unit", update.id);
+    // A move or an abolition reads the tree it changes: serialised per agency.
+    LockAgencyTree(tx, agency[0][0].as<std::string>());
+    ASSIGN_OR_RETURN(LockedUnit locked, LockUnit(tx, update.id, update.expected_version));
+    OrgUnitUpdateFacts facts;
+    if (update.parent_id && !update.parent_id->empty() &&
+        *update.parent_id != locked.unit.parent_id) {
+      facts.parent = LoadParentFacts(tx, *update.parent_id, update.id);
+    }
+    if (update.leader_position_id) facts.leader = LoadLeaderFacts(tx, *update.leader_position_id);
+    if (update.end_date && update.end_date->has_value()) {
+      pqxx::result r = db::Exec(tx, queries::kUnitOccupancyFrom, update.id,
+                                internal::DayText(**update.end_date));
+      facts.staff_from_end = r[0][0].as<int64_t>();
+      facts.open_children_at_end = r[0][1].as<int64_t>();
+    }
+    OrgUnit changed = locked.unit;
+    ASSIGN_OR_RETURN(bool differs, ApplyOrgUnitUpdate(changed, update, facts));
+    if (!differs) return locked.unit;
+    static const db::Query* sql = new db::Query{
+        "employee.unit_store.6",
+        absl::StrCat(
+            "UPDATE org_units AS u SET name = $2, parent_id = $3, leader_position_id = $4, "
+            "eselon = $5, end_date = $6::date, version = version + 1, "
+            "update_time = now() WHERE u.id = $1 RETURNING ",
+            internal::OrgUnitColumns("u"), ", to_jsonb(u.*)::text")};
+    pqxx::result r =
+        db::Exec(tx, *sql, update.id, changed.name, internal::NullIfEmpty(changed.parent_id),
+                 internal::NullIfEmpty(changed.leader_position_id),
+                 internal::EselonParam(changed.eselon), internal::DayText(changed.end_date));
+    OrgUnit updated = internal::OrgUnitFromRow(r[0]);
+    internal::Audit(tx, write, "org_unit.update", "org_unit", update.id, locked.json,
+                    r[0][internal::kOrgUnitColumnCount].as<std::string>());
+    EmitUnit(tx, write, updated, &locked.unit);
     return updated;
   });
 }

@@ -6,10 +6,12 @@
 
 #include <grpcpp/impl/client_unary_call.h>
 
+#include <map>
 #include <set>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "kinerja/employee/v1/events.pb.h"
 #include "shared/rpc/proto_time.h"
 #include "tests/harness/employee/org_builder.h"
@@ -755,6 +757,570 @@ TEST(EmployeeServiceTest, ReportingLineDirectReportsAndPeers) {
   s = Stub().GetReportingLine(Ctx(EmployeeToken(org.staff1.nip(), org.agency_id)).get(), request,
                               &line);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+// --- Organisation through the year -------------------------------------------------------
+
+google::type::Date D(int y, int m, int d) { return rpc::DayToProto(absl::CivilDay(y, m, d)); }
+
+v1::ReportingLine LineOf(const std::string& token, const std::string& employee_id,
+                         const google::type::Date& date, const std::string& position_id = "") {
+  v1::GetReportingLineRequest request;
+  request.set_employee_id(employee_id);
+  *request.mutable_date() = date;
+  request.set_position_id(position_id);
+  v1::ReportingLine line;
+  grpc::Status s = Stub().GetReportingLine(Ctx(token).get(), request, &line);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+  return line;
+}
+
+// The payloads of the events of `type` about `aggregate_id` in the backlog, read again (for up
+// to 10 s) until there are at least `want`: a reader's backlog holds back rows of transactions
+// still running anywhere (the audit sealer's, other tests').
+template <typename Payload>
+std::vector<Payload> EventsAbout(const std::string& type, const std::string& aggregate_id,
+                                 size_t want) {
+  std::vector<Payload> found;
+  const absl::Time deadline = absl::Now() + absl::Seconds(10);
+  do {
+    found.clear();
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + ServiceToken());
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    kinerja::common::v1::StreamEventsRequest request;
+    request.add_types(type);
+    request.set_backlog_only(true);
+    auto reader = Stub().StreamEvents(&ctx, request);
+    kinerja::common::v1::EventEnvelope event;
+    while (reader->Read(&event)) {
+      Payload payload;
+      if (event.aggregate_id() == aggregate_id && event.payload().UnpackTo(&payload)) {
+        found.push_back(payload);
+      }
+    }
+    EXPECT_TRUE(reader->Finish().ok());
+    if (found.size() >= want) break;
+    absl::SleepFor(absl::Milliseconds(100));
+  } while (absl::Now() < deadline);
+  return found;
+}
+
+TEST(EmployeeServiceTest, OfficialsCarryCapacityAndRankCode) {
+  Org org = BuildOrg();
+  v1::ReportingLine line = LineOf(org.hr_token, org.staff1.id(), D(2024, 6, 3));
+  EXPECT_EQ(line.employee().capacity(), v1::CAPACITY_DEFINITIVE);
+  EXPECT_EQ(line.employee().rank_code(), "31");
+  EXPECT_EQ(line.assessor().capacity(), v1::CAPACITY_DEFINITIVE);
+  EXPECT_EQ(line.assessor().rank_code(), "31");
+  EXPECT_EQ(line.assessor().rank_label(), "III/a Penata Muda");
+  // The mayor (legacy non_asn_holder_name) is a political head without rank or NIP.
+  line = LineOf(org.hr_token, org.kadis.id(), D(2024, 6, 3));
+  EXPECT_EQ(line.assessor().kind(), v1::Official::KIND_NON_ASN);
+  EXPECT_EQ(line.assessor().capacity(), v1::CAPACITY_POLITICAL_HEAD);
+  EXPECT_TRUE(line.assessor().rank_code().empty());
+}
+
+TEST(EmployeeServiceTest, ReportingLineAsIfInAnotherPosition) {
+  Org org = BuildOrg();
+  // The staff member reviewed as if still in the Kabid position: assessed by the Kadis.
+  v1::ReportingLine line =
+      LineOf(org.hr_token, org.staff1.id(), D(2024, 6, 3), org.kabid_position.id());
+  EXPECT_EQ(line.employee().position_id(), org.kabid_position.id());
+  EXPECT_EQ(line.employee().unit_id(), org.bidang.id());
+  EXPECT_EQ(line.assessor().employee_id(), org.kadis.id());
+  line = LineOf(org.hr_token, org.kabid.id(), D(2024, 6, 3), org.staff_position.id());
+  // The Kabid taken as staff of their own unit is never their own assessor.
+  EXPECT_EQ(line.assessor().employee_id(), org.kadis.id());
+  v1::GetReportingLineRequest request;
+  request.set_employee_id(org.staff1.id());
+  request.set_position_id("no-such-position");
+  grpc::Status s = Stub().GetReportingLine(Ctx(org.hr_token).get(), request, &line);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << Describe(s);
+  EXPECT_THAT(s.error_message(), HasSubstr("position_id"));
+}
+
+TEST(EmployeeServiceTest, ListReportingLinesOfAUnitAndBelow) {
+  Org org = BuildOrg();
+  v1::ListReportingLinesRequest request;
+  request.set_unit_id(org.dinas.id());
+  request.set_include_subunits(true);
+  *request.mutable_date() = D(2024, 6, 3);
+  request.set_page_size(1);
+  std::map<std::string, v1::ReportingLine> lines;
+  int pages = 0;
+  for (; pages < 10; ++pages) {
+    v1::ListReportingLinesResponse page;
+    grpc::Status s = Stub().ListReportingLines(Ctx(ServiceToken()).get(), request, &page);
+    ASSERT_TRUE(s.ok()) << Describe(s);
+    ASSERT_LE(page.lines_size(), 1);
+    for (const auto& line : page.lines()) lines[line.employee().employee_id()] = line;
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(pages, 3);
+  const v1::ReportingLine& staff = lines[org.staff1.id()];
+  EXPECT_EQ(staff.employee().position_id(), org.staff_position.id());
+  EXPECT_EQ(staff.employee().position_name(), "Pengolah Data");
+  EXPECT_EQ(staff.employee().unit_id(), org.bidang.id());
+  EXPECT_EQ(staff.employee().nip(), org.staff1.nip());
+  EXPECT_EQ(staff.employee().rank_code(), "31");
+  EXPECT_EQ(staff.assessor().employee_id(), org.kabid.id());
+  EXPECT_EQ(staff.assessor().position_name(), "Kepala Bidang SD");
+  EXPECT_EQ(staff.assessor_superior().employee_id(), org.kadis.id());
+  EXPECT_EQ(lines[org.kabid.id()].assessor().employee_id(), org.kadis.id());
+  EXPECT_EQ(lines[org.kadis.id()].assessor().kind(), v1::Official::KIND_NON_ASN);
+  // Each line equals the single-employee answer.
+  v1::ReportingLine single = LineOf(org.hr_token, org.staff2.id(), D(2024, 6, 3));
+  EXPECT_EQ(lines[org.staff2.id()].assessor().SerializeAsString(),
+            single.assessor().SerializeAsString());
+
+  // Without subunits: the unit's own placements only (its leader included).
+  v1::ListReportingLinesRequest own;
+  own.set_unit_id(org.bidang.id());
+  *own.mutable_date() = D(2024, 6, 3);
+  v1::ListReportingLinesResponse page;
+  grpc::Status s = Stub().ListReportingLines(Ctx(org.hr_token).get(), own, &page);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(page.lines_size(), 3);
+  own.set_unit_id(org.dinas.id());
+  ASSERT_TRUE(Stub().ListReportingLines(Ctx(AuditorToken()).get(), own, &page).ok());
+  ASSERT_EQ(page.lines_size(), 1);
+  EXPECT_EQ(page.lines(0).employee().employee_id(), org.kadis.id());
+  // Before anyone was placed: nothing.
+  *own.mutable_date() = D(2019, 1, 1);
+  ASSERT_TRUE(Stub().ListReportingLines(Ctx(org.hr_token).get(), own, &page).ok());
+  EXPECT_EQ(page.lines_size(), 0);
+
+  // Access: as for an agency's employees.
+  s = Stub().ListReportingLines(Ctx(EmployeeToken(org.kabid.nip(), org.agency_id)).get(), own,
+                                &page);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  Org other = BuildOrg();
+  s = Stub().ListReportingLines(Ctx(other.hr_token).get(), own, &page);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  own.set_unit_id("");
+  s = Stub().ListReportingLines(Ctx(org.hr_token).get(), own, &page);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("unit_id"));
+  own.set_unit_id("no-such-unit");
+  s = Stub().ListReportingLines(Ctx(org.hr_token).get(), own, &page);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << Describe(s);
+}
+
+TEST(EmployeeServiceTest, UpdateOrgUnitRenamesMovesAndAbolishes) {
+  Org org = BuildOrg();
+  v1::GetOrgUnitRequest get;
+  get.set_id(org.bidang.id());
+  v1::OrgUnit bidang;  // as it is now (its leader position was set after its creation)
+  ASSERT_TRUE(Stub().GetOrgUnit(Ctx(org.hr_token).get(), get, &bidang).ok());
+  v1::UpdateOrgUnitRequest request;
+  request.mutable_unit()->set_id(org.bidang.id());
+  request.mutable_unit()->set_etag(bidang.etag());
+  request.mutable_unit()->set_name("Bidang Pendidikan Dasar");
+  request.mutable_unit()->set_parent_id(org.root.id());
+  request.mutable_update_mask()->add_paths("name");
+  request.mutable_update_mask()->add_paths("parent_id");
+  v1::OrgUnit updated;
+  grpc::Status s = Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), request, &updated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(updated.name(), "Bidang Pendidikan Dasar");
+  EXPECT_EQ(updated.parent_id(), org.root.id());
+  EXPECT_NE(updated.etag(), bidang.etag());
+  // The Kabid now reports to the mayor directly.
+  EXPECT_EQ(LineOf(org.hr_token, org.kabid.id(), D(2024, 6, 3)).assessor().kind(),
+            v1::Official::KIND_NON_ASN);
+  auto events = EventsAbout<v1::OrgUnitChanged>("OrgUnitChanged", org.bidang.id(), 3);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().unit().name(), "Bidang Pendidikan Dasar");
+  EXPECT_EQ(events.back().previous().name(), "Bidang SD");
+  EXPECT_EQ(events.back().previous().parent_id(), org.dinas.id());
+
+  // Stale etag.
+  s = Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), request, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED) << Describe(s);
+
+  auto refused = [&](v1::UpdateOrgUnitRequest r) {
+    v1::OrgUnit out;
+    return Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), r, &out);
+  };
+  v1::UpdateOrgUnitRequest cycle;
+  cycle.mutable_unit()->set_id(org.root.id());
+  cycle.mutable_unit()->set_parent_id(org.bidang.id());
+  cycle.mutable_update_mask()->add_paths("parent_id");
+  s = refused(cycle);
+  EXPECT_EQ(ReasonOf(s), "UNIT_CYCLE") << Describe(s);
+  v1::UpdateOrgUnitRequest leader;
+  leader.mutable_unit()->set_id(org.bidang.id());
+  leader.mutable_unit()->set_leader_position_id(org.staff_position.id());
+  leader.mutable_update_mask()->add_paths("leader_position_id");
+  s = refused(leader);
+  EXPECT_EQ(ReasonOf(s), "LEADER_NOT_ASSESSOR") << Describe(s);
+  v1::UpdateOrgUnitRequest abolish;
+  abolish.mutable_unit()->set_id(org.bidang.id());
+  *abolish.mutable_unit()->mutable_end_date() = D(2025, 1, 1);
+  abolish.mutable_update_mask()->add_paths("end_date");
+  s = refused(abolish);
+  EXPECT_EQ(ReasonOf(s), "UNIT_HAS_STAFF") << Describe(s);
+  v1::OrgUnit empty = CreateUnit(org.hr_token, org.agency_id, org.dinas.id(), "Bidang Lama");
+  abolish.mutable_unit()->set_id(org.dinas.id());
+  // The Kadis is placed in the Dinas: staff first.
+  s = refused(abolish);
+  EXPECT_EQ(ReasonOf(s), "UNIT_HAS_STAFF") << Describe(s);
+  v1::UpdateOrgUnitRequest bad_mask = abolish;
+  bad_mask.mutable_update_mask()->add_paths("agency_id");
+  s = refused(bad_mask);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("update_mask"));
+  // An empty unit is abolished from a day.
+  abolish.mutable_unit()->set_id(empty.id());
+  s = Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), abolish, &updated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(updated.end_date().year(), 2025);
+  // Another agency's HR admin may not.
+  Org other = BuildOrg();
+  s = Stub().UpdateOrgUnit(Ctx(other.hr_token).get(), request, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+TEST(EmployeeServiceTest, UpdateOrgUnitRefusesAParentWithOpenChildren) {
+  Org org = BuildOrg();
+  v1::OrgUnit parent = CreateUnit(org.hr_token, org.agency_id, org.root.id(), "Badan Lama");
+  v1::OrgUnit child = CreateUnit(org.hr_token, org.agency_id, parent.id(), "Sub Lama");
+  v1::UpdateOrgUnitRequest abolish;
+  abolish.mutable_unit()->set_id(parent.id());
+  *abolish.mutable_unit()->mutable_end_date() = D(2025, 1, 1);
+  abolish.mutable_update_mask()->add_paths("end_date");
+  v1::OrgUnit out;
+  grpc::Status s = Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), abolish, &out);
+  EXPECT_EQ(ReasonOf(s), "UNIT_HAS_OPEN_CHILDREN") << Describe(s);
+  // The child abolished on the same day first: then the parent.
+  abolish.mutable_unit()->set_id(child.id());
+  ASSERT_TRUE(Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), abolish, &out).ok());
+  abolish.mutable_unit()->set_id(parent.id());
+  s = Stub().UpdateOrgUnit(Ctx(org.hr_token).get(), abolish, &out);
+  EXPECT_TRUE(s.ok()) << Describe(s);
+}
+
+TEST(EmployeeServiceTest, UpdatePositionWithPreviousInTheEvent) {
+  Org org = BuildOrg();
+  v1::UpdatePositionRequest request;
+  request.mutable_position()->set_id(org.staff_position.id());
+  request.mutable_position()->set_etag(org.staff_position.etag());
+  request.mutable_position()->set_name("Pengadministrasi Data");
+  request.mutable_update_mask()->add_paths("name");
+  v1::Position updated;
+  grpc::Status s = Stub().UpdatePosition(Ctx(org.hr_token).get(), request, &updated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(updated.name(), "Pengadministrasi Data");
+  auto events = EventsAbout<v1::PositionChanged>("PositionChanged", org.staff_position.id(), 2);
+  ASSERT_EQ(events.size(), 2u);  // created, updated
+  EXPECT_FALSE(events[0].has_previous());
+  EXPECT_EQ(events[1].previous().name(), "Pengolah Data");
+  EXPECT_EQ(events[1].position().name(), "Pengadministrasi Data");
+
+  // A leader position cannot become a staff type.
+  v1::UpdatePositionRequest demote;
+  demote.mutable_position()->set_id(org.kabid_position.id());
+  demote.mutable_position()->set_type(v1::POSITION_TYPE_PELAKSANA);
+  demote.mutable_update_mask()->add_paths("type");
+  s = Stub().UpdatePosition(Ctx(org.hr_token).get(), demote, &updated);
+  EXPECT_EQ(ReasonOf(s), "LEADER_NOT_ASSESSOR") << Describe(s);
+  // Its eselon changes its unit's too.
+  v1::UpdatePositionRequest eselon;
+  eselon.mutable_position()->set_id(org.kabid_position.id());
+  eselon.mutable_position()->set_eselon("31");
+  eselon.mutable_update_mask()->add_paths("eselon");
+  s = Stub().UpdatePosition(Ctx(org.hr_token).get(), eselon, &updated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  v1::GetOrgUnitRequest get;
+  get.set_id(org.bidang.id());
+  v1::OrgUnit unit;
+  ASSERT_TRUE(Stub().GetOrgUnit(Ctx(org.hr_token).get(), get, &unit).ok());
+  EXPECT_EQ(unit.eselon(), "31");
+  // Bad input names the field.
+  request.mutable_position()->set_etag("");
+  request.mutable_position()->set_name("");
+  s = Stub().UpdatePosition(Ctx(org.hr_token).get(), request, &updated);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("position.name"));
+}
+
+TEST(EmployeeServiceTest, UpdateActingOfficialEndsItEarly) {
+  Org org = BuildOrg();
+  v1::CreateActingOfficialRequest create;
+  v1::ActingOfficial* acting = create.mutable_acting_official();
+  acting->set_position_id(org.kabid_position.id());
+  acting->set_employee_id(org.kadis.id());
+  acting->set_kind(v1::ACTING_KIND_PLH);
+  *acting->mutable_start_date() = D(2024, 3, 1);
+  *acting->mutable_end_date() = D(2024, 3, 31);
+  v1::ActingOfficial created;
+  ASSERT_TRUE(Stub().CreateActingOfficial(Ctx(org.hr_token).get(), create, &created).ok());
+  v1::ReportingLine line = LineOf(org.hr_token, org.staff1.id(), D(2024, 3, 15));
+  EXPECT_EQ(line.assessor().employee_id(), org.kadis.id());
+  EXPECT_EQ(line.assessor().capacity(), v1::CAPACITY_PLH);
+  EXPECT_EQ(line.assessor().acting(), v1::ACTING_KIND_PLH);
+
+  v1::UpdateActingOfficialRequest request;
+  request.mutable_acting_official()->set_id(created.id());
+  *request.mutable_acting_official()->mutable_end_date() = D(2024, 3, 10);
+  request.mutable_acting_official()->set_basis("SK 800/13/2024");
+  request.mutable_update_mask()->add_paths("end_date");
+  request.mutable_update_mask()->add_paths("basis");
+  v1::ActingOfficial updated;
+  grpc::Status s = Stub().UpdateActingOfficial(Ctx(org.hr_token).get(), request, &updated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(updated.end_date().day(), 10);
+  EXPECT_EQ(updated.basis(), "SK 800/13/2024");
+  EXPECT_EQ(LineOf(org.hr_token, org.staff1.id(), D(2024, 3, 15)).assessor().employee_id(),
+            org.kabid.id());
+  EXPECT_EQ(LineOf(org.hr_token, org.staff1.id(), D(2024, 3, 10)).assessor().employee_id(),
+            org.kadis.id());
+  auto events = EventsAbout<v1::ActingOfficialChanged>("ActingOfficialChanged", created.id(), 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].previous().end_date().day(), 31);
+  EXPECT_EQ(events[0].acting_official().end_date().day(), 10);
+
+  *request.mutable_acting_official()->mutable_end_date() = D(2024, 2, 29);
+  s = Stub().UpdateActingOfficial(Ctx(org.hr_token).get(), request, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("acting_official.end_date"));
+  Org other = BuildOrg();
+  s = Stub().UpdateActingOfficial(Ctx(other.hr_token).get(), request, &updated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+TEST(EmployeeServiceTest, DelegatedAssessorForAUnitsStaff) {
+  Org org = BuildOrg();
+  v1::CreateAssessmentDelegationRequest request;
+  v1::AssessmentDelegation* d = request.mutable_delegation();
+  d->set_unit_id(org.bidang.id());
+  d->set_delegate_employee_id(org.staff2.id());
+  *d->mutable_start_date() = D(2024, 3, 1);
+  *d->mutable_end_date() = D(2024, 6, 30);
+  d->set_basis("SK 800/20/2024");
+  v1::AssessmentDelegation created;
+  grpc::Status s = Stub().CreateAssessmentDelegation(Ctx(org.hr_token).get(), request, &created);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(created.agency_id(), org.agency_id);
+  EXPECT_FALSE(created.id().empty());
+
+  v1::ReportingLine line = LineOf(org.hr_token, org.staff1.id(), D(2024, 4, 1));
+  EXPECT_EQ(line.assessor().employee_id(), org.staff2.id());
+  EXPECT_EQ(line.assessor().capacity(), v1::CAPACITY_DELEGATED);
+  EXPECT_EQ(line.assessor().position_name(), "Pengolah Data");
+  EXPECT_EQ(line.assessor_superior().employee_id(), org.kabid.id());
+  // Not the delegate, not the leader; not outside the range.
+  EXPECT_EQ(LineOf(org.hr_token, org.staff2.id(), D(2024, 4, 1)).assessor().employee_id(),
+            org.kabid.id());
+  EXPECT_EQ(LineOf(org.hr_token, org.kabid.id(), D(2024, 4, 1)).assessor().employee_id(),
+            org.kadis.id());
+  EXPECT_EQ(LineOf(org.hr_token, org.staff1.id(), D(2024, 7, 1)).assessor().employee_id(),
+            org.kabid.id());
+  // The delegate reads the staff they assess, and lists them.
+  v1::ListDirectReportsRequest reports;
+  reports.set_employee_id(org.staff2.id());
+  *reports.mutable_date() = D(2024, 4, 1);
+  v1::ListDirectReportsResponse listed_reports;
+  s = Stub().ListDirectReports(Ctx(org.hr_token).get(), reports, &listed_reports);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_THAT(listed_reports.reports(), SizeIs(1));
+  EXPECT_EQ(listed_reports.reports(0).employee_id(), org.staff1.id());
+  // And the unit's lines show it.
+  v1::ListReportingLinesRequest unit_lines;
+  unit_lines.set_unit_id(org.bidang.id());
+  *unit_lines.mutable_date() = D(2024, 4, 1);
+  v1::ListReportingLinesResponse lines;
+  ASSERT_TRUE(Stub().ListReportingLines(Ctx(org.hr_token).get(), unit_lines, &lines).ok());
+  for (const auto& l : lines.lines()) {
+    if (l.employee().employee_id() == org.staff1.id()) {
+      EXPECT_EQ(l.assessor().capacity(), v1::CAPACITY_DELEGATED);
+    }
+  }
+
+  // Overlaps, other agencies, bad input.
+  v1::AssessmentDelegation out;
+  s = Stub().CreateAssessmentDelegation(Ctx(org.hr_token).get(), request, &out);
+  EXPECT_EQ(ReasonOf(s), "DELEGATION_OVERLAPS") << Describe(s);
+  Org other = BuildOrg();
+  v1::CreateAssessmentDelegationRequest foreign = request;
+  foreign.mutable_delegation()->set_delegate_employee_id(other.staff1.id());
+  *foreign.mutable_delegation()->mutable_start_date() = D(2024, 8, 1);
+  foreign.mutable_delegation()->clear_end_date();
+  s = Stub().CreateAssessmentDelegation(Ctx(org.hr_token).get(), foreign, &out);
+  EXPECT_EQ(ReasonOf(s), "DELEGATE_NOT_IN_AGENCY") << Describe(s);
+  s = Stub().CreateAssessmentDelegation(Ctx(other.hr_token).get(), request, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+  v1::CreateAssessmentDelegationRequest bad = request;
+  *bad.mutable_delegation()->mutable_end_date() = D(2024, 2, 1);
+  s = Stub().CreateAssessmentDelegation(Ctx(org.hr_token).get(), bad, &out);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("delegation.end_date"));
+
+  // List and end it early.
+  v1::ListAssessmentDelegationsRequest list;
+  list.set_filter(absl::StrCat("unit_id = \"", org.bidang.id(), "\""));
+  v1::ListAssessmentDelegationsResponse listed;
+  ASSERT_TRUE(Stub().ListAssessmentDelegations(Ctx(org.hr_token).get(), list, &listed).ok());
+  ASSERT_THAT(listed.delegations(), SizeIs(1));
+  EXPECT_EQ(listed.delegations(0).basis(), "SK 800/20/2024");
+  v1::EndAssessmentDelegationRequest end;
+  end.set_id(created.id());
+  *end.mutable_end_date() = D(2024, 3, 31);
+  v1::AssessmentDelegation ended;
+  s = Stub().EndAssessmentDelegation(Ctx(org.hr_token).get(), end, &ended);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(ended.end_date().month(), 3);
+  EXPECT_EQ(LineOf(org.hr_token, org.staff1.id(), D(2024, 4, 1)).assessor().employee_id(),
+            org.kabid.id());
+  *end.mutable_end_date() = D(2024, 5, 1);
+  s = Stub().EndAssessmentDelegation(Ctx(org.hr_token).get(), end, &ended);
+  EXPECT_EQ(ReasonOf(s), "DELEGATION_ALREADY_ENDED") << Describe(s);
+  auto events =
+      EventsAbout<v1::AssessmentDelegationChanged>("AssessmentDelegationChanged", created.id(), 2);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].delegation().end_date().month(), 3);
+}
+
+TEST(EmployeeServiceTest, RegionalHeadsLeadTheRootUnitForTheirTerm) {
+  Org org = BuildOrg();
+  Org province = BuildOrg();  // the Pj is an official of another agency
+  v1::CreateRegionalHeadRequest elected;
+  v1::RegionalHead* h = elected.mutable_head();
+  h->set_kind(v1::REGIONAL_HEAD_KIND_ELECTED);
+  h->set_name("  Dr. H.  Wali Kota Terpilih ");
+  h->set_unit_id(org.root.id());
+  *h->mutable_term_start() = D(2019, 2, 21);
+  *h->mutable_term_end() = D(2024, 2, 20);
+  v1::RegionalHead head;
+  grpc::Status s = Stub().CreateRegionalHead(Ctx(org.hr_token).get(), elected, &head);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(head.name(), "Dr. H. Wali Kota Terpilih");
+  EXPECT_EQ(head.title(), "Wali Kota");
+  EXPECT_EQ(head.agency_id(), org.agency_id);
+
+  v1::CreateRegionalHeadRequest pj;
+  pj.mutable_head()->set_kind(v1::REGIONAL_HEAD_KIND_PJ);
+  pj.mutable_head()->set_employee_id(province.kadis.id());
+  pj.mutable_head()->set_title("Pj Wali Kota");
+  pj.mutable_head()->set_unit_id(org.root.id());
+  *pj.mutable_head()->mutable_term_start() = D(2024, 2, 21);
+  v1::RegionalHead pj_head;
+  s = Stub().CreateRegionalHead(Ctx(org.hr_token).get(), pj, &pj_head);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(pj_head.name(), "Dr. Kepala Dinas");
+
+  v1::ReportingLine before = LineOf(org.hr_token, org.kadis.id(), D(2024, 2, 20));
+  EXPECT_EQ(before.assessor().kind(), v1::Official::KIND_NON_ASN);
+  EXPECT_EQ(before.assessor().name(), "Dr. H. Wali Kota Terpilih");
+  EXPECT_EQ(before.assessor().capacity(), v1::CAPACITY_POLITICAL_HEAD);
+  EXPECT_TRUE(before.assessor().employee_id().empty());
+  v1::ReportingLine after = LineOf(org.hr_token, org.kadis.id(), D(2024, 2, 21));
+  EXPECT_EQ(after.assessor().kind(), v1::Official::KIND_ASN);
+  EXPECT_EQ(after.assessor().employee_id(), province.kadis.id());
+  EXPECT_EQ(after.assessor().nip(), province.kadis.nip());
+  EXPECT_EQ(after.assessor().capacity(), v1::CAPACITY_PJ);
+  EXPECT_EQ(after.assessor().rank_code(), "31");
+  EXPECT_EQ(LineOf(org.hr_token, org.kabid.id(), D(2024, 3, 1)).assessor_superior().employee_id(),
+            province.kadis.id());
+
+  // Overlap, not a root, a Pj with a name.
+  v1::RegionalHead out;
+  s = Stub().CreateRegionalHead(Ctx(org.hr_token).get(), elected, &out);
+  EXPECT_EQ(ReasonOf(s), "TERM_OVERLAPS") << Describe(s);
+  v1::CreateRegionalHeadRequest not_root = elected;
+  not_root.mutable_head()->set_unit_id(org.dinas.id());
+  s = Stub().CreateRegionalHead(Ctx(org.hr_token).get(), not_root, &out);
+  EXPECT_EQ(ReasonOf(s), "NOT_A_ROOT_UNIT") << Describe(s);
+  v1::CreateRegionalHeadRequest named_pj = pj;
+  named_pj.mutable_head()->set_name("Someone");
+  s = Stub().CreateRegionalHead(Ctx(org.hr_token).get(), named_pj, &out);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("head.name"));
+
+  // End the Pj's term and correct the elected head's name; list.
+  v1::UpdateRegionalHeadRequest update;
+  update.mutable_head()->set_id(pj_head.id());
+  update.mutable_head()->set_etag(pj_head.etag());
+  *update.mutable_head()->mutable_term_end() = D(2025, 2, 19);
+  update.mutable_update_mask()->add_paths("term_end");
+  v1::RegionalHead ended;
+  s = Stub().UpdateRegionalHead(Ctx(org.hr_token).get(), update, &ended);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(ended.term_end().year(), 2025);
+  // After every term, the compatibility holder (non_asn_holder_name) answers again.
+  EXPECT_EQ(LineOf(org.hr_token, org.kadis.id(), D(2025, 2, 20)).assessor().name(),
+            "Ir. H. Walikota");
+  s = Stub().UpdateRegionalHead(Ctx(org.hr_token).get(), update, &ended);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED) << Describe(s);
+  v1::UpdateRegionalHeadRequest rename;
+  rename.mutable_head()->set_id(head.id());
+  rename.mutable_head()->set_name("Dr. H. Wali Kota Terpilih, M.Si.");
+  rename.mutable_update_mask()->add_paths("name");
+  s = Stub().UpdateRegionalHead(Ctx(org.hr_token).get(), rename, &ended);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(ended.name(), "Dr. H. Wali Kota Terpilih, M.Si.");
+  v1::ListRegionalHeadsRequest list;
+  list.set_filter(absl::StrCat("unit_id = \"", org.root.id(), "\""));
+  v1::ListRegionalHeadsResponse listed;
+  ASSERT_TRUE(Stub().ListRegionalHeads(Ctx(AuditorToken()).get(), list, &listed).ok());
+  ASSERT_THAT(listed.heads(), SizeIs(2));
+  EXPECT_EQ(listed.heads(0).id(), head.id());
+  EXPECT_EQ(listed.heads(1).kind(), v1::REGIONAL_HEAD_KIND_PJ);
+  auto events = EventsAbout<v1::RegionalHeadChanged>("RegionalHeadChanged", head.id(), 2);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].previous().name(), "Dr. H. Wali Kota Terpilih");
+  s = Stub().UpdateRegionalHead(Ctx(province.hr_token).get(), rename, &ended);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(s);
+}
+
+TEST(EmployeeServiceTest, CreateEmployeeCrossChecksTheNip) {
+  Org org = BuildOrg();
+  v1::CreateEmployeeRequest request;
+  *request.mutable_employee() = NewEmployee(org.staff_position.id(), "Cek Silang");
+  v1::Employee e;
+  request.mutable_employee()->mutable_appointment_date()->set_month(6);  // the NIP says 2015-05
+  grpc::Status s = Stub().CreateEmployee(Ctx(org.hr_token).get(), request, &e);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("employee.appointment_date"));
+  EXPECT_THAT(s.error_message(), HasSubstr("2015-05"));
+  request.mutable_employee()->mutable_appointment_date()->set_month(5);
+  request.mutable_employee()->set_sex(v1::SEX_FEMALE);
+  s = Stub().CreateEmployee(Ctx(org.hr_token).get(), request, &e);
+  EXPECT_THAT(FieldsOf(s), ElementsAre("employee.sex"));
+  EXPECT_THAT(s.error_message(), HasSubstr("NIP"));
+  // An appointment month after this month is refused, on the NIP.
+  request.mutable_employee()->set_sex(v1::SEX_MALE);
+  absl::CivilMonth next = absl::CivilMonth(rpc::TodayInJakarta()) + 1;
+  std::string nip = request.employee().nip();
+  nip.replace(8, 6, absl::StrFormat("%04d%02d", next.year(), next.month()));
+  request.mutable_employee()->set_nip(nip);
+  *request.mutable_employee()->mutable_appointment_date() =
+      rpc::DayToProto(absl::CivilDay(next.year(), next.month(), 1));
+  s = Stub().CreateEmployee(Ctx(org.hr_token).get(), request, &e);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_THAT(FieldsOf(s), ::testing::Contains("employee.nip"));
+}
+
+TEST(EmployeeServiceTest, SiasnIdAndPnsStatus) {
+  Org org = BuildOrg();
+  EXPECT_EQ(org.staff1.pns_status(), v1::PNS_STATUS_DEFINITIVE);
+  EXPECT_TRUE(org.staff1.siasn_id().empty());
+  v1::CreateEmployeeRequest request;
+  *request.mutable_employee() = NewEmployee(org.staff_position.id(), "Calon Pegawai");
+  request.mutable_employee()->set_siasn_id(UniqueId("siasn"));
+  request.mutable_employee()->set_pns_status(v1::PNS_STATUS_CANDIDATE);
+  v1::Employee e;
+  grpc::Status s = Stub().CreateEmployee(Ctx(org.hr_token).get(), request, &e);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(e.siasn_id(), request.employee().siasn_id());
+  EXPECT_EQ(e.pns_status(), v1::PNS_STATUS_CANDIDATE);
+  v1::Employee read;
+  ASSERT_TRUE(GetEmployee(org.hr_token, e.id(), &read).ok());
+  EXPECT_EQ(read.siasn_id(), e.siasn_id());
+  EXPECT_EQ(read.pns_status(), v1::PNS_STATUS_CANDIDATE);
+  // The SIASN id is unique.
+  *request.mutable_employee() = NewEmployee(org.staff_position.id(), "Kembar");
+  request.mutable_employee()->set_siasn_id(e.siasn_id());
+  s = Stub().CreateEmployee(Ctx(org.hr_token).get(), request, &e);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS) << Describe(s);
 }
 
 // --- Events ------------------------------------------------------------------------------

@@ -28,6 +28,10 @@ SELECT 1 FROM employees WHERE id = $1
 -- $1: NIP
 SELECT id FROM employees WHERE nip = $1
 
+-- name: EmployeeIdBySiasnId
+-- $1: SIASN person id
+SELECT id FROM employees WHERE siasn_id = $1
+
 -- name: EmployeeAgency
 -- $1: employee id
 SELECT agency_id FROM employees WHERE id = $1

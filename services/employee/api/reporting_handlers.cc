@@ -189,6 +189,9 @@ grpc::ServerUnaryReactor* EmployeeService::GetReportingLine(
         if (!org.subject.has_value()) return absl::OkStatus();  // no position on that date
 
         ReportingLine line = ResolveReportingLine(org.snapshot, *org.subject, date);
+        for (std::string& id : UnitPath(org.snapshot, org.subject->unit_id)) {
+          response->add_unit_path(std::move(id));
+        }
         RETURN_IF_ERROR(AddOfficialNames(store(), org, line));
         if (line.assessor) {
           convert::OfficialToProto(*line.assessor, LabelsFor(org, *line.assessor),
@@ -257,6 +260,9 @@ grpc::ServerUnaryReactor* EmployeeService::ListReportingLines(
                                      out->mutable_assessor_superior());
           }
           rpc::DayToProto(date, out->mutable_date());
+          for (std::string& id : UnitPath(org.snapshot, placement.unit_id)) {
+            out->add_unit_path(std::move(id));
+          }
         }
         if (slice.has_more) {
           const Assignment& last = loaded.placements[slice.end - 1];

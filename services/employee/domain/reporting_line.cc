@@ -166,4 +166,16 @@ std::vector<Assignment> Peers(const OrgSnapshot& snapshot, const Assignment& emp
   return peers;
 }
 
+std::vector<std::string> UnitPath(const OrgSnapshot& snapshot, std::string_view unit_id) {
+  std::vector<std::string> path;
+  const UnitNode* unit = snapshot.FindUnit(unit_id);
+  // The snapshot refuses cycles; the bound only guards against a corrupt tree.
+  for (size_t steps = 0; unit != nullptr && steps < 1000; ++steps) {
+    path.push_back(unit->id);
+    unit = snapshot.Parent(*unit);
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
 }  // namespace kinerja::employee

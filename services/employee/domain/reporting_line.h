@@ -27,6 +27,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -54,6 +56,10 @@ ReportingLine ResolveReportingLine(const OrgSnapshot& snapshot, const Assignment
 // employee_id, then position_id.
 std::vector<Assignment> DirectReports(const OrgSnapshot& snapshot, const Official& official,
                                       absl::CivilDay date);
+
+// The unit and its ancestors, from the root down to `unit_id` (as far as the snapshot knows
+// them); empty for an unknown unit.
+std::vector<std::string> UnitPath(const OrgSnapshot& snapshot, std::string_view unit_id);
 
 // Other employees with the same assessor (same person) on `date`; empty without an assessor.
 std::vector<Assignment> Peers(const OrgSnapshot& snapshot, const Assignment& employee,

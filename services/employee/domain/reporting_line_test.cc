@@ -93,6 +93,13 @@ class ReportingLineTest : public ::testing::Test {
   std::optional<OrgSnapshot> snapshot_;
 };
 
+TEST_F(ReportingLineTest, UnitPathRunsFromTheRootDown) {
+  EXPECT_THAT(UnitPath(Snapshot(), "seksi-kur"),
+              ::testing::ElementsAre("city", "dinas-pend", "bidang-sd", "seksi-kur"));
+  EXPECT_THAT(UnitPath(Snapshot(), "city"), ::testing::ElementsAre("city"));
+  EXPECT_TRUE(UnitPath(Snapshot(), "nope").empty());
+}
+
 TEST_F(ReportingLineTest, StaffAreAssessedByTheirUnitLeader) {
   ReportingLine line = Line("staff-tu");
   ASSERT_TRUE(line.assessor);

@@ -11,6 +11,7 @@
 #include "shared/db/event_writes.h"
 #include "shared/db/query.h"
 #include "shared/db/run.h"
+#include "shared/rpc/proto_time.h"
 
 namespace kinerja::employee::store {
 namespace {
@@ -154,6 +155,11 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::CreateEmployee(const EmployeeRecor
 
 namespace {
 
+// The change takes the employee out of service (DOMAIN.md: the one who left does not decide).
+bool LeavesService(const Employee& before, const Employee& after) {
+  return IsInService(before.status) && !IsInService(after.status);
+}
+
 // UpdateEmployee as one statement: applies the change only if the row is still at
 // `current.version`, and writes the audit row (before/after as the database's JSON of the row)
 // and the event with it. False when the row moved on meanwhile (nothing written).
@@ -171,18 +177,26 @@ absl::StatusOr<bool> WriteUpdateStatement(db::Pool& pool, const EmployeeRecord& 
       "  RETURNING e.id, to_jsonb(e.*)::text AS json, old.json AS before_json), "
       "audit AS (INSERT INTO audit_log (actor, request_id, action, resource_type, resource_id, "
       "  before, after) SELECT $7, $8, 'employee.update', 'employee', upd.id, "
-      "  upd.before_json::jsonb, upd.json::jsonb FROM upd) "
+      "  upd.before_json::jsonb, upd.json::jsonb FROM upd), "
+      // An employee who leaves the service (retired, deceased, dismissed, transferred out)
+      // holds no position and acts in none from the day it is recorded ($12, Asia/Jakarta).
+      "left_post AS (UPDATE assignments a SET valid_to = GREATEST(a.valid_from + 1, $12::date) "
+      "  FROM upd WHERE $13 AND a.employee_id = upd.id AND a.valid_to IS NULL), "
+      "left_acting AS (UPDATE acting_officials x SET end_date = GREATEST(x.start_date, "
+      "  $12::date - 1) FROM upd WHERE $13 AND x.employee_id = upd.id AND x.end_date >= $12::date) "
       "INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, "
       "  request_id) SELECT $9, 'employee', upd.id, $10, $11, $7, $8 FROM upd "
       "RETURNING 1"};
   const v1::EmployeeChanged event = ChangedEvent(updated);
   return db::RunStatementWrite(pool, [&](pqxx::transaction_base& tx) -> absl::StatusOr<bool> {
-    pqxx::result r = db::Exec(
-        tx, *sql, current.employee.id, current.version, updated.employee.name,
-        std::string(EmployeeStatusName(updated.employee.status)),
-        internal::RankParam(updated.employee.rank), absl::ToUnixMicros(updated.update_time),
-        write.ctx.actor, write.ctx.request_id, std::string(internal::kEmployeeUpdated),
-        events::TypeUrl(event), pqxx::binarystring(event.SerializeAsString()));
+    pqxx::result r = db::Exec(tx, *sql, current.employee.id, current.version, updated.employee.name,
+                              std::string(EmployeeStatusName(updated.employee.status)),
+                              internal::RankParam(updated.employee.rank),
+                              absl::ToUnixMicros(updated.update_time), write.ctx.actor,
+                              write.ctx.request_id, std::string(internal::kEmployeeUpdated),
+                              events::TypeUrl(event), pqxx::binarystring(event.SerializeAsString()),
+                              internal::DayText(rpc::TodayInJakarta(updated.update_time)),
+                              LeavesService(current.employee, updated.employee));
     if (r.empty()) return false;
     db::CountEventWrite();
     return true;
@@ -237,6 +251,16 @@ absl::StatusOr<EmployeeRecord> EmployeeStore::UpdateEmployee(const EmployeeUpdat
                                   std::string(EmployeeStatusName(changed.status)),
                                   internal::RankParam(changed.rank));
         EmployeeRecord updated = internal::EmployeeFromRow(r[0]);
+        if (LeavesService(locked.record.employee, changed)) {
+          static const db::Query* leave = new db::Query{
+              "employee.employee_store.leave",
+              "WITH left_post AS (UPDATE assignments a SET valid_to = "
+              "  GREATEST(a.valid_from + 1, $2::date) WHERE a.employee_id = $1 AND "
+              "  a.valid_to IS NULL) "
+              "UPDATE acting_officials x SET end_date = GREATEST(x.start_date, $2::date - 1) "
+              "WHERE x.employee_id = $1 AND x.end_date >= $2::date"};
+          db::Exec0(tx, *leave, update.id, internal::DayText(rpc::TodayInJakarta()));
+        }
         RecordEmployeeChange(tx, write, "employee.update", locked.json,
                              r[0][kJsonColumn].as<std::string>(), internal::kEmployeeUpdated,
                              update.id, ChangedEvent(updated));

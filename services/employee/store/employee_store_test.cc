@@ -396,6 +396,27 @@ TEST_F(EmployeeTest, UpdateFromAStaleReadKeepsTheChangeMadeInBetween) {
   EXPECT_EQ(Count("outbox", "type = 'EmployeeUpdated'"), 2);
 }
 
+// An employee who leaves the service holds no position from the day it is recorded (both write
+// paths: one statement without a request id, a transaction with one).
+TEST_F(EmployeeTest, LeavingTheServiceEndsTheOpenAssignment) {
+  AddEmployee("e1", 1, "staf");
+  AddEmployee("e2", 2, "staf");
+  EXPECT_EQ(Count("assignments", "employee_id = 'e1' AND valid_to IS NULL"), 1);
+  auto retired = store_->UpdateEmployee({.id = "e1", .status = EmployeeStatus::kRetired}, Write());
+  ASSERT_TRUE(retired.ok()) << retired.status();
+  EXPECT_EQ(Count("assignments", "employee_id = 'e1' AND valid_to IS NULL"), 0);
+  EXPECT_EQ(Count("assignments", "employee_id = 'e1' AND valid_to IS NOT NULL"), 1);
+  auto deceased =
+      store_->UpdateEmployee({.id = "e2", .status = EmployeeStatus::kDeceased}, Write("req-leave"));
+  ASSERT_TRUE(deceased.ok()) << deceased.status();
+  EXPECT_EQ(Count("assignments", "employee_id = 'e2' AND valid_to IS NULL"), 0);
+  // Going on leave keeps the position.
+  AddEmployee("e3", 3, "staf");
+  ASSERT_TRUE(
+      store_->UpdateEmployee({.id = "e3", .status = EmployeeStatus::kOnLeave}, Write()).ok());
+  EXPECT_EQ(Count("assignments", "employee_id = 'e3' AND valid_to IS NULL"), 1);
+}
+
 // With an idempotency key the update runs in a transaction that stores the answer; a retry gets
 // the first answer and writes nothing more.
 TEST_F(EmployeeTest, IdempotentUpdateAnswersARetryWithTheFirstAnswer) {

@@ -20,6 +20,9 @@ constexpr char kEmployeeTransferred[] = "EmployeeTransferred";
 constexpr char kOrgUnitChanged[] = "OrgUnitChanged";
 constexpr char kPositionChanged[] = "PositionChanged";
 constexpr char kActingOfficialAssigned[] = "ActingOfficialAssigned";
+constexpr char kActingOfficialChanged[] = "ActingOfficialChanged";
+constexpr char kAssessmentDelegationChanged[] = "AssessmentDelegationChanged";
+constexpr char kRegionalHeadChanged[] = "RegionalHeadChanged";
 
 // The units whose subtree's lines an event may change, and the employee it ends the plans of.
 struct Scope {
@@ -47,13 +50,15 @@ absl::StatusOr<Scope> ScopeOf(clients::EmployeeClient& employees,
       scope.leaving_employee_id = changed.employee().id();
       scope.leaving_reason = status;
       // A leader who leaves leaves a vacancy: the lines below change.
-      if (!changed.employee().unit_id().empty()) scope.units.push_back(changed.employee().unit_id());
+      if (!changed.employee().unit_id().empty())
+        scope.units.push_back(changed.employee().unit_id());
     }
   } else if (type == kEmployeeTransferred) {
     ev1::EmployeeTransferred transfer;
     if (!event.payload().UnpackTo(&transfer)) return scope;
     if (!transfer.from_unit_id().empty()) scope.units.push_back(transfer.from_unit_id());
-    if (!transfer.employee().unit_id().empty()) scope.units.push_back(transfer.employee().unit_id());
+    if (!transfer.employee().unit_id().empty())
+      scope.units.push_back(transfer.employee().unit_id());
   } else if (type == kOrgUnitChanged) {
     ev1::OrgUnitChanged changed;
     if (!event.payload().UnpackTo(&changed)) return scope;
@@ -62,12 +67,27 @@ absl::StatusOr<Scope> ScopeOf(clients::EmployeeClient& employees,
     ev1::PositionChanged changed;
     if (!event.payload().UnpackTo(&changed)) return scope;
     if (!changed.position().unit_id().empty()) scope.units.push_back(changed.position().unit_id());
-  } else if (type == kActingOfficialAssigned) {
-    ev1::ActingOfficialAssigned acting;
-    if (!event.payload().UnpackTo(&acting)) return scope;
-    ASSIGN_OR_RETURN(ev1::Position position,
-                     employees.GetPosition(acting.acting_official().position_id()));
+  } else if (type == kActingOfficialAssigned || type == kActingOfficialChanged) {
+    // The unit the acting official's (leader) position belongs to, and leads.
+    std::string position_id;
+    ev1::ActingOfficialAssigned assigned;
+    ev1::ActingOfficialChanged changed;
+    if (event.payload().UnpackTo(&assigned)) {
+      position_id = assigned.acting_official().position_id();
+    } else if (event.payload().UnpackTo(&changed)) {
+      position_id = changed.acting_official().position_id();
+    }
+    if (position_id.empty()) return scope;
+    ASSIGN_OR_RETURN(ev1::Position position, employees.GetPosition(position_id));
     scope.units.push_back(position.unit_id());
+  } else if (type == kAssessmentDelegationChanged) {
+    ev1::AssessmentDelegationChanged delegation;
+    if (!event.payload().UnpackTo(&delegation)) return scope;
+    scope.units.push_back(delegation.delegation().unit_id());
+  } else if (type == kRegionalHeadChanged) {
+    ev1::RegionalHeadChanged head;
+    if (!event.payload().UnpackTo(&head)) return scope;
+    if (!head.head().unit_id().empty()) scope.units.push_back(head.head().unit_id());
   }
   std::sort(scope.units.begin(), scope.units.end());
   scope.units.erase(std::unique(scope.units.begin(), scope.units.end()), scope.units.end());
@@ -77,8 +97,14 @@ absl::StatusOr<Scope> ScopeOf(clients::EmployeeClient& employees,
 }  // namespace
 
 std::vector<std::string> OrgFollowerEventTypes() {
-  return {kEmployeeUpdated, kEmployeeTransferred, kOrgUnitChanged, kPositionChanged,
-          kActingOfficialAssigned};
+  return {kEmployeeUpdated,
+          kEmployeeTransferred,
+          kOrgUnitChanged,
+          kPositionChanged,
+          kActingOfficialAssigned,
+          kActingOfficialChanged,
+          kAssessmentDelegationChanged,
+          kRegionalHeadChanged};
 }
 
 bool EndsPlans(const std::string& status_name) {
@@ -86,10 +112,9 @@ bool EndsPlans(const std::string& status_name) {
          status_name == "TRANSFERRED_OUT";
 }
 
-absl::StatusOr<events::EventEffect> PrepareOrgChange(store::GoalsStore& store,
-                                                     clients::EmployeeClient& employees,
-                                                     const kinerja::common::v1::EventEnvelope& event,
-                                                     absl::CivilDay today) {
+absl::StatusOr<events::EventEffect> PrepareOrgChange(
+    store::GoalsStore& store, clients::EmployeeClient& employees,
+    const kinerja::common::v1::EventEnvelope& event, absl::CivilDay today) {
   ASSIGN_OR_RETURN(Scope scope, ScopeOf(employees, event));
   store::OrgChangeEffect effect;
   effect.close_employee_id = scope.leaving_employee_id;
@@ -103,8 +128,7 @@ absl::StatusOr<events::EventEffect> PrepareOrgChange(store::GoalsStore& store,
     for (const ev1::ReportingLine& line : *lines) {
       PlanLine plan_line = PlanLineFrom(line);
       effect.lines.push_back({line.employee().employee_id(), line.employee().position_id(),
-                              std::move(plan_line.assessor),
-                              std::move(plan_line.assessor_superior),
+                              std::move(plan_line.assessor), std::move(plan_line.assessor_superior),
                               std::move(plan_line.unit_path)});
     }
   }

@@ -422,7 +422,8 @@ pb::Plan ToProto(const Plan& plan) {
     rpc::TimeToProto(plan.create_time, out.mutable_create_time());
   if (plan.update_time != absl::Time())
     rpc::TimeToProto(plan.update_time, out.mutable_update_time());
-  if (plan.start_date != absl::CivilDay()) rpc::DayToProto(plan.start_date, out.mutable_start_date());
+  if (plan.start_date != absl::CivilDay())
+    rpc::DayToProto(plan.start_date, out.mutable_start_date());
   if (plan.filling_deadline != absl::CivilDay()) {
     rpc::DayToProto(plan.filling_deadline, out.mutable_filling_deadline());
   }

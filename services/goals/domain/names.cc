@@ -193,8 +193,7 @@ absl::StatusOr<DecisionCapacity> ParseDecisionCapacity(std::string_view name,
 std::string_view DecisionActionName(DecisionAction action) {
   return Lookup(kDecisionActionNames, action);
 }
-absl::StatusOr<DecisionAction> ParseDecisionAction(std::string_view name,
-                                                   std::string_view field) {
+absl::StatusOr<DecisionAction> ParseDecisionAction(std::string_view name, std::string_view field) {
   return Parse(kDecisionActionNames, name, field);
 }
 

@@ -79,10 +79,10 @@ TEST(Names, ParseRoundTrips) {
       {CoreValue::kServiceOriented, CoreValue::kAccountable, CoreValue::kCompetent,
        CoreValue::kHarmonious, CoreValue::kLoyal, CoreValue::kAdaptive, CoreValue::kCollaborative},
       CoreValueName, ParseCoreValue);
-  ExpectRoundTrip({DecisionCapacity::kDefinitive, DecisionCapacity::kPlt, DecisionCapacity::kPlh,
-                   DecisionCapacity::kDelegated, DecisionCapacity::kPj,
-                   DecisionCapacity::kHrForNonAsn},
-                  DecisionCapacityName, ParseDecisionCapacity);
+  ExpectRoundTrip(
+      {DecisionCapacity::kDefinitive, DecisionCapacity::kPlt, DecisionCapacity::kPlh,
+       DecisionCapacity::kDelegated, DecisionCapacity::kPj, DecisionCapacity::kHrForNonAsn},
+      DecisionCapacityName, ParseDecisionCapacity);
   ExpectRoundTrip({DecisionAction::kApprove, DecisionAction::kReturn}, DecisionActionName,
                   ParseDecisionAction);
 }

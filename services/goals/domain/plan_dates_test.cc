@@ -43,13 +43,13 @@ TEST(PlanStartDateTest, RequestedStartWithinThePeriodAndNotBeforeThePosition) {
             CivilDay(2026, 3, 15));
   EXPECT_EQ(*PlanStartDate(Year2026(), std::nullopt, CivilDay(2026, 12, 31)),
             CivilDay(2026, 12, 31));
-  EXPECT_TRUE(HasField(
-      PlanStartDate(Year2026(), std::nullopt, CivilDay(2025, 12, 31)).status(), "start_date"));
-  EXPECT_TRUE(HasField(
-      PlanStartDate(Year2026(), std::nullopt, CivilDay(2027, 1, 1)).status(), "start_date"));
-  EXPECT_TRUE(HasField(
-      PlanStartDate(Year2026(), CivilDay(2026, 3, 1), CivilDay(2026, 2, 28)).status(),
-      "start_date"));
+  EXPECT_TRUE(HasField(PlanStartDate(Year2026(), std::nullopt, CivilDay(2025, 12, 31)).status(),
+                       "start_date"));
+  EXPECT_TRUE(HasField(PlanStartDate(Year2026(), std::nullopt, CivilDay(2027, 1, 1)).status(),
+                       "start_date"));
+  EXPECT_TRUE(
+      HasField(PlanStartDate(Year2026(), CivilDay(2026, 3, 1), CivilDay(2026, 2, 28)).status(),
+               "start_date"));
 }
 
 TEST(PlanFillingDeadlineTest, PeriodDeadlineForAWholeYearPlan) {
@@ -111,7 +111,8 @@ TEST(ApprovedVersionStartTest, FirstFromThePlanStartLaterFromTheJakartaApprovalD
   Plan plan;
   plan.start_date = CivilDay(2026, 3, 1);
   plan.revision = 1;
-  plan.approve_time = absl::FromCivil(absl::CivilSecond(2026, 3, 20, 10, 0, 0), absl::UTCTimeZone());
+  plan.approve_time =
+      absl::FromCivil(absl::CivilSecond(2026, 3, 20, 10, 0, 0), absl::UTCTimeZone());
   EXPECT_EQ(ApprovedVersionStart(plan), CivilDay(2026, 3, 1));
   plan.revision = 2;
   // 17:30 UTC on 19 June is 00:30 on 20 June in Jakarta.

@@ -156,12 +156,12 @@ struct PlanPerson {
 // In what capacity a plan decision (approve, return; later ratings and objections) was taken
 // (DOMAIN.md "Organisation": who holds the role on the day of the decision).
 enum class DecisionCapacity {
-  kDefinitive,    // pejabat definitif
-  kPlt,           // pelaksana tugas
-  kPlh,           // pelaksana harian
-  kDelegated,     // an official the agency delegated the unit's assessment to
-  kPj,            // penjabat: an ASN interim regional head
-  kHrForNonAsn,   // an HR admin recording the decision of a NON-ASN (political) head
+  kDefinitive,   // pejabat definitif
+  kPlt,          // pelaksana tugas
+  kPlh,          // pelaksana harian
+  kDelegated,    // an official the agency delegated the unit's assessment to
+  kPj,           // penjabat: an ASN interim regional head
+  kHrForNonAsn,  // an HR admin recording the decision of a NON-ASN (political) head
 };
 
 enum class DecisionAction { kApprove, kReturn };

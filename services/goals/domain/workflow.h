@@ -24,7 +24,7 @@ struct ParentResultFacts {
   bool approved = false;          // part of an approved version of that plan
   PlanState plan_state = PlanState::kDraft;
   std::vector<std::string> indicator_ids = {};  // its indicators (parent_indicator_id)
-  std::string owner_position_id = {};  // the position of that plan
+  std::string owner_position_id = {};           // the position of that plan
 };
 
 // What the checks need besides the plan itself.

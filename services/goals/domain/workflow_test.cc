@@ -638,11 +638,11 @@ TEST(ApplyBehaviourExpectations, Refusals) {
   }
   plan.state = PlanState::kDraft;
   facts.period.state = PeriodState::kClosed;
-  EXPECT_TRUE(test_util::IsRule(
-      ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, "x"}}, facts), "PERIOD_NOT_OPEN"));
+  EXPECT_TRUE(test_util::IsRule(ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, "x"}}, facts),
+                                "PERIOD_NOT_OPEN"));
   facts.period.state = PeriodState::kOpen;
-  absl::Status repeated = ApplyBehaviourExpectations(
-      plan, {{CoreValue::kLoyal, "a"}, {CoreValue::kLoyal, "b"}}, facts);
+  absl::Status repeated =
+      ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, "a"}, {CoreValue::kLoyal, "b"}}, facts);
   EXPECT_TRUE(test_util::HasField(repeated, "behaviours[1].value")) << repeated;
   absl::Status long_text =
       ApplyBehaviourExpectations(plan, {{CoreValue::kLoyal, std::string(2001, 'x')}}, facts);

@@ -4,15 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "kinerja/goals/v1/goals_service.pb.h"
-#include "absl/container/flat_hash_map.h"
 #include "services/goals/domain/names.h"
 #include "services/goals/domain/workflow.h"
-#include "shared/db/sql_array.h"
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
+#include "shared/db/sql_array.h"
 
 namespace kinerja::goals::store {
 namespace {
@@ -80,11 +80,9 @@ absl::StatusOr<int> GoalsStore::ApplyOrgChange(pqxx::work& tx, const OrgChangeEf
   }
   std::sort(employee_ids.begin(), employee_ids.end());
   employee_ids.erase(std::unique(employee_ids.begin(), employee_ids.end()), employee_ids.end());
-  pqxx::result rows =
-      db::Exec(tx, queries::kOpenPlanLines, db::TextArrayLiteral(employee_ids));
+  pqxx::result rows = db::Exec(tx, queries::kOpenPlanLines, db::TextArrayLiteral(employee_ids));
   for (const pqxx::row& row : rows) {  // in plan id order: no deadlock between two refreshes
-    auto it = by_holder.find(
-        std::make_pair(row[1].as<std::string>(), row[2].as<std::string>()));
+    auto it = by_holder.find(std::make_pair(row[1].as<std::string>(), row[2].as<std::string>()));
     if (it == by_holder.end()) continue;
     const EmployeeLine& line = *it->second;
     if (internal::PersonFromJson(row[3]) == line.assessor &&

@@ -10,8 +10,8 @@
 #include "services/goals/store/goals_store.h"
 #include "services/goals/store/queries.h"
 #include "services/goals/store/rows.h"
-#include "shared/db/sql_array.h"
 #include "shared/db/filter_sql.h"
+#include "shared/db/sql_array.h"
 
 namespace kinerja::goals::store {
 namespace {
@@ -126,8 +126,7 @@ void RefreshPlanDeadlines(pqxx::work& tx, const Period& period) {
   pqxx::result plans = db::Exec(tx, queries::kPlanStartsOfPeriod, period.id);
   std::vector<std::string> ids, deadlines;
   for (const pqxx::row& row : plans) {
-    const absl::CivilDay deadline =
-        PlanFillingDeadline(period, internal::DayFromField(row[1]));
+    const absl::CivilDay deadline = PlanFillingDeadline(period, internal::DayFromField(row[1]));
     if (row[2].is_null() || internal::DayFromField(row[2]) != deadline) {
       ids.push_back(row[0].as<std::string>());
       deadlines.push_back(absl::FormatCivilTime(deadline));

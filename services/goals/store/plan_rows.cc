@@ -101,8 +101,7 @@ absl::StatusOr<Plan> SavePlan(pqxx::work& tx, const Plan& given, const Plan& bef
       plan.revision, plan.revision_reason, plan.return_note,
       BehavioursJson(plan.content.behaviours), plan.close_reason, DayText(plan.end_date),
       MicrosParam(plan.submit_time), MicrosParam(plan.approve_time), DayText(plan.start_date),
-      DayText(plan.filling_deadline), plan.approved_revision,
-      db::TextArrayLiteral(plan.unit_path));
+      DayText(plan.filling_deadline), plan.approved_revision, db::TextArrayLiteral(plan.unit_path));
   if (r.empty()) return errors::NotFound("plan", plan.id);
   Plan saved = PlanFromRow(r[0]);
   // As stored: the rows written above, or the unchanged ones the plan was loaded with.

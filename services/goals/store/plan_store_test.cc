@@ -516,8 +516,8 @@ TEST_F(StoreTest, ListPlansFiltersAndPagesByName) {
 TEST_F(StoreTest, DecisionsAreRecordedAndVersionsKnowTheirDays) {
   Period period = AddPeriod();
   Plan boss = AddPlan(period.id, "boss", "Atasan", kNonAsn, "JPT_PRATAMA");
-  Plan approved = EditAndApprove(
-      boss, {Result("Tata kelola", "", Aspect::kQuantity, Perspective::kBudget)});
+  Plan approved =
+      EditAndApprove(boss, {Result("Tata kelola", "", Aspect::kQuantity, Perspective::kBudget)});
   EXPECT_EQ(approved.approved_revision, 1);
 
   // A decision carried by the mutation is recorded with the change.

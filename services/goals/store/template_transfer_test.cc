@@ -152,8 +152,11 @@ TEST_F(StoreTest, OrgChangeRefreshesChangedLinesOnlyAndClosesPlansOfLeavers) {
   Plan leaver = AddPlan(period.id, "emp-3", "Citra", "boss");
 
   // emp-1's line changed (a new head); emp-2's did not; someone without a plan is ignored.
-  EmployeeLine changed{"emp-1", a.employee.position_id, Person("new-boss", "Kepala Baru"),
-                       a.assessor_superior, {"unit-0", "unit-1"}};
+  EmployeeLine changed{"emp-1",
+                       a.employee.position_id,
+                       Person("new-boss", "Kepala Baru"),
+                       a.assessor_superior,
+                       {"unit-0", "unit-1"}};
   changed.assessor->capacity = "PLT";
   changed.assessor->acting = "PLT";
   EmployeeLine same{"emp-2", b.employee.position_id, b.assessor, b.assessor_superior, {}};
@@ -197,8 +200,8 @@ TEST_F(StoreTest, OrgChangeLeavesLockedPeriodsAlone) {
   ASSERT_TRUE(store_->SetPeriodState(period.id, PeriodState::kClosed, std::nullopt, Write()).ok());
   ASSERT_TRUE(store_->SetPeriodState(period.id, PeriodState::kLocked, std::nullopt, Write()).ok());
   OrgChangeEffect effect;
-  effect.lines = {{"emp-1", plan.employee.position_id, Person("new-boss", "Baru"), std::nullopt,
-                   {}}};
+  effect.lines = {
+      {"emp-1", plan.employee.position_id, Person("new-boss", "Baru"), std::nullopt, {}}};
   effect.close_employee_id = "emp-1";
   effect.close_reason = "DECEASED";
   effect.close_day = absl::CivilDay(2024, 8, 31);

@@ -917,8 +917,8 @@ std::vector<gv1::PlanDecision> Decisions(const std::string& token, const std::st
 gv1::Plan SubmittedStaffPlan(const Cascade& c) {
   const std::string token = PersonToken(c.org.staff1, c.org.agency_id);
   gv1::Plan plan = CreatePlan(token, c.period, c.org.staff1);
-  EXPECT_TRUE(SetResults(token, plan, {Result("Data siswa mutakhir", c.kabid.results(0).id())})
-                  .ok());
+  EXPECT_TRUE(
+      SetResults(token, plan, {Result("Data siswa mutakhir", c.kabid.results(0).id())}).ok());
   grpc::Status s = Submit(token, plan);
   EXPECT_TRUE(s.ok()) << Describe(s);
   return plan;
@@ -933,10 +933,9 @@ TEST(GoalServiceTest, AHeadReplacedMidYearDecidesAndTheOldHeadNoLonger) {
   ev1::Position analyst = employee::testing::CreatePosition(
       c.org.hr_token, c.org.dinas.id(), "Analis Kebijakan", ev1::POSITION_TYPE_PELAKSANA, false);
   ev1::Position waiting = employee::testing::CreatePosition(
-      c.org.hr_token, c.org.dinas.id(), "Calon Kepala Bidang", ev1::POSITION_TYPE_PELAKSANA,
-      false);
-  ev1::Employee new_head = employee::testing::CreateEmployee(c.org.hr_token, waiting.id(),
-                                                             "Kepala Bidang Baru");
+      c.org.hr_token, c.org.dinas.id(), "Calon Kepala Bidang", ev1::POSITION_TYPE_PELAKSANA, false);
+  ev1::Employee new_head =
+      employee::testing::CreateEmployee(c.org.hr_token, waiting.id(), "Kepala Bidang Baru");
   grpc::Status s = Transfer(c.org, c.org.kabid, analyst.id(), Day(2026, 6, 1));
   ASSERT_TRUE(s.ok()) << Describe(s);
   s = Transfer(c.org, new_head, c.org.kabid_position.id(), Day(2026, 6, 1));
@@ -975,9 +974,9 @@ TEST(GoalServiceTest, APlhOnDutyDecidesAndIsRecordedAsPlh) {
   Cascade c = ApprovedTopOfCascade();
   gv1::Plan plan = SubmittedStaffPlan(c);
   // The head of the bidang is away 10-20 June; a section head stands in (Plh).
-  ev1::Position section = employee::testing::CreatePosition(
-      c.org.hr_token, c.org.bidang.id(), "Kepala Seksi Kurikulum", ev1::POSITION_TYPE_PENGAWAS,
-      false);
+  ev1::Position section =
+      employee::testing::CreatePosition(c.org.hr_token, c.org.bidang.id(), "Kepala Seksi Kurikulum",
+                                        ev1::POSITION_TYPE_PENGAWAS, false);
   ev1::Employee plh = employee::testing::CreateEmployee(c.org.hr_token, section.id(), "Plh");
   ev1::CreateActingOfficialRequest acting;
   acting.mutable_acting_official()->set_position_id(c.org.kabid_position.id());
@@ -987,8 +986,8 @@ TEST(GoalServiceTest, APlhOnDutyDecidesAndIsRecordedAsPlh) {
   *acting.mutable_acting_official()->mutable_end_date() = Day(2026, 6, 20);
   acting.mutable_acting_official()->set_basis("ND/800/2026");
   ev1::ActingOfficial created;
-  grpc::Status s = GoalsEnv::Get().employees().CreateActingOfficial(Ctx(c.org.hr_token).get(),
-                                                                    acting, &created);
+  grpc::Status s =
+      GoalsEnv::Get().employees().CreateActingOfficial(Ctx(c.org.hr_token).get(), acting, &created);
   ASSERT_TRUE(s.ok()) << Describe(s);
 
   // Returned by the Plh on duty (the test clock is 15 June), then approved by the Plh.
@@ -1183,6 +1182,59 @@ TEST(GoalServiceTest, VersionsHaveEffectiveDatesAndOneIsInForceOnADay) {
   ASSERT_TRUE(s.ok()) << Describe(s);
   EXPECT_EQ(in_force.revision(), 1);
   EXPECT_EQ(in_force.plan().revision(), 1);
+}
+
+TEST(GoalServiceTest, AReorganisationMovesAUnitAndTheCascadeTreeFollows) {
+  Cascade c = ApprovedTopOfCascade();
+  // A second dinas with its own head, whose plan the mayor approved (recorded by HR).
+  ev1::OrgUnit health = employee::testing::CreateUnit(c.org.hr_token, c.org.agency_id,
+                                                      c.org.root.id(), "Dinas Kesehatan");
+  ev1::Position head_position = employee::testing::CreatePosition(
+      c.org.hr_token, health.id(), "Kepala Dinas Kesehatan", ev1::POSITION_TYPE_JPT_PRATAMA, true);
+  ev1::Employee head = employee::testing::CreateEmployee(c.org.hr_token, head_position.id(),
+                                                         "Kepala Dinas Kesehatan");
+  const std::string head_token = PersonToken(head, c.org.agency_id);
+  gv1::Plan head_plan = CreatePlan(head_token, c.period, head);
+  ASSERT_TRUE(SetResults(head_token, head_plan,
+                         {Result("Meningkatnya derajat kesehatan", "",
+                                 gv1::PERSPECTIVE_SERVICE_RECIPIENTS)})
+                  .ok());
+  ASSERT_TRUE(Submit(head_token, head_plan).ok());
+  ASSERT_TRUE(Approve(c.org.hr_token, head_plan).ok());
+
+  // The bidang moves from the education dinas to the health dinas.
+  ev1::UpdateOrgUnitRequest move;
+  *move.mutable_unit() = c.org.bidang;
+  move.mutable_unit()->set_etag("");
+  move.mutable_unit()->set_parent_id(health.id());
+  move.mutable_update_mask()->add_paths("parent_id");
+  ev1::OrgUnit moved;
+  grpc::Status s =
+      GoalsEnv::Get().employees().UpdateOrgUnit(Ctx(c.org.hr_token).get(), move, &moved);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+
+  // The head of the bidang's plan is now assessed by the health dinas' head, and the tree from
+  // that head's plan reaches it; the education dinas' tree no longer does.
+  gv1::GetCascadeTreeRequest tree_request;
+  tree_request.set_plan_id(head_plan.id());
+  gv1::CascadeTree tree;
+  for (int i = 0; i < 200; ++i) {
+    tree.Clear();
+    ASSERT_TRUE(Stub().GetCascadeTree(Ctx(c.org.hr_token).get(), tree_request, &tree).ok());
+    if (tree.root().reports_size() == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(tree.root().reports_size(), 1) << tree.DebugString();
+  EXPECT_EQ(tree.root().reports(0).plan_id(), c.kabid.id());
+  gv1::GetPlanRequest get;
+  get.set_id(c.kabid.id());
+  gv1::Plan kabid;
+  ASSERT_TRUE(Stub().GetPlan(Ctx(c.org.hr_token).get(), get, &kabid).ok());
+  EXPECT_EQ(kabid.assessor().employee_id(), head.id());
+  EXPECT_EQ(kabid.original_assessor().employee_id(), c.org.kadis.id());
+  tree_request.set_plan_id(c.kadis.id());
+  ASSERT_TRUE(Stub().GetCascadeTree(Ctx(c.org.hr_token).get(), tree_request, &tree).ok());
+  EXPECT_EQ(tree.root().reports_size(), 0) << tree.DebugString();
 }
 
 }  // namespace

@@ -62,9 +62,9 @@ PlanLine PlanLineFrom(const ev1::ReportingLine& line) {
 
 absl::StatusOr<PlanLine> LineOfTheDay(clients::EmployeeClient& employees, const Plan& plan,
                                       absl::CivilDay date) {
-  ASSIGN_OR_RETURN(ev1::ReportingLine line,
-                   employees.GetReportingLine(plan.employee.employee_id, date,
-                                              plan.employee.position_id));
+  ASSIGN_OR_RETURN(
+      ev1::ReportingLine line,
+      employees.GetReportingLine(plan.employee.employee_id, date, plan.employee.position_id));
   return PlanLineFrom(line);
 }
 

@@ -31,9 +31,8 @@ bool EndsPlans(const std::string& status_name);
 
 // Decides the effect of one event on `today` (reads the employee service's lines of the day);
 // nullptr when the event changes nothing here.
-absl::StatusOr<events::EventEffect> PrepareOrgChange(store::GoalsStore& store,
-                                                     clients::EmployeeClient& employees,
-                                                     const kinerja::common::v1::EventEnvelope& event,
-                                                     absl::CivilDay today);
+absl::StatusOr<events::EventEffect> PrepareOrgChange(
+    store::GoalsStore& store, clients::EmployeeClient& employees,
+    const kinerja::common::v1::EventEnvelope& event, absl::CivilDay today);
 
 }  // namespace kinerja::goals::api

@@ -89,8 +89,7 @@ grpc::ServerUnaryReactor* GoalService::SubmitPlan(grpc::CallbackServerContext* c
   return RunWorkflowStep(
       ctx, *request,
       {"SubmitPlan", "plan.submit", store::kPlanSubmitted, request->id(), request->etag(), "",
-       WriteOptionsOf(request),
-       ByEditor([](Plan& plan, const PlanFacts& facts, absl::Time now) {
+       WriteOptionsOf(request), ByEditor([](Plan& plan, const PlanFacts& facts, absl::Time now) {
          return ApplySubmit(plan, facts, now);
        }),
        /*line_of_the_day=*/true},
@@ -100,32 +99,30 @@ grpc::ServerUnaryReactor* GoalService::SubmitPlan(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* GoalService::ApprovePlan(grpc::CallbackServerContext* ctx,
                                                    const v1::ApprovePlanRequest* request,
                                                    v1::Plan* response) {
-  return RunWorkflowStep(
-      ctx, *request,
-      {"ApprovePlan", "plan.approve", store::kPlanApproved, request->id(), request->etag(), "",
-       WriteOptionsOf(request),
-       ByAssessor(DecisionAction::kApprove, "",
-                  [](Plan& plan, const PlanFacts& facts, absl::Time now) {
-                    return ApplyApprove(plan, facts, now);
-                  }),
-       /*line_of_the_day=*/true},
-      response);
+  return RunWorkflowStep(ctx, *request,
+                         {"ApprovePlan", "plan.approve", store::kPlanApproved, request->id(),
+                          request->etag(), "", WriteOptionsOf(request),
+                          ByAssessor(DecisionAction::kApprove, "",
+                                     [](Plan& plan, const PlanFacts& facts, absl::Time now) {
+                                       return ApplyApprove(plan, facts, now);
+                                     }),
+                          /*line_of_the_day=*/true},
+                         response);
 }
 
 grpc::ServerUnaryReactor* GoalService::ReturnPlan(grpc::CallbackServerContext* ctx,
                                                   const v1::ReturnPlanRequest* request,
                                                   v1::Plan* response) {
   const std::string note = request->note();
-  return RunWorkflowStep(
-      ctx, *request,
-      {"ReturnPlan", "plan.return", store::kPlanReturned, request->id(), request->etag(), note,
-       WriteOptionsOf(request),
-       ByAssessor(DecisionAction::kReturn, note,
-                  [note](Plan& plan, const PlanFacts& facts, absl::Time) {
-                    return ApplyReturn(plan, facts, note);
-                  }),
-       /*line_of_the_day=*/true},
-      response);
+  return RunWorkflowStep(ctx, *request,
+                         {"ReturnPlan", "plan.return", store::kPlanReturned, request->id(),
+                          request->etag(), note, WriteOptionsOf(request),
+                          ByAssessor(DecisionAction::kReturn, note,
+                                     [note](Plan& plan, const PlanFacts& facts, absl::Time) {
+                                       return ApplyReturn(plan, facts, note);
+                                     }),
+                          /*line_of_the_day=*/true},
+                         response);
 }
 
 grpc::ServerUnaryReactor* GoalService::RevisePlan(grpc::CallbackServerContext* ctx,
@@ -211,16 +208,15 @@ grpc::ServerUnaryReactor* GoalService::GetPlanVersion(grpc::CallbackServerContex
             if (version.revision == request->revision()) found = &version;
           }
           if (found == nullptr) {
-            return errors::NotFound(
-                "plan version",
-                absl::StrCat(request->plan_id(), " revision ", request->revision()));
+            return errors::NotFound("plan version", absl::StrCat(request->plan_id(), " revision ",
+                                                                 request->revision()));
           }
         } else {
           found = VersionInForce(versions, **date);
           if (found == nullptr) {
-            return absl::NotFoundError(absl::StrCat(
-                "plan ", request->plan_id(), " has no approved version in force on ",
-                absl::FormatCivilTime(**date)));
+            return absl::NotFoundError(absl::StrCat("plan ", request->plan_id(),
+                                                    " has no approved version in force on ",
+                                                    absl::FormatCivilTime(**date)));
           }
         }
         PlanVersion answer = *found;
@@ -236,16 +232,17 @@ grpc::ServerUnaryReactor* GoalService::GetPlanVersion(grpc::CallbackServerContex
 grpc::ServerUnaryReactor* GoalService::ListPlanDecisions(
     grpc::CallbackServerContext* ctx, const v1::ListPlanDecisionsRequest* request,
     v1::ListPlanDecisionsResponse* response) {
-  return deps_.calls->Unary(
-      ctx, *request, "ListPlanDecisions", [=, this](const CallContext& call) -> absl::Status {
-        RETURN_IF_ERROR(RequireId(request->plan_id(), "plan_id"));
-        ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->plan_id()));
-        RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
-        ASSIGN_OR_RETURN(std::vector<PlanDecision> decisions,
-                         store().ListPlanDecisions(request->plan_id()));
-        for (const PlanDecision& d : decisions) *response->add_decisions() = ToProto(d);
-        return absl::OkStatus();
-      });
+  return deps_.calls->Unary(ctx, *request, "ListPlanDecisions",
+                            [=, this](const CallContext& call) -> absl::Status {
+                              RETURN_IF_ERROR(RequireId(request->plan_id(), "plan_id"));
+                              ASSIGN_OR_RETURN(Plan plan, store().GetPlan(request->plan_id()));
+                              RETURN_IF_ERROR(CanReadPlan(call.principal, plan));
+                              ASSIGN_OR_RETURN(std::vector<PlanDecision> decisions,
+                                               store().ListPlanDecisions(request->plan_id()));
+                              for (const PlanDecision& d : decisions)
+                                *response->add_decisions() = ToProto(d);
+                              return absl::OkStatus();
+                            });
 }
 
 grpc::ServerUnaryReactor* GoalService::ListPlanVersions(grpc::CallbackServerContext* ctx,

@@ -18,15 +18,14 @@ absl::StatusOr<absl::CivilDay> PlanStartDate(const Period& period,
   if (requested.has_value()) {
     if (*requested < period.start_date || *requested > period.end_date) {
       return errors::InvalidField(
-          "start_date", absl::StrCat("must lie within period ", period.id, " (",
-                                     Day(period.start_date), " to ", Day(period.end_date),
-                                     "), got ", Day(*requested)));
+          "start_date",
+          absl::StrCat("must lie within period ", period.id, " (", Day(period.start_date), " to ",
+                       Day(period.end_date), "), got ", Day(*requested)));
     }
     if (position_start.has_value() && *requested < *position_start) {
       return errors::InvalidField(
-          "start_date",
-          absl::StrCat("must not be before the employee's start in the position (",
-                       Day(*position_start), "), got ", Day(*requested)));
+          "start_date", absl::StrCat("must not be before the employee's start in the position (",
+                                     Day(*position_start), "), got ", Day(*requested)));
     }
     return *requested;
   }

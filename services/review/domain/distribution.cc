@@ -1,6 +1,8 @@
 #include "services/review/domain/distribution.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"

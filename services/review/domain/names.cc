@@ -1,0 +1,184 @@
+#include "services/review/domain/names.h"
+
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "shared/errors/errors.h"
+#include "shared/text/text.h"
+
+namespace kinerja::review {
+namespace {
+
+template <typename Enum, size_t N>
+using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+
+constexpr NameTable<Rating, 3> kRatingNames = {{
+    {Rating::kAbove, "ABOVE"},
+    {Rating::kAsExpected, "AS_EXPECTED"},
+    {Rating::kBelow, "BELOW"},
+}};
+
+constexpr NameTable<Predicate, 5> kPredicateNames = {{
+    {Predicate::kSangatBaik, "SANGAT_BAIK"},
+    {Predicate::kBaik, "BAIK"},
+    {Predicate::kButuhPerbaikan, "BUTUH_PERBAIKAN"},
+    {Predicate::kKurang, "KURANG"},
+    {Predicate::kSangatKurang, "SANGAT_KURANG"},
+}};
+
+constexpr NameTable<OrgPredicate, 5> kOrgPredicateNames = {{
+    {OrgPredicate::kIstimewa, "ISTIMEWA"},
+    {OrgPredicate::kBaik, "BAIK"},
+    {OrgPredicate::kButuhPerbaikan, "BUTUH_PERBAIKAN"},
+    {OrgPredicate::kKurang, "KURANG"},
+    {OrgPredicate::kSangatKurang, "SANGAT_KURANG"},
+}};
+
+constexpr NameTable<Cadence, 2> kCadenceNames = {{
+    {Cadence::kMonthly, "MONTHLY"},
+    {Cadence::kQuarterly, "QUARTERLY"},
+}};
+
+constexpr NameTable<AssessmentKind, 2> kAssessmentKindNames = {{
+    {AssessmentKind::kPeriodic, "PERIODIC"},
+    {AssessmentKind::kAnnual, "ANNUAL"},
+}};
+
+constexpr NameTable<AssessmentState, 2> kAssessmentStateNames = {{
+    {AssessmentState::kDraft, "DRAFT"},
+    {AssessmentState::kFinalised, "FINALISED"},
+}};
+
+constexpr NameTable<Capacity, 6> kCapacityNames = {{
+    {Capacity::kDefinitive, "DEFINITIVE"},
+    {Capacity::kPlt, "PLT"},
+    {Capacity::kPlh, "PLH"},
+    {Capacity::kDelegated, "DELEGATED"},
+    {Capacity::kPj, "PJ"},
+    {Capacity::kHrForNonAsn, "HR_FOR_NON_ASN"},
+}};
+
+constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueNames = {{
+    {CoreValue::kServiceOriented, "SERVICE_ORIENTED"},
+    {CoreValue::kAccountable, "ACCOUNTABLE"},
+    {CoreValue::kCompetent, "COMPETENT"},
+    {CoreValue::kHarmonious, "HARMONIOUS"},
+    {CoreValue::kLoyal, "LOYAL"},
+    {CoreValue::kAdaptive, "ADAPTIVE"},
+    {CoreValue::kCollaborative, "COLLABORATIVE"},
+}};
+
+constexpr NameTable<ObjectionState, 2> kObjectionStateNames = {{
+    {ObjectionState::kOpen, "OPEN"},
+    {ObjectionState::kDecided, "DECIDED"},
+}};
+
+constexpr NameTable<RoundState, 2> kRoundStateNames = {{
+    {RoundState::kOpen, "OPEN"},
+    {RoundState::kClosed, "CLOSED"},
+}};
+
+constexpr NameTable<RaterRelation, 2> kRaterRelationNames = {{
+    {RaterRelation::kPeer, "PEER"},
+    {RaterRelation::kSubordinate, "SUBORDINATE"},
+}};
+
+constexpr NameTable<NoteAuthorRole, 2> kNoteAuthorRoleNames = {{
+    {NoteAuthorRole::kEmployee, "EMPLOYEE"},
+    {NoteAuthorRole::kAssessor, "ASSESSOR"},
+}};
+
+constexpr NameTable<Rating, 3> kRatingLabels = {{
+    {Rating::kAbove, "Di Atas Ekspektasi"},
+    {Rating::kAsExpected, "Sesuai Ekspektasi"},
+    {Rating::kBelow, "Di Bawah Ekspektasi"},
+}};
+
+constexpr NameTable<Predicate, 5> kPredicateLabels = {{
+    {Predicate::kSangatBaik, "Sangat Baik"},
+    {Predicate::kBaik, "Baik"},
+    {Predicate::kButuhPerbaikan, "Butuh Perbaikan"},
+    {Predicate::kKurang, "Kurang/Misconduct"},
+    {Predicate::kSangatKurang, "Sangat Kurang"},
+}};
+
+constexpr NameTable<OrgPredicate, 5> kOrgPredicateLabels = {{
+    {OrgPredicate::kIstimewa, "Istimewa"},
+    {OrgPredicate::kBaik, "Baik"},
+    {OrgPredicate::kButuhPerbaikan, "Butuh Perbaikan"},
+    {OrgPredicate::kKurang, "Kurang"},
+    {OrgPredicate::kSangatKurang, "Sangat Kurang"},
+}};
+
+constexpr NameTable<Cadence, 2> kCadenceLabels = {{
+    {Cadence::kMonthly, "Bulanan"},
+    {Cadence::kQuarterly, "Triwulanan"},
+}};
+
+constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueLabels = {{
+    {CoreValue::kServiceOriented, "Berorientasi Pelayanan"},
+    {CoreValue::kAccountable, "Akuntabel"},
+    {CoreValue::kCompetent, "Kompeten"},
+    {CoreValue::kHarmonious, "Harmonis"},
+    {CoreValue::kLoyal, "Loyal"},
+    {CoreValue::kAdaptive, "Adaptif"},
+    {CoreValue::kCollaborative, "Kolaboratif"},
+}};
+
+template <typename Enum, size_t N>
+std::string_view Lookup(const NameTable<Enum, N>& table, Enum value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return "";
+}
+
+template <typename Enum, size_t N>
+absl::StatusOr<Enum> Parse(const NameTable<Enum, N>& table, std::string_view name,
+                           std::string_view field) {
+  for (const auto& [e, n] : table) {
+    if (n == name) return e;
+  }
+  std::vector<std::string> expected;
+  for (const auto& entry : table) expected.push_back(absl::StrCat("'", ToAbsl(entry.second), "'"));
+  return errors::InvalidField(ToAbsl(field),
+                              absl::StrCat("unknown value '", ToAbsl(name), "'; expected one of ",
+                                           absl::StrJoin(expected, ", ")));
+}
+
+}  // namespace
+
+#define KINERJA_REVIEW_NAMES(Type, table)                                           \
+  std::string_view Type##Name(Type value) { return Lookup(table, value); }          \
+  absl::StatusOr<Type> Parse##Type(std::string_view name, std::string_view field) { \
+    return Parse(table, name, field);                                               \
+  }
+
+KINERJA_REVIEW_NAMES(Rating, kRatingNames)
+KINERJA_REVIEW_NAMES(Predicate, kPredicateNames)
+KINERJA_REVIEW_NAMES(OrgPredicate, kOrgPredicateNames)
+KINERJA_REVIEW_NAMES(Cadence, kCadenceNames)
+KINERJA_REVIEW_NAMES(AssessmentKind, kAssessmentKindNames)
+KINERJA_REVIEW_NAMES(AssessmentState, kAssessmentStateNames)
+KINERJA_REVIEW_NAMES(Capacity, kCapacityNames)
+KINERJA_REVIEW_NAMES(CoreValue, kCoreValueNames)
+KINERJA_REVIEW_NAMES(ObjectionState, kObjectionStateNames)
+KINERJA_REVIEW_NAMES(RoundState, kRoundStateNames)
+KINERJA_REVIEW_NAMES(RaterRelation, kRaterRelationNames)
+KINERJA_REVIEW_NAMES(NoteAuthorRole, kNoteAuthorRoleNames)
+
+#undef KINERJA_REVIEW_NAMES
+
+std::string_view RatingLabel(Rating rating) { return Lookup(kRatingLabels, rating); }
+std::string_view PredicateLabel(Predicate predicate) { return Lookup(kPredicateLabels, predicate); }
+std::string_view OrgPredicateLabel(OrgPredicate predicate) {
+  return Lookup(kOrgPredicateLabels, predicate);
+}
+std::string_view CadenceLabel(Cadence cadence) { return Lookup(kCadenceLabels, cadence); }
+std::string_view CoreValueLabel(CoreValue value) { return Lookup(kCoreValueLabels, value); }
+
+}  // namespace kinerja::review

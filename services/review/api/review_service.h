@@ -58,6 +58,49 @@ class ReviewService final : public v1::ReviewService::CallbackService {
                                                const v1::UpdateReviewPolicyRequest* request,
                                                v1::ReviewPolicy* response) override;
 
+  // Organisation predicates (org_predicate_handlers.cc).
+  grpc::ServerUnaryReactor* SetOrgPredicate(grpc::CallbackServerContext* ctx,
+                                            const v1::SetOrgPredicateRequest* request,
+                                            v1::OrgPredicateDecision* response) override;
+  grpc::ServerUnaryReactor* ListOrgPredicates(grpc::CallbackServerContext* ctx,
+                                              const v1::ListOrgPredicatesRequest* request,
+                                              v1::ListOrgPredicatesResponse* response) override;
+
+  // Assessments (assessment_handlers.cc).
+  grpc::ServerUnaryReactor* RateAssessment(grpc::CallbackServerContext* ctx,
+                                           const v1::RateAssessmentRequest* request,
+                                           v1::Assessment* response) override;
+  grpc::ServerUnaryReactor* FinaliseAssessment(grpc::CallbackServerContext* ctx,
+                                               const v1::FinaliseAssessmentRequest* request,
+                                               v1::Assessment* response) override;
+  grpc::ServerUnaryReactor* GetAssessment(grpc::CallbackServerContext* ctx,
+                                          const v1::GetAssessmentRequest* request,
+                                          v1::Assessment* response) override;
+  grpc::ServerUnaryReactor* ListAssessments(grpc::CallbackServerContext* ctx,
+                                            const v1::ListAssessmentsRequest* request,
+                                            v1::ListAssessmentsResponse* response) override;
+
+  // Objections (objection_handlers.cc).
+  grpc::ServerUnaryReactor* FileObjection(grpc::CallbackServerContext* ctx,
+                                          const v1::FileObjectionRequest* request,
+                                          v1::Objection* response) override;
+  grpc::ServerUnaryReactor* ExplainObjection(grpc::CallbackServerContext* ctx,
+                                             const v1::ExplainObjectionRequest* request,
+                                             v1::Objection* response) override;
+  grpc::ServerUnaryReactor* DecideObjection(grpc::CallbackServerContext* ctx,
+                                            const v1::DecideObjectionRequest* request,
+                                            v1::Objection* response) override;
+  grpc::ServerUnaryReactor* GetObjection(grpc::CallbackServerContext* ctx,
+                                         const v1::GetObjectionRequest* request,
+                                         v1::Objection* response) override;
+  grpc::ServerUnaryReactor* ListObjections(grpc::CallbackServerContext* ctx,
+                                           const v1::ListObjectionsRequest* request,
+                                           v1::ListObjectionsResponse* response) override;
+
+  // SIASN export, server streaming (export_handlers.cc).
+  grpc::ServerWriteReactor<v1::ExportRecord>* ExportAssessments(
+      grpc::CallbackServerContext* ctx, const v1::ExportAssessmentsRequest* request) override;
+
   // Outbox events (event_handlers.cc).
   grpc::ServerWriteReactor<kinerja::common::v1::EventEnvelope>* StreamEvents(
       grpc::CallbackServerContext* ctx,
@@ -66,6 +109,15 @@ class ReviewService final : public v1::ReviewService::CallbackService {
  private:
   store::ReviewStore& store() { return *deps_.store; }
   absl::CivilDay Today() const;
+  // The assessment a rating of the plan's window creates: the plan and period from the goals
+  // service, the employee's SIASN id, position type, functional level and whether they lead
+  // their unit from the employee service (assessment_handlers.cc).
+  absl::StatusOr<AssessmentRecord> DraftFor(const std::string& plan_id, AssessmentKind kind,
+                                            const google::type::Date& window_date);
+  // The unit's staff to be assessed in the assessment's period and window: the goals service's
+  // non-closed plans of the unit with a day in the window, without the unit head's
+  // (assessment_handlers.cc).
+  absl::StatusOr<int> UnitStaff(const AssessmentRecord& record);
 
   ServiceDeps deps_;
 };

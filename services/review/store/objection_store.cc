@@ -81,13 +81,13 @@ absl::StatusOr<ObjectionRecord> ReviewStore::FileObjection(const std::string& as
             internal::DayText(objection.objection.filed_on), internal::DayText(objection.deadline),
             objection.objection.employee_explanation);
         ObjectionRecord saved = internal::ObjectionFromJson(internal::RowJson(r[0][0]));
-        // The assessment names its pending objection (a change of the assessment: version + 1).
-        AssessmentRecord linked = assessment;
-        linked.objection_id = saved.objection.id;
-        AssessmentRecord linked_saved = internal::SaveAssessment(tx, linked);
-        internal::Audit(tx, write, "assessment.objection_filed", "assessment",
-                        assessment.assessment.id, internal::MessageJson(ToProto(assessment)),
-                        internal::MessageJson(ToProto(linked_saved)));
+        // The assessment names its pending objection; its result (and version) is unchanged.
+        pqxx::result linked =
+            db::Exec(tx, queries::kLinkObjection, assessment_id, saved.objection.id);
+        internal::Audit(tx, write, "assessment.objection_filed", "assessment", assessment_id,
+                        internal::MessageJson(ToProto(assessment)),
+                        internal::MessageJson(ToProto(
+                            internal::AssessmentFromJson(internal::RowJson(linked[0][0])))));
         RecordObjectionChange(tx, write, "objection.file", kObjectionFiled, std::nullopt, saved);
         return saved;
       });
@@ -122,15 +122,14 @@ absl::StatusOr<ObjectionRecord> ReviewStore::DecideObjection(const std::string& 
         RETURN_IF_ERROR(step(objection, assessment));
         ObjectionRecord saved = SaveObjection(tx, objection);
         RecordObjectionChange(tx, write, "objection.decide", kObjectionDecided, before, saved);
-        // The assessment keeps its history: every decision is a new version, audited with the
-        // ratings before and after; the event says whether the ratings changed.
-        AssessmentRecord assessment_saved = internal::SaveAssessment(tx, assessment);
-        const bool changed =
-            objection.objection.decision.has_value() && objection.objection.decision->changed;
-        internal::RecordAssessmentChange(
-            tx, write, changed ? "assessment.change_by_objection" : "assessment.objection_decided",
-            changed ? kAssessmentChangedByObjection : kAssessmentRated, assessment_before,
-            assessment_saved);
+        // The assessment keeps its history: a decision that changes the ratings is a new
+        // version, audited with the ratings before and after (AssessmentChangedByObjection).
+        if (objection.objection.decision.has_value() && objection.objection.decision->changed) {
+          AssessmentRecord assessment_saved = internal::SaveAssessment(tx, assessment);
+          internal::RecordAssessmentChange(tx, write, "assessment.change_by_objection",
+                                           kAssessmentChangedByObjection, assessment_before,
+                                           assessment_saved);
+        }
         return saved;
       });
 }

@@ -95,10 +95,10 @@ using ObjectionStep =
 
 // Which finalised assessments an export covers.
 struct ExportQuery {
-  std::string agency_id;
-  std::string period_id;
-  std::vector<std::string> unit_ids;  // empty: every unit
-  std::optional<AssessmentKind> kind;
+  std::string agency_id = {};
+  std::string period_id = {};
+  std::vector<std::string> unit_ids = {};  // empty: every unit
+  std::optional<AssessmentKind> kind = {};
   bool all = false;  // also those exported already and unchanged since
 };
 

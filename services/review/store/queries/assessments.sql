@@ -64,3 +64,9 @@ GROUP BY a.predicate
 -- $1 unit, $2 period
 SELECT count(*)::integer FROM assessments a
 WHERE a.unit_id = $1 AND a.period_id = $2 AND a.state = 'FINALISED'
+
+-- name: LinkObjection
+-- The assessment names its objection. Not a change of the result: the version (etag, export
+-- state) stays. $1 assessment id, $2 objection id
+UPDATE assessments AS a SET objection_id = $2, update_time = now() WHERE a.id = $1
+RETURNING to_jsonb(a)

@@ -73,7 +73,7 @@ constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueNames = {{
 }};
 
 constexpr NameTable<ObjectionState, 2> kObjectionStateNames = {{
-    {ObjectionState::kOpen, "OPEN"},
+    {ObjectionState::kOpen, "FILED"},
     {ObjectionState::kDecided, "DECIDED"},
 }};
 

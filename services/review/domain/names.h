@@ -36,7 +36,7 @@ absl::StatusOr<Capacity> ParseCapacity(std::string_view name, std::string_view f
 // "COLLABORATIVE"
 std::string_view CoreValueName(CoreValue value);
 absl::StatusOr<CoreValue> ParseCoreValue(std::string_view name, std::string_view field);
-// "OPEN", "DECIDED"
+// "FILED", "DECIDED"
 std::string_view ObjectionStateName(ObjectionState state);
 absl::StatusOr<ObjectionState> ParseObjectionState(std::string_view name, std::string_view field);
 // "OPEN", "CLOSED"

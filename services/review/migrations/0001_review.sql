@@ -102,7 +102,7 @@ CREATE TABLE objections (
   agency_id text COLLATE "C" NOT NULL,
   employee_id text COLLATE "C" NOT NULL,
   employee_nip text COLLATE "C" NOT NULL,
-  state text NOT NULL CHECK (state IN ('OPEN', 'DECIDED')),
+  state text NOT NULL CHECK (state IN ('FILED', 'DECIDED')),
   filed_date date NOT NULL,
   deadline date NOT NULL,
   employee_explanation text NOT NULL DEFAULT '',

@@ -17,7 +17,7 @@ SELECT o.id FROM objections o WHERE o.assessment_id = $1
 -- $7 employee_explanation
 INSERT INTO objections AS o (assessment_id, agency_id, employee_id, employee_nip, state,
                              filed_date, deadline, employee_explanation)
-VALUES ($1, $2, $3, $4, 'OPEN', $5::date, $6::date, $7)
+VALUES ($1, $2, $3, $4, 'FILED', $5::date, $6::date, $7)
 RETURNING to_jsonb(o)
 
 -- name: SaveObjection

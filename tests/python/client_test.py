@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""The employee and goals services' public gRPC APIs used from Python (grpcio + protobuf from Debian).
+"""The employee, goals and review services' public gRPC APIs used from Python (grpcio + protobuf).
 
 Proves that the contracts in proto/ are usable outside C++: stubs are generated at test time
 from proto/ (grpc_tools if installed, else protoc + grpc_python_plugin), then the test imports a
 tiny SIASN UNOR tree and a few data-utama records into a running local stack, lists employees,
 resolves reporting lines (staff -> kepala bidang as assessor -> kepala dinas as superior; the
-kepala dinas is assessed by the NON-ASN mayor) and checks authentication and error details.
+kepala dinas is assessed by the NON-ASN mayor) and checks authentication and error details. The
+goals test approves cascading plans; the review test rates, finalises, objects to and exports
+the staff member's annual assessment.
 
     KINERJA_ENDPOINTS=DIR/endpoints.env python3 tests/python/client_test.py
 
@@ -87,6 +89,9 @@ def load_stubs(out_dir):
         "goals": "kinerja.goals.v1.goals_service_pb2",
         "goals_grpc": "kinerja.goals.v1.goals_service_pb2_grpc",
         "goals_resources": "kinerja.goals.v1.resources_pb2",
+        "review": "kinerja.review.v1.review_service_pb2",
+        "review_grpc": "kinerja.review.v1.review_service_pb2_grpc",
+        "review_resources": "kinerja.review.v1.resources_pb2",
     }
     pb = types.SimpleNamespace(**{k: importlib.import_module(v) for k, v in modules.items()})
 
@@ -215,6 +220,89 @@ def field_violations(error):
         if any_detail.Unpack(bad_request):
             fields += [v.field for v in bad_request.field_violations]
     return fields
+
+
+def person_token(agency, nip):
+    """A dev token for the civil servant with this NIP (tools/stack token)."""
+    state = os.path.dirname(os.environ["KINERJA_ENDPOINTS"])
+    result = subprocess.run(
+        [str(REPO / "tools" / "stack"), "token", "--state-dir", state, "--sub", f"nip-{nip}",
+         "--roles", "employee", "--agency", agency, "--nip", nip],
+        capture_output=True, text=True, env=os.environ)
+    if result.returncode != 0:
+        raise RuntimeError(f"tools/stack token failed: {result.stderr}")
+    return result.stdout.strip()
+
+
+def jakarta_today():
+    """(year, month, day) in Asia/Jakarta, the services' calendar."""
+    out = subprocess.run(["date", "-u", "-d", "+7 hours", "+%Y-%m-%d"], capture_output=True,
+                         text=True).stdout.strip()
+    return tuple(int(part) for part in out.split("-"))
+
+
+def current_period(goals, admin, agency):
+    """The agency's period of this year (one per agency and year): found, or created."""
+    g = pb.goals_resources
+    year = jakarta_today()[0]
+    found = goals.ListPeriods(pb.goals.ListPeriodsRequest(
+        filter=f'agency_id = "{agency}" AND year = {year}'), metadata=auth(admin),
+        timeout=CALL_TIMEOUT)
+    if found.periods:
+        return found.periods[0], year
+    return goals.CreatePeriod(pb.goals.CreatePeriodRequest(
+        period=g.Period(agency_id=agency, year=year, name=f"SKP {year} (python)",
+                        start_date=pb.date.Date(year=year, month=1, day=1),
+                        end_date=pb.date.Date(year=year, month=12, day=31),
+                        filling_deadline=pb.date.Date(year=year, month=12, day=31),
+                        cadence=g.CADENCE_QUARTERLY)), metadata=auth(admin),
+        timeout=CALL_TIMEOUT), year
+
+
+def work_result(text, parent="", perspective=0):
+    g = pb.goals_resources
+    indicator = g.Indicator(text=f"Persentase {text}", aspect=g.ASPECT_QUANTITY, target_min=90,
+                            target_max=100, target_unit="%")
+    return g.WorkResult(kind=g.RESULT_KIND_MAIN, text=text, parent_result_id=parent,
+                        perspective=perspective, indicators=[indicator])
+
+
+def approved_plan(goals, admin, period, nip, text, parent, perspective, own_token,
+                  approver_token):
+    """The employee's approved plan of the period: the one there is (the goals test approves
+    it), else created with one result under `parent`, submitted and approved."""
+    g = pb.goals_resources
+
+    def call(method, request, token):
+        return method(request, metadata=auth(token), timeout=CALL_TIMEOUT)
+
+    found = call(goals.ListPlans, pb.goals.ListPlansRequest(
+        filter=f'period_id = "{period.id}" AND employee_nip = "{nip}"'), admin)
+    plans = [p for p in found.plans if p.state != g.PLAN_STATE_CLOSED]
+    plan = plans[0] if plans else None
+    if plan is None:
+        plan = call(goals.CreatePlan, pb.goals.CreatePlanRequest(period_id=period.id, nip=nip),
+                    own_token)
+    if not plan.results or (parent and plan.results[0].parent_result_id != parent):
+        if plan.state not in (g.PLAN_STATE_DRAFT, g.PLAN_STATE_RETURNED):
+            raise RuntimeError(f"plan {plan.id} of {nip} is {plan.state} without the cascade")
+        request = pb.goals.UpdatePlanRequest(plan=g.Plan(
+            id=plan.id, results=[work_result(text, parent, perspective)]))
+        request.update_mask.paths.append("results")
+        plan = call(goals.UpdatePlan, request, own_token)
+    if plan.state in (g.PLAN_STATE_DRAFT, g.PLAN_STATE_RETURNED):
+        plan = call(goals.SubmitPlan, pb.goals.SubmitPlanRequest(id=plan.id), own_token)
+    if plan.state == g.PLAN_STATE_SUBMITTED:
+        plan = call(goals.ApprovePlan, pb.goals.ApprovePlanRequest(id=plan.id), approver_token)
+    if plan.state != g.PLAN_STATE_APPROVED:
+        raise RuntimeError(f"plan {plan.id} of {nip} is {plan.state}, not approved")
+    return plan
+
+
+# The SIASN skp22/save body's members, exactly as DOMAIN.md names them.
+SKP22_FIELDS = {"hasilKinerjaNilai", "perilakuKerjaNilai", "kuadranKinerjaNilai",
+                "pnsDinilaiOrang", "tahun", "penilaiNama", "penilaiNipNrp", "penilaiGolongan",
+                "penilaiJabatan", "penilaiUnorNama", "statusPenilai"}
 
 
 # ---- the tests ---------------------------------------------------------------------------
@@ -451,14 +539,7 @@ class GoalsApiTest(unittest.TestCase):
     @classmethod
     def person_token(cls, nip):
         """A dev token for the civil servant with this NIP (tools/stack token)."""
-        state = os.path.dirname(os.environ["KINERJA_ENDPOINTS"])
-        result = subprocess.run(
-            [str(REPO / "tools" / "stack"), "token", "--state-dir", state, "--sub", f"nip-{nip}",
-             "--roles", "employee", "--agency", cls.agency, "--nip", nip],
-            capture_output=True, text=True, env=os.environ)
-        if result.returncode != 0:
-            raise RuntimeError(f"tools/stack token failed: {result.stderr}")
-        return result.stdout.strip()
+        return person_token(cls.agency, nip)
 
     def setUp(self):
         if self.setup_error:
@@ -538,19 +619,7 @@ class GoalsApiTest(unittest.TestCase):
 
     def current_period(self):
         """The agency's period of this year (one per agency and year): found, or created."""
-        g = pb.goals_resources
-        year = int(subprocess.run(["date", "-u", "-d", "+7 hours", "+%Y"], capture_output=True,
-                                  text=True).stdout)
-        found = self.call(self.stub.ListPeriods, pb.goals.ListPeriodsRequest(
-            filter=f'agency_id = "{self.agency}" AND year = {year}'))
-        if found.periods:
-            return found.periods[0], year
-        return self.call(self.stub.CreatePeriod, pb.goals.CreatePeriodRequest(
-            period=g.Period(agency_id=self.agency, year=year, name=f"SKP {year} (python)",
-                            start_date=pb.date.Date(year=year, month=1, day=1),
-                            end_date=pb.date.Date(year=year, month=12, day=31),
-                            filling_deadline=pb.date.Date(year=year, month=12, day=31),
-                            cadence=g.CADENCE_QUARTERLY))), year
+        return current_period(self.stub, self.admin, self.agency)
 
     def new_employee(self, employees, position_id, name, serial):
         """A PNS whose record agrees with the NIP: born 12 March 1985, CPNS March 2010, male."""
@@ -627,6 +696,202 @@ class GoalsApiTest(unittest.TestCase):
         self.assertEqual(decisions.decisions[0].capacity, g.DECISION_CAPACITY_DEFINITIVE)
 
 
+class ReviewApiTest(unittest.TestCase):
+    """The staff member's annual review through the review service, on the approved cascade of
+    the goals test: the organisation predicates (the bidang's by the kepala dinas, the dinas's by
+    HR for the NON-ASN mayor), the annual rating by the kepala bidang (the assessor), delivery,
+    an objection by the employee heard from both sides and decided by the kepala dinas (the
+    assessor's superior), and the SIASN skp22/save body before and after the decision."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.agency = ENDPOINTS["AGENCY_ID"]
+        cls.admin = ENDPOINTS["ADMIN_TOKEN"]
+        cls.setup_error = None
+        missing = [k for k in ("GOALS_ADDR", "REVIEW_ADDR") if not ENDPOINTS.get(k)]
+        if missing:
+            cls.setup_error = f"endpoints.env has no {', '.join(missing)}"
+            return
+        cls.channels = [grpc.insecure_channel(ENDPOINTS[k])
+                        for k in ("EMPLOYEE_ADDR", "GOALS_ADDR", "REVIEW_ADDR")]
+        grpc.channel_ready_future(cls.channels[2]).result(timeout=CALL_TIMEOUT)
+        employees = pb.service_grpc.EmployeeServiceStub(cls.channels[0])
+        goals = pb.goals_grpc.GoalServiceStub(cls.channels[1])
+        cls.stub = pb.review_grpc.ReviewServiceStub(cls.channels[2])
+        try:
+            # The same organisation as EmployeeApiTest (imports are idempotent upserts).
+            EmployeeApiTest.stub = employees
+            EmployeeApiTest.agency, EmployeeApiTest.admin = cls.agency, cls.admin
+            EmployeeApiTest.ensure_agency()
+            import_file(employees, cls.admin, pb.service.IMPORT_KIND_UNOR, cls.agency,
+                        jsonl(unor_records(cls.agency)))
+            import_file(employees, cls.admin, pb.service.IMPORT_KIND_DATA_UTAMA, cls.agency,
+                        jsonl(data_utama_records(cls.agency)))
+            cls.tokens = {nip: person_token(cls.agency, nip)
+                          for nip in (KADIN_NIP, KABID_NIP, STAFF_NIP)}
+            cls.period, cls.year = current_period(goals, cls.admin, cls.agency)
+            g = pb.goals_resources
+            kadin = approved_plan(goals, cls.admin, cls.period, KADIN_NIP,
+                                  "layanan informasi publik", "", g.PERSPECTIVE_SERVICE_RECIPIENTS,
+                                  cls.tokens[KADIN_NIP], cls.admin)
+            kabid = approved_plan(goals, cls.admin, cls.period, KABID_NIP,
+                                  "aplikasi layanan terintegrasi", kadin.results[0].id, 0,
+                                  cls.tokens[KABID_NIP], cls.tokens[KADIN_NIP])
+            cls.staff_plan = approved_plan(goals, cls.admin, cls.period, STAFF_NIP,
+                                           "tiket layanan selesai", kabid.results[0].id, 0,
+                                           cls.tokens[STAFF_NIP], cls.tokens[KABID_NIP])
+        except (grpc.RpcError, RuntimeError) as error:
+            cls.setup_error = str(error)
+
+    @classmethod
+    def tearDownClass(cls):
+        for channel in getattr(cls, "channels", []):
+            channel.close()
+
+    def setUp(self):
+        if self.setup_error:
+            self.fail(f"setting up the review test failed: {self.setup_error}")
+
+    def call(self, method, request, token=None):
+        return method(request, metadata=auth(token or self.admin), timeout=CALL_TIMEOUT)
+
+    def refused(self, code, reason, method, request, token):
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.call(method, request, token)
+        self.assertEqual(raised.exception.code(), code, raised.exception.details())
+        if reason:
+            self.assertEqual(error_reason(raised.exception), reason, raised.exception.details())
+
+    def export_bodies(self):
+        """The annual SIASN bodies the export stream sends now, by assessment id."""
+        r = pb.review_resources
+        records = list(self.stub.ExportAssessments(
+            pb.review.ExportAssessmentsRequest(agency_id=self.agency, period_id=self.period.id,
+                                               kind=r.ASSESSMENT_KIND_ANNUAL),
+            metadata=auth(self.admin), timeout=CALL_TIMEOUT))
+        return {rec.assessment_id: rec for rec in records}
+
+    def assert_skp22(self, record, reason, results, behaviour, predicate):
+        self.assertEqual(record.endpoint, "skp22/save")
+        self.assertEqual(record.reason, reason)
+        body = json.loads(record.body_json)
+        self.assertEqual(set(body), SKP22_FIELDS, body)
+        self.assertEqual(body["hasilKinerjaNilai"], results, body)
+        self.assertEqual(body["perilakuKerjaNilai"], behaviour, body)
+        self.assertEqual(body["kuadranKinerjaNilai"], predicate, body)
+        self.assertEqual(body["pnsDinilaiOrang"], STAFF_ID, body)  # the SIASN person id
+        self.assertEqual(body["tahun"], self.year, body)
+        self.assertEqual(body["penilaiNama"], "Magdalena Pandie", body)
+        self.assertEqual(body["penilaiNipNrp"], KABID_NIP, body)
+        self.assertEqual(body["penilaiGolongan"], "41", body)
+        self.assertEqual(body["statusPenilai"], "ASN", body)
+        return body
+
+    def test_annual_review_objection_and_siasn_export(self):
+        r = pb.review_resources
+        kadin, kabid, staff = (self.tokens[n] for n in (KADIN_NIP, KABID_NIP, STAFF_NIP))
+
+        policy = self.call(self.stub.GetReviewPolicy,
+                           pb.review.GetReviewPolicyRequest(agency_id=self.agency))
+        self.assertEqual(policy.objection_days, 14)  # DOMAIN.md: 14 days, calendar by default
+        self.assertFalse(policy.objection_working_days)
+
+        # Organisation predicates: the bidang's by the leader one level up (the kepala dinas),
+        # not by its own head; the dinas's by HR, recording the NON-ASN mayor's decision.
+        bidang = pb.review.SetOrgPredicateRequest(unit_id=BIDANG_UNIT, period_id=self.period.id,
+                                                  predicate=r.ORG_PREDICATE_BAIK,
+                                                  note="IKU bidang tercapai")
+        self.refused(grpc.StatusCode.PERMISSION_DENIED, "", self.stub.SetOrgPredicate, bidang,
+                     kabid)
+        decision = self.call(self.stub.SetOrgPredicate, bidang, kadin)
+        self.assertEqual(decision.predicate, r.ORG_PREDICATE_BAIK)
+        self.assertEqual(decision.decided_by.nip, KADIN_NIP)
+        self.assertEqual(decision.capacity, r.CAPACITY_DEFINITIVE)
+        dinas = self.call(self.stub.SetOrgPredicate, pb.review.SetOrgPredicateRequest(
+            unit_id=DINAS_UNIT, period_id=self.period.id, predicate=r.ORG_PREDICATE_ISTIMEWA,
+            note="Keputusan Wali Kota"))
+        self.assertTrue(dinas.decided_by.non_asn, dinas)
+        self.assertEqual(dinas.capacity, r.CAPACITY_HR_FOR_NON_ASN)
+
+        # The annual rating by the assessor (the kepala bidang); not by the superior.
+        rate = pb.review.RateAssessmentRequest(
+            plan_id=self.staff_plan.id, kind=r.ASSESSMENT_KIND_ANNUAL,
+            results_rating=r.RATING_AS_EXPECTED, behaviour_rating=r.RATING_ABOVE_EXPECTATION,
+            results_note="Target tiket tercapai")
+        self.refused(grpc.StatusCode.PERMISSION_DENIED, "", self.stub.RateAssessment, rate, kadin)
+        assessment = self.call(self.stub.RateAssessment, rate, kabid)
+        self.assertEqual(assessment.state, r.ASSESSMENT_STATE_DRAFT)
+        self.assertEqual(assessment.assessor.nip, KABID_NIP)
+        self.assertEqual(assessment.predicate, r.PREDICATE_BAIK)
+        self.assertEqual(int(assessment.predicate), 2)  # the national code of Baik
+
+        # One Baik of one staff breaks the Baik unit's bands (at most 70 % Baik, at least one
+        # Butuh Perbaikan or Kurang): the default policy warns and needs a justification.
+        finalise = pb.review.FinaliseAssessmentRequest(id=assessment.id)
+        self.refused(grpc.StatusCode.FAILED_PRECONDITION, "JUSTIFICATION_REQUIRED",
+                     self.stub.FinaliseAssessment, finalise, kabid)
+        finalise.distribution_justification = "Bidang dengan satu staf pelaksana"
+        assessment = self.call(self.stub.FinaliseAssessment, finalise, kabid)
+        self.assertEqual(assessment.state, r.ASSESSMENT_STATE_FINALISED)
+        self.assertEqual(assessment.predicate, r.PREDICATE_BAIK)
+        self.assertEqual(tuple((assessment.delivered_date.year, assessment.delivered_date.month,
+                                assessment.delivered_date.day)), jakarta_today())
+        self.assertEqual(assessment.distribution_justification,
+                         "Bidang dengan satu staf pelaksana")
+
+        first = self.export_bodies()
+        self.assertIn(assessment.id, first)
+        self.assert_skp22(first[assessment.id], "NEW", 2, 1, 2)
+        self.assertNotIn(assessment.id, self.export_bodies())  # exported once
+
+        # The objection: filed by the employee, explained by the assessor, decided by the
+        # assessor's superior of the day (not by the assessor), changing the predicate.
+        objection = self.call(self.stub.FileObjection, pb.review.FileObjectionRequest(
+            assessment_id=assessment.id, explanation="Semua tiket selesai sebelum tenggat"),
+            staff)
+        self.assertEqual(objection.state, r.OBJECTION_STATE_FILED)
+        self.assertEqual(objection.employee_nip, STAFF_NIP)
+        objection = self.call(self.stub.ExplainObjection, pb.review.ExplainObjectionRequest(
+            id=objection.id, explanation="Hasil sesuai target, belum melampaui"), kabid)
+        self.assertEqual(objection.assessor_explanation, "Hasil sesuai target, belum melampaui")
+        decide = pb.review.DecideObjectionRequest(
+            id=objection.id, results_rating=r.RATING_ABOVE_EXPECTATION,
+            behaviour_rating=r.RATING_ABOVE_EXPECTATION,
+            note="Bukti dukung menunjukkan target terlampaui")
+        self.refused(grpc.StatusCode.PERMISSION_DENIED, "", self.stub.DecideObjection, decide,
+                     kabid)
+        objection = self.call(self.stub.DecideObjection, decide, kadin)
+        self.assertEqual(objection.state, r.OBJECTION_STATE_DECIDED)
+        self.assertEqual(objection.decided_by.nip, KADIN_NIP)
+        self.assertEqual(objection.predicate_before, r.PREDICATE_BAIK)
+        self.assertEqual(objection.predicate_after, r.PREDICATE_SANGAT_BAIK)
+        self.assertTrue(objection.changed)
+        assessment = self.call(self.stub.GetAssessment,
+                               pb.review.GetAssessmentRequest(id=assessment.id), staff)
+        self.assertEqual(int(assessment.predicate), 1)  # Sangat Baik
+
+        # The export sends the changed body again, with the new kuadranKinerjaNilai.
+        second = self.export_bodies()
+        self.assertIn(assessment.id, second)
+        self.assert_skp22(second[assessment.id], "CHANGED", 1, 1, 1)
+
+        # The CLI writes the same body to a file named by endpoint and assessment id.
+        cli = os.environ.get("KINERJA_CLI")
+        if not cli or not os.access(cli, os.X_OK):
+            return
+        env = dict(os.environ, REVIEW_ADDR=ENDPOINTS["REVIEW_ADDR"], KINERJA_TOKEN=self.admin)
+        with tempfile.TemporaryDirectory() as out:
+            result = subprocess.run(
+                [cli, "review", "export", "--agency", self.agency, "--period", self.period.id,
+                 "--kind", "annual", "--all", "--out", out], env=env, capture_output=True,
+                text=True, timeout=2 * CALL_TIMEOUT)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertRegex(result.stdout, r"exported [1-9][0-9]* records? to ")
+            body = json.loads(Path(out, f"skp22-save_{assessment.id}.json").read_text())
+            self.assertEqual(set(body), SKP22_FIELDS)
+            self.assertEqual(body["kuadranKinerjaNilai"], 1)
+
+
 class CliTest(unittest.TestCase):
     """The kinerja CLI (KINERJA_CLI) against the same stack, after EmployeeApiTest's import."""
 
@@ -688,6 +953,7 @@ def main():
         loader = unittest.TestLoader()
         suite = unittest.TestSuite([loader.loadTestsFromTestCase(EmployeeApiTest),
                                     loader.loadTestsFromTestCase(GoalsApiTest),
+                                    loader.loadTestsFromTestCase(ReviewApiTest),
                                     loader.loadTestsFromTestCase(CliTest)])
         result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

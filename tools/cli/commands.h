@@ -27,6 +27,10 @@ int RunPlan(const std::vector<std::string>& args, const CliEnv& env);
 // cascade PLAN_ID
 int RunCascade(const std::vector<std::string>& args, const CliEnv& env);
 
+// Review service (--review-addr / REVIEW_ADDR):
+// review policy|org-predicate|rate|finalise|assessments|objection|export|import-surveys
+int RunReview(const std::vector<std::string>& args, const CliEnv& env);
+
 // The top-level usage (kinerja --help).
 extern const char kMainUsage[];
 

@@ -7,11 +7,12 @@
 #include "tools/cli/commands.h"
 #include "tools/cli/connection.h"
 #include "tools/cli/goals_connection.h"
+#include "tools/cli/review_connection.h"
 
 namespace kinerja::cli {
 
 const char kMainUsage[] =
-    R"(kinerja: command-line client of the Kinerja employee and goals services.
+    R"(kinerja: command-line client of the Kinerja employee, goals and review services.
 
 Usage: kinerja [CONNECTION] COMMAND [ARGS] [CONNECTION]
 
@@ -42,10 +43,26 @@ Goals commands (the goals service, at --goals-addr):
   plan submit ID | plan approve ID | plan return ID --note N | plan revise ID --reason R
   cascade PLAN_ID                    the cascade tree, orphans and uncovered results
 
+Review commands (the review service, at --review-addr; 'kinerja review --help' for all flags):
+  review policy get|set --agency ID [...]
+                                     objection window, holidays, distribution enforcement
+  review org-predicate set --unit ID --period ID --predicate P | org-predicate list
+  review rate --plan ID --kind annual|periodic [--window-date D] [--results R] --behaviour R
+  review finalise ID [--justification T]
+  review assessments get ID | assessments list [--agency ID] [--period ID] [--state S] ...
+  review objection file ASSESSMENT_ID --explanation T | explain ID --explanation T
+  review objection decide ID --results R --behaviour R --note N | get ID | list [...]
+  review export --agency ID --period ID [--unit ID [--subunits]] [--kind K] [--all] --out DIR
+                                     SIASN bodies, one JSON file each
+  review import-surveys --agency ID FILE.csv [--dry-run]
+                                     public satisfaction survey results (IKM)
+
 CONNECTION (flags win over the environment):
   --addr HOST:PORT     employee service address (env EMPLOYEE_ADDR)
   --goals-addr HOST:PORT
                        goals service address, for period, plan and cascade (env GOALS_ADDR)
+  --review-addr HOST:PORT
+                       review service address, for review (env REVIEW_ADDR)
   --token JWT          bearer token, sent as "authorization: Bearer JWT" (env KINERJA_TOKEN)
   --timeout DURATION   deadline per call, e.g. 30s, 2m (default 30s; import 10m)
   --json               print protobuf JSON instead of text
@@ -66,8 +83,10 @@ int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
           {"period", RunPeriod},
           {"plan", RunPlan},
           {"cascade", RunCascade},
+          {"review", RunReview},
       };
-  const FlagSpec connection_flags = Merge(ConnectionFlags(), GoalsConnectionFlags());
+  const FlagSpec connection_flags =
+      Merge(Merge(ConnectionFlags(), GoalsConnectionFlags()), ReviewConnectionFlags());
   // Leading connection flags, kept to pass on after the command's own arguments.
   std::vector<std::string> leading;
   size_t i = 0;
@@ -103,7 +122,7 @@ int Dispatch(const std::vector<std::string>& args, const CliEnv& env) {
   if (command == kCommands->end()) {
     *env.err << "kinerja: unknown command \"" << args[i]
              << "\" (expected create-agency, import, get, list, reporting-line, events, period, "
-                "plan or cascade)\n"
+                "plan, cascade or review)\n"
              << "Run 'kinerja --help' for usage.\n";
     return kExitUsage;
   }

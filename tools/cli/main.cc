@@ -1,5 +1,5 @@
-// kinerja: command-line client of the employee and goals services' public gRPC APIs. Exit codes:
-// 0 done, 1 a call failed (or an import had failed records), 2 usage error.
+// kinerja: command-line client of the employee, goals and review services' public gRPC APIs. Exit
+// codes: 0 done, 1 a call failed (or an import had failed records), 2 usage error.
 #include <string>
 #include <vector>
 

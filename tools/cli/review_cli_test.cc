@@ -615,7 +615,7 @@ TEST_F(ReviewCommandTest, ListFiltersComeFromTheFlags) {
       << err_.str();
   EXPECT_EQ(out_.str(), "(none)\n");
   std::lock_guard<std::mutex> lock(service_.mu_);
-  EXPECT_EQ(service_.list_filter_, "assessment_id = \"AS1\" AND state = \"OPEN\"");
+  EXPECT_EQ(service_.list_filter_, "assessment_id = \"AS1\" AND state = \"FILED\"");
 }
 
 TEST_F(ReviewCommandTest, ObjectionFileAndDecide) {

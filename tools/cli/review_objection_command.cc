@@ -114,7 +114,7 @@ int RunList(const std::vector<std::string>& args, const CliEnv& env) {
       return UsageError(env, command, "--state must be filed or decided (got \"" + *state + "\")");
     }
     // The service's filter names a filed objection OPEN (its stored state name).
-    extra.push_back(FilterCondition("state", *state == "filed" ? "OPEN" : "DECIDED"));
+    extra.push_back(FilterCondition("state", *state == "filed" ? "FILED" : "DECIDED"));
   }
   absl::StatusOr<Paging> paging = ParsePaging(*parsed);
   if (!paging.ok()) return UsageError(env, command, paging.status());

@@ -29,6 +29,11 @@ class EmployeeClient {
   // The lines of every employee placed in `unit_id` and the units below it on `date`, all pages.
   virtual absl::StatusOr<std::vector<employee::v1::ReportingLine>> ReportingLinesInSubtree(
       const std::string& unit_id, absl::CivilDay date) = 0;
+  // The employee's peers and direct reports on `date` (360 raters), all pages.
+  virtual absl::StatusOr<std::vector<employee::v1::Official>> ListPeers(
+      const std::string& employee_id, absl::CivilDay date) = 0;
+  virtual absl::StatusOr<std::vector<employee::v1::Official>> ListDirectReports(
+      const std::string& employee_id, absl::CivilDay date) = 0;
   virtual absl::StatusOr<employee::v1::Position> GetPosition(const std::string& id) = 0;
   virtual absl::StatusOr<employee::v1::OrgUnit> GetOrgUnit(const std::string& id) = 0;
   virtual absl::StatusOr<employee::v1::Agency> GetAgency(const std::string& id) = 0;

@@ -89,6 +89,57 @@ absl::StatusOr<std::vector<ev1::ReportingLine>> GrpcEmployeeClient::ReportingLin
   return out;
 }
 
+namespace {
+
+// Every page of a ListPeers / ListDirectReports-shaped call.
+template <typename Request, typename Response, typename Call, typename Items>
+absl::StatusOr<std::vector<ev1::Official>> AllOfficials(ServiceChannel& channel, const char* name,
+                                                        const std::string& employee_id,
+                                                        absl::CivilDay date, Call&& call,
+                                                        Items&& items) {
+  std::vector<ev1::Official> out;
+  std::string token;
+  int pages = 0;
+  do {
+    if (++pages > kMaxPages) return absl::InternalError(absl::StrCat(name, ": too many pages"));
+    Request request;
+    request.set_employee_id(employee_id);
+    *request.mutable_date() = rpc::DayToProto(date);
+    request.set_page_size(kPageSize);
+    request.set_page_token(token);
+    Response response;
+    RETURN_IF_ERROR(Invoke(
+        channel, name, [&](grpc::ClientContext* ctx) { return call(ctx, request, &response); }));
+    for (ev1::Official& o : items(response)) out.push_back(std::move(o));
+    token = response.next_page_token();
+  } while (!token.empty());
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<ev1::Official>> GrpcEmployeeClient::ListPeers(
+    const std::string& employee_id, absl::CivilDay date) {
+  return AllOfficials<ev1::ListPeersRequest, ev1::ListPeersResponse>(
+      channel_, "ListPeers", employee_id, date,
+      [&](grpc::ClientContext* ctx, const ev1::ListPeersRequest& request,
+          ev1::ListPeersResponse* response) { return stub_->ListPeers(ctx, request, response); },
+      [](ev1::ListPeersResponse & response) -> auto& { return *response.mutable_peers(); });
+}
+
+absl::StatusOr<std::vector<ev1::Official>> GrpcEmployeeClient::ListDirectReports(
+    const std::string& employee_id, absl::CivilDay date) {
+  return AllOfficials<ev1::ListDirectReportsRequest, ev1::ListDirectReportsResponse>(
+      channel_, "ListDirectReports", employee_id, date,
+      [&](grpc::ClientContext* ctx, const ev1::ListDirectReportsRequest& request,
+          ev1::ListDirectReportsResponse* response) {
+        return stub_->ListDirectReports(ctx, request, response);
+      },
+      [](ev1::ListDirectReportsResponse & response) -> auto& {
+        return *response.mutable_reports();
+      });
+}
+
 absl::StatusOr<ev1::Position> GrpcEmployeeClient::GetPosition(const std::string& id) {
   ev1::GetPositionRequest request;
   request.set_id(id);

@@ -24,6 +24,10 @@ class GrpcEmployeeClient final : public EmployeeClient {
       const std::string& position_id = "") override;
   absl::StatusOr<std::vector<employee::v1::ReportingLine>> ReportingLinesInSubtree(
       const std::string& unit_id, absl::CivilDay date) override;
+  absl::StatusOr<std::vector<employee::v1::Official>> ListPeers(const std::string& employee_id,
+                                                                absl::CivilDay date) override;
+  absl::StatusOr<std::vector<employee::v1::Official>> ListDirectReports(
+      const std::string& employee_id, absl::CivilDay date) override;
   absl::StatusOr<employee::v1::Position> GetPosition(const std::string& id) override;
   absl::StatusOr<employee::v1::OrgUnit> GetOrgUnit(const std::string& id) override;
   absl::StatusOr<employee::v1::Agency> GetAgency(const std::string& id) override;

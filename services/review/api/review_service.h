@@ -7,8 +7,8 @@
 //
 // Methods by area, one file each: policy_handlers.cc (review policy), org_predicate_handlers.cc,
 // assessment_handlers.cc, objection_handlers.cc, export_handlers.cc (server streaming),
-// event_handlers.cc. RPCs not overridden here (realisations, feedback, 360, surveys) answer
-// UNIMPLEMENTED from the generated base until their area's file adds them.
+// event_handlers.cc; the feedback area: realisation_handlers.cc, feedback_handlers.cc,
+// feedback360_handlers.cc, survey_handlers.cc, survey_import_reactor.cc.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -96,6 +96,54 @@ class ReviewService final : public v1::ReviewService::CallbackService {
   grpc::ServerUnaryReactor* ListObjections(grpc::CallbackServerContext* ctx,
                                            const v1::ListObjectionsRequest* request,
                                            v1::ListObjectionsResponse* response) override;
+
+  // Realisations, window reopenings and the assessor's indicator feedback
+  // (realisation_handlers.cc).
+  grpc::ServerUnaryReactor* RecordRealisation(grpc::CallbackServerContext* ctx,
+                                              const v1::RecordRealisationRequest* request,
+                                              v1::Realisation* response) override;
+  grpc::ServerUnaryReactor* ListRealisations(grpc::CallbackServerContext* ctx,
+                                             const v1::ListRealisationsRequest* request,
+                                             v1::ListRealisationsResponse* response) override;
+  grpc::ServerUnaryReactor* ReopenWindow(grpc::CallbackServerContext* ctx,
+                                         const v1::ReopenWindowRequest* request,
+                                         v1::WindowReopening* response) override;
+  grpc::ServerUnaryReactor* GiveIndicatorFeedback(grpc::CallbackServerContext* ctx,
+                                                  const v1::GiveIndicatorFeedbackRequest* request,
+                                                  v1::IndicatorFeedback* response) override;
+  grpc::ServerUnaryReactor* ListIndicatorFeedback(
+      grpc::CallbackServerContext* ctx, const v1::ListIndicatorFeedbackRequest* request,
+      v1::ListIndicatorFeedbackResponse* response) override;
+
+  // Continuous feedback notes (feedback_handlers.cc).
+  grpc::ServerUnaryReactor* AddFeedbackNote(grpc::CallbackServerContext* ctx,
+                                            const v1::AddFeedbackNoteRequest* request,
+                                            v1::FeedbackNote* response) override;
+  grpc::ServerUnaryReactor* ListFeedbackNotes(grpc::CallbackServerContext* ctx,
+                                              const v1::ListFeedbackNotesRequest* request,
+                                              v1::ListFeedbackNotesResponse* response) override;
+
+  // 360 rounds (feedback360_handlers.cc).
+  grpc::ServerUnaryReactor* OpenFeedbackRound(grpc::CallbackServerContext* ctx,
+                                              const v1::OpenFeedbackRoundRequest* request,
+                                              v1::FeedbackRound* response) override;
+  grpc::ServerUnaryReactor* AnswerFeedbackRound(grpc::CallbackServerContext* ctx,
+                                                const v1::AnswerFeedbackRoundRequest* request,
+                                                v1::FeedbackRound* response) override;
+  grpc::ServerUnaryReactor* CloseFeedbackRound(grpc::CallbackServerContext* ctx,
+                                               const v1::CloseFeedbackRoundRequest* request,
+                                               v1::FeedbackRound* response) override;
+  grpc::ServerUnaryReactor* GetFeedbackSummary(grpc::CallbackServerContext* ctx,
+                                               const v1::GetFeedbackSummaryRequest* request,
+                                               v1::FeedbackSummary* response) override;
+
+  // Public satisfaction surveys: client-streaming import (survey_import_reactor.cc) and list
+  // (survey_handlers.cc).
+  grpc::ServerReadReactor<v1::ImportSurveyResultsRequest>* ImportSurveyResults(
+      grpc::CallbackServerContext* ctx, v1::ImportSurveyResultsSummary* response) override;
+  grpc::ServerUnaryReactor* ListSurveyResults(grpc::CallbackServerContext* ctx,
+                                              const v1::ListSurveyResultsRequest* request,
+                                              v1::ListSurveyResultsResponse* response) override;
 
   // SIASN export, server streaming (export_handlers.cc).
   grpc::ServerWriteReactor<v1::ExportRecord>* ExportAssessments(

@@ -49,9 +49,10 @@ absl::Status CheckIndicatorAndWindow(const std::string& indicator_id, const Wind
 
 absl::Status CheckRealisation(const Realisation& realisation, const Actor& actor,
                               std::string_view plan_employee_nip, const EntryFacts& facts) {
-  if (actor.nip.empty() || actor.nip != plan_employee_nip) {
-    return errors::RuleViolation("NOT_PLAN_EMPLOYEE",
-                                 "realisations are written by the plan's employee");
+  if ((actor.nip.empty() || actor.nip != plan_employee_nip) && !actor.hr_admin_of_agency) {
+    return errors::RuleViolation(
+        "NOT_PLAN_EMPLOYEE",
+        "realisations are written by the plan's employee or an HR admin of the agency");
   }
   std::vector<errors::FieldViolation> invalid;
   if (IsBlank(realisation.indicator_id)) invalid.push_back({"indicator_id", "is required"});

@@ -4,7 +4,8 @@
 // - Realisations and indicator feedback name an indicator of the plan version in force in that
 //   window (input: its indicator ids) and obey the window's close date (windows.h: late entries
 //   refused "WINDOW_CLOSED" unless HR reopened the window).
-// - Realisations are written by the plan's employee; indicator feedback by the assessor of the
+// - Realisations are written by the plan's employee (or an HR admin of the agency for them);
+//   indicator feedback by the assessor of the
 //   day (HR for a NON-ASN assessor, access.h).
 // - Continuous feedback notes: any time while the plan is not closed, by the plan's employee or
 //   its assessor of the day (by NIP: a NON-ASN head has no account and HR does not write notes
@@ -38,7 +39,8 @@ struct EntryFacts {
   bool window_reopened = false;  // HR reopened this window for this plan
 };
 
-// A realisation by `actor`: the plan's employee ("NOT_PLAN_EMPLOYEE"); input (INVALID_ARGUMENT):
+// A realisation by `actor`: the plan's employee or an HR admin of the plan's agency entering it
+// for them ("NOT_PLAN_EMPLOYEE"); input (INVALID_ARGUMENT):
 // indicator_id required, a value or a text ("value"; a value must be finite), text <= 4000
 // bytes ("text"), at most 20 evidence items ("evidence"), each with a name <= 200 bytes
 // ("evidence[i].name") and an http(s) link <= 2000 bytes ("evidence[i].link"); the indicator in

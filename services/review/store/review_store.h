@@ -10,7 +10,8 @@
 // honours WriteOptions::idempotency (a replay returns the first answer).
 //
 // Areas: policy_store.cc, org_predicate_store.cc, assessment_store.cc, objection_store.cc,
-// export_store.cc (and, later, realisation / feedback / 360 / survey stores).
+// export_store.cc; realisation_store.cc, feedback_store.cc, feedback360_store.cc,
+// survey_store.cc (the feedback area, whose records are the contract's messages).
 //
 // Errors: INVALID_ARGUMENT "<field>: ..."; NOT_FOUND "<what> <id> not found"; FAILED_PRECONDITION
 // with a reason for rule violations; ABORTED "etag: ..." when an expected version does not match;
@@ -27,8 +28,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "kinerja/review/v1/resources.pb.h"
+#include "kinerja/review/v1/review_service.pb.h"
 #include "services/review/domain/distribution.h"
+#include "services/review/domain/feedback360.h"
+#include "services/review/domain/feedback_rules.h"
 #include "services/review/domain/records.h"
+#include "services/review/domain/survey.h"
 #include "shared/db/paging.h"
 #include "shared/db/pool.h"
 #include "shared/db/write_options.h"
@@ -51,6 +56,16 @@ inline constexpr char kObjectionFiled[] = "ObjectionFiled";
 inline constexpr char kObjectionExplained[] = "ObjectionExplained";
 inline constexpr char kObjectionDecided[] = "ObjectionDecided";
 inline constexpr char kAssessmentExported[] = "AssessmentExported";
+// The feedback area's events (realisation_store.cc, feedback_store.cc, feedback360_store.cc,
+// survey_store.cc).
+inline constexpr char kRealisationRecorded[] = "RealisationRecorded";
+inline constexpr char kIndicatorFeedbackGiven[] = "IndicatorFeedbackGiven";
+inline constexpr char kFeedbackNoteAdded[] = "FeedbackNoteAdded";
+inline constexpr char kWindowReopened[] = "WindowReopened";
+inline constexpr char kFeedbackRoundOpened[] = "FeedbackRoundOpened";
+inline constexpr char kFeedbackRoundAnswered[] = "FeedbackRoundAnswered";
+inline constexpr char kFeedbackRoundClosed[] = "FeedbackRoundClosed";
+inline constexpr char kSurveyResultImported[] = "SurveyResultImported";
 
 // What the store loads for an assessment rule in the write's transaction.
 struct AssessmentFacts {
@@ -116,6 +131,84 @@ struct ExportMark {
   v1::ExportRecord record;
 };
 
+// --- The feedback area's inputs. Its records are the contract's messages (v1::Realisation,
+// ...): they hold nothing beyond what the API returns, and the idempotent answer is that message.
+
+// A realisation to record. `check` runs in the write's transaction with the HR reopening of the
+// window for the plan (its last day, if any) and the current realisation (if any), and returns
+// whether the entry is late (after the window's close date, accepted because reopened).
+struct RealisationEntry {
+  std::string agency_id;
+  std::string employee_id;
+  int plan_revision = 0;
+  Realisation realisation;  // plan_id, indicator_id, window, value, text, evidence, recorded_by
+  std::optional<int64_t> expected_version;
+  absl::AnyInvocable<absl::StatusOr<bool>(std::optional<absl::CivilDay> reopened_until)> check;
+};
+
+// The assessor's feedback on an indicator in a window. `check` as RealisationEntry::check (its
+// bool unused).
+struct IndicatorFeedbackEntry {
+  std::string agency_id;
+  IndicatorFeedback feedback;  // plan_id, indicator_id, window, text, recorded_by
+  OfficialRecord given_by;     // the assessor of the day, capacity as acting
+  absl::AnyInvocable<absl::Status(std::optional<absl::CivilDay> reopened_until)> check;
+};
+
+struct FeedbackNoteEntry {
+  std::string agency_id;
+  std::string plan_id;
+  OfficialRecord author;
+  NoteAuthorRole role = NoteAuthorRole::kEmployee;
+  std::string text;
+};
+
+struct WindowReopeningEntry {
+  std::string agency_id;
+  std::string plan_id;
+  Window window;
+  absl::CivilDay until;
+  std::string reason;
+  std::string granted_by;
+};
+
+struct RoundOpening {
+  std::string agency_id;
+  std::string employee_id;
+  std::string employee_nip;
+  std::string plan_id;
+  absl::CivilDay open_date;
+  absl::CivilDay close_date;
+  std::string opened_by;
+  std::vector<Invitation> invitations;
+};
+
+// A round as stored: the message plus the rated employee's NIP (for the rules).
+struct RoundRow {
+  v1::FeedbackRound round;
+  std::string employee_nip;
+};
+
+// An answer set: `check` runs on the locked round with its invitations (who may answer, who did)
+// and refuses or accepts; then the invitation is marked answered and the answer written without
+// any rater reference, in the same transaction.
+struct RoundAnswer {
+  std::string round_id;
+  std::string rater_nip;
+  std::vector<ValueAnswer> answers;
+  std::string comment;
+  absl::AnyInvocable<absl::Status(const RoundRow& round, const RoundRaters& raters)> check;
+};
+
+// One survey import: rows already validated; all are written, or none.
+struct SurveyImport {
+  std::string agency_id;
+  std::vector<SurveyRow> rows;
+  bool dry_run = false;
+  // Builds the answer from the counts (stored as the idempotent answer).
+  absl::AnyInvocable<v1::ImportSurveyResultsSummary(int64_t created, int64_t updated)> summarise;
+};
+
 class ReviewStore {
  public:
   // `pool` must point at the migrated `review` schema.
@@ -127,6 +220,70 @@ class ReviewStore {
   static const rpc::FilterSchema& AssessmentFilterSchema();
   // agency_id, assessment_id, employee_id, employee_nip, state
   static const rpc::FilterSchema& ObjectionFilterSchema();
+
+  // plan_id, indicator_id, window_start_month (int)
+  static const rpc::FilterSchema& RealisationFilterSchema();
+  // agency_id, unit_id, survey_id
+  static const rpc::FilterSchema& SurveyResultFilterSchema();
+
+  // --- Realisations and the assessor's feedback (realisation_store.cc) ------------------------
+  // Upsert by (plan, indicator, window) after `check`; the expected version (ABORTED) applies
+  // to the existing row. Event RealisationRecorded.
+  absl::StatusOr<v1::Realisation> RecordRealisation(RealisationEntry entry,
+                                                    const WriteOptions& write);
+  // Ordered by window, indicator; the filter must hold plan_id.
+  absl::StatusOr<Page<v1::Realisation>> ListRealisations(const std::vector<rpc::Condition>& filter,
+                                                         const PageRequest& page);
+  // Upsert by (plan, window); event WindowReopened.
+  absl::StatusOr<v1::WindowReopening> ReopenWindow(const WindowReopeningEntry& entry,
+                                                   const WriteOptions& write);
+  // Upsert by (plan, indicator, window) after `check`; event IndicatorFeedbackGiven.
+  absl::StatusOr<v1::IndicatorFeedback> GiveIndicatorFeedback(IndicatorFeedbackEntry entry,
+                                                              const WriteOptions& write);
+  // Ordered by window, indicator.
+  absl::StatusOr<Page<v1::IndicatorFeedback>> ListIndicatorFeedback(const std::string& plan_id,
+                                                                    const PageRequest& page);
+
+  // --- Continuous feedback notes (feedback_store.cc) ------------------------------------------
+  // Event FeedbackNoteAdded.
+  absl::StatusOr<v1::FeedbackNote> AddFeedbackNote(const FeedbackNoteEntry& entry,
+                                                   const WriteOptions& write);
+  // Oldest first.
+  absl::StatusOr<Page<v1::FeedbackNote>> ListFeedbackNotes(const std::string& plan_id,
+                                                           const PageRequest& page);
+
+  // --- 360 rounds (feedback360_store.cc) ------------------------------------------------------
+  // The round and its invitations; event FeedbackRoundOpened (counts only).
+  absl::StatusOr<v1::FeedbackRound> OpenFeedbackRound(const RoundOpening& opening,
+                                                      const WriteOptions& write);
+  absl::StatusOr<RoundRow> GetFeedbackRound(const std::string& id);
+  // See RoundAnswer. The audit row and event FeedbackRoundAnswered carry the round's counts
+  // only (the released summary, when `released_summary` gives one), never the answer.
+  absl::StatusOr<v1::FeedbackRound> AnswerFeedbackRound(
+      RoundAnswer answer, const WriteOptions& write,
+      absl::AnyInvocable<std::optional<v1::FeedbackSummary>(const v1::FeedbackRound&,
+                                                            const std::vector<Answer360>&)>
+          released_summary);
+  // `check` on the locked round; event FeedbackRoundClosed.
+  absl::StatusOr<v1::FeedbackRound> CloseFeedbackRound(
+      const std::string& id, absl::AnyInvocable<absl::Status(const RoundRow&)> check,
+      const WriteOptions& write,
+      absl::AnyInvocable<std::optional<v1::FeedbackSummary>(const v1::FeedbackRound&,
+                                                            const std::vector<Answer360>&)>
+          released_summary);
+  // The round's answers without identity: each Answer360's rater_nip is an opaque per-answer
+  // key (distinct per answer set, not a rater), relation unset.
+  absl::StatusOr<std::vector<Answer360>> RoundAnswers(const std::string& round_id);
+
+  // --- Public satisfaction surveys (survey_store.cc) ------------------------------------------
+  // One transaction: every row upserted by (unit, survey, period) with its audit row and event
+  // SurveyResultImported, or nothing; a dry run counts what would be created and updated and
+  // rolls back.
+  absl::StatusOr<v1::ImportSurveyResultsSummary> ImportSurveyResults(SurveyImport import,
+                                                                     const WriteOptions& write);
+  // Ordered by id.
+  absl::StatusOr<Page<v1::SurveyResult>> ListSurveyResults(
+      const std::vector<rpc::Condition>& filter, const PageRequest& page);
 
   // --- Policy (policy_store.cc) ----------------------------------------------------------------
   // The stored policy, or the defaults (version 0) when none is stored.

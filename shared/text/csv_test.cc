@@ -1,11 +1,11 @@
-#include "services/employee/domain/csv.h"
+#include "shared/text/csv.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace kinerja::employee {
+namespace kinerja::text {
 namespace {
 
 using ::testing::ElementsAre;
@@ -71,4 +71,4 @@ TEST(CsvLineSplitter, ReusableAcrossLines) {
 }
 
 }  // namespace
-}  // namespace kinerja::employee
+}  // namespace kinerja::text

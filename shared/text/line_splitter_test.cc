@@ -1,4 +1,4 @@
-#include "services/employee/api/line_splitter.h"
+#include "shared/text/line_splitter.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace kinerja::employee::api {
+namespace kinerja::text {
 namespace {
 
 using ::testing::ElementsAre;
@@ -58,4 +58,4 @@ TEST(LineSplitterTest, OverlongLinesAreReportedNotKept) {
 }
 
 }  // namespace
-}  // namespace kinerja::employee::api
+}  // namespace kinerja::text

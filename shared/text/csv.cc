@@ -1,9 +1,9 @@
-#include "services/employee/domain/csv.h"
+#include "shared/text/csv.h"
 
 #include "absl/strings/str_cat.h"
 #include "shared/text/text.h"
 
-namespace kinerja::employee {
+namespace kinerja::text {
 namespace {
 
 absl::Status CsvError(std::string_view reason, size_t position) {
@@ -90,4 +90,4 @@ std::optional<size_t> CsvHeader::Find(std::string_view name) const {
   return it->second;
 }
 
-}  // namespace kinerja::employee
+}  // namespace kinerja::text

@@ -115,25 +115,34 @@ TEST(ApplyOrgUnitUpdate, RefusesWhatTheRulesForbidAndChangesNothing) {
     EXPECT_EQ(copy.end_date, unit.end_date);
     return r.status();
   };
-  EXPECT_EQ(refused({.name = ""}, {}).code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(
-      Reason(refused({.name = "x", .parent_id = "unit-9"}, {.parent = Parent("agency-1", true)})),
-      "UNIT_CYCLE");
-  EXPECT_EQ(Reason(refused({.parent_id = "unit-9"}, {.parent = Parent("agency-2")})),
-            "DIFFERENT_AGENCY");
-  EXPECT_EQ(Reason(refused({.leader_position_id = "pos-staff"},
-                           {.leader = LeaderFacts{.exists = true,
-                                                  .unit_id = "unit-1",
-                                                  .eselon = std::nullopt,
-                                                  .type = PositionType::kPelaksana}})),
+  // Facts as named objects (GCC 12 at -O3 reports false maybe-uninitialized warnings for
+  // braced temporaries holding strings).
+  const OrgUnitUpdateFacts none;
+  EXPECT_EQ(refused({.name = ""}, none).code(), absl::StatusCode::kInvalidArgument);
+  OrgUnitUpdateFacts cycle;
+  cycle.parent = Parent("agency-1", true);
+  EXPECT_EQ(Reason(refused({.name = "x", .parent_id = "unit-9"}, cycle)), "UNIT_CYCLE");
+  OrgUnitUpdateFacts other_agency;
+  other_agency.parent = Parent("agency-2");
+  EXPECT_EQ(Reason(refused({.parent_id = "unit-9"}, other_agency)), "DIFFERENT_AGENCY");
+  OrgUnitUpdateFacts staff_leader;
+  staff_leader.leader.exists = true;
+  staff_leader.leader.unit_id = "unit-1";
+  staff_leader.leader.type = PositionType::kPelaksana;
+  EXPECT_EQ(Reason(refused({.leader_position_id = "pos-staff"}, staff_leader)),
             "LEADER_NOT_ASSESSOR");
-  EXPECT_EQ(Reason(refused({.leader_position_id = "pos-x"},
-                           {.leader = LeaderFacts{.exists = true, .unit_id = "unit-2"}})),
+  OrgUnitUpdateFacts elsewhere;
+  elsewhere.leader.exists = true;
+  elsewhere.leader.unit_id = "unit-2";
+  EXPECT_EQ(Reason(refused({.leader_position_id = "pos-x"}, elsewhere)),
             "POSITION_IN_ANOTHER_UNIT");
   const absl::CivilDay end(2025, 1, 1);
-  EXPECT_EQ(Reason(refused({.end_date = end}, {.staff_from_end = 1})), "UNIT_HAS_STAFF");
-  EXPECT_EQ(Reason(refused({.end_date = end}, {.open_children_at_end = 2})),
-            "UNIT_HAS_OPEN_CHILDREN");
+  OrgUnitUpdateFacts staffed;
+  staffed.staff_from_end = 1;
+  EXPECT_EQ(Reason(refused({.end_date = end}, staffed)), "UNIT_HAS_STAFF");
+  OrgUnitUpdateFacts children;
+  children.open_children_at_end = 2;
+  EXPECT_EQ(Reason(refused({.end_date = end}, children)), "UNIT_HAS_OPEN_CHILDREN");
 }
 
 TEST(ApplyOrgUnitUpdate, AbolishesAnEmptyUnitAndCanClearIt) {

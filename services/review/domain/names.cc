@@ -8,13 +8,15 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "shared/errors/errors.h"
+#include "shared/text/name_table.h"
 #include "shared/text/text.h"
 
 namespace kinerja::review {
 namespace {
 
-template <typename Enum, size_t N>
-using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+using text::Lookup;
+using text::NameTable;
+using text::Parse;
 
 constexpr NameTable<Rating, 3> kRatingNames = {{
     {Rating::kAbove, "ABOVE"},
@@ -128,27 +130,6 @@ constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueLabels = {{
     {CoreValue::kAdaptive, "Adaptif"},
     {CoreValue::kCollaborative, "Kolaboratif"},
 }};
-
-template <typename Enum, size_t N>
-std::string_view Lookup(const NameTable<Enum, N>& table, Enum value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return "";
-}
-
-template <typename Enum, size_t N>
-absl::StatusOr<Enum> Parse(const NameTable<Enum, N>& table, std::string_view name,
-                           std::string_view field) {
-  for (const auto& [e, n] : table) {
-    if (n == name) return e;
-  }
-  std::vector<std::string> expected;
-  for (const auto& entry : table) expected.push_back(absl::StrCat("'", ToAbsl(entry.second), "'"));
-  return errors::InvalidField(ToAbsl(field),
-                              absl::StrCat("unknown value '", ToAbsl(name), "'; expected one of ",
-                                           absl::StrJoin(expected, ", ")));
-}
 
 }  // namespace
 

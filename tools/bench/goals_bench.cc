@@ -141,45 +141,6 @@ bool ParseOptions(int argc, char** argv, Options& opt, std::string& problem) {
   return true;
 }
 
-std::shared_ptr<grpc::Channel> Channel(const std::string& addr, int id) {
-  grpc::ChannelArguments args;
-  args.SetInt("grpc.channel_id", id);  // distinct channels, not one shared subchannel
-  return grpc::CreateCustomChannel(addr, grpc::InsecureChannelCredentials(), args);
-}
-
-// Errors by code with a sample message, on stdout under the step's figures.
-void PrintErrors(const LoadReport& report) {
-  for (const auto& [code, count] : report.errors) {
-    std::printf("  %s: %ld calls, e.g. \"%s\"\n", kinerja::bench::CodeName(code).c_str(),
-                count.calls, count.sample.c_str());
-  }
-}
-
-// Runs a baseline command (when given) and prints its figure as
-// "baseline name=NAME round=R tps=X"; false when it failed or printed no number.
-bool RunBaseline(const std::string& command, const char* name, int round) {
-  if (command.empty()) return true;
-  std::fflush(stdout);
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    std::fprintf(stderr, "kinerja-goals-bench: cannot run the %s baseline\n", name);
-    return false;
-  }
-  std::string out;
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
-  const int rc = pclose(pipe);
-  double tps = 0;
-  if (rc != 0 || !absl::SimpleAtod(absl::StripAsciiWhitespace(out), &tps) || tps <= 0) {
-    std::fprintf(stderr, "kinerja-goals-bench: the %s baseline failed (status %d): %s\n", name, rc,
-                 out.c_str());
-    return false;
-  }
-  std::printf("baseline name=%s round=%d tps=%.0f\n", name, round, tps);
-  std::fflush(stdout);
-  return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,8 +159,8 @@ int main(int argc, char** argv) {
   const int channels = std::min(opt.concurrency, 4);
   std::vector<std::unique_ptr<gv1::GoalService::Stub>> goals;
   for (int c = 0; c < channels; ++c)
-    goals.push_back(gv1::GoalService::NewStub(Channel(opt.goals_addr, c)));
-  auto employees = ev1::EmployeeService::NewStub(Channel(opt.employee_addr, 0));
+    goals.push_back(gv1::GoalService::NewStub(kinerja::bench::Channel(opt.goals_addr, c)));
+  auto employees = ev1::EmployeeService::NewStub(kinerja::bench::Channel(opt.employee_addr, 0));
   int status = 0;
 
   // 1. Setup.
@@ -235,7 +196,8 @@ int main(int argc, char** argv) {
               opt.seconds, opt.concurrency, opt.rounds);
   std::fflush(stdout);
   for (int round = 1; round <= opt.rounds; ++round) {
-    if (!RunBaseline(opt.select_baseline, "select", round)) return 1;
+    if (!kinerja::bench::RunBaseline("kinerja-goals-bench", opt.select_baseline, "select", round))
+      return 1;
     std::vector<std::mt19937_64> rngs;
     for (int s = 0; s < opt.concurrency; ++s) rngs.emplace_back(7919 * (s + 1) + round);
     CallSpec<gv1::GetPlanRequest, gv1::Plan> spec{
@@ -256,7 +218,7 @@ int main(int argc, char** argv) {
     std::printf("getplan round=%d ok=%ld errors=%ld rps=%.0f p50_ms=%.3f p99_ms=%.3f\n", round,
                 report.ok, report.error_calls(), report.rate(), report.latencies.Percentile(0.50),
                 report.latencies.Percentile(0.99));
-    PrintErrors(report);
+    kinerja::bench::PrintErrors(report);
     if (report.ok == 0) status = 1;
   }
   std::fflush(stdout);
@@ -285,7 +247,8 @@ int main(int argc, char** argv) {
       }
       tokens.push_back(*std::move(token));
     }
-    if (!RunBaseline(opt.update_baseline, "update", 1)) return 1;
+    if (!kinerja::bench::RunBaseline("kinerja-goals-bench", opt.update_baseline, "update", 1))
+      return 1;
     std::atomic<size_t> next{0};
     CallSpec<gv1::ApprovePlanRequest, gv1::Plan> spec{
         .next =
@@ -306,7 +269,7 @@ int main(int argc, char** argv) {
     std::printf("approve ok=%ld errors=%ld per_s=%.0f p50_ms=%.3f p99_ms=%.3f seconds=%.2f\n",
                 report.ok, report.error_calls(), report.rate(), report.latencies.Percentile(0.50),
                 report.latencies.Percentile(0.99), report.seconds);
-    PrintErrors(report);
+    kinerja::bench::PrintErrors(report);
     if (report.ok == 0) status = 1;
   }
   std::fflush(stdout);

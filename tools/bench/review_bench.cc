@@ -133,44 +133,6 @@ bool ParseOptions(int argc, char** argv, Options& opt, std::string& problem) {
   return true;
 }
 
-std::shared_ptr<grpc::Channel> Channel(const std::string& addr, int id) {
-  grpc::ChannelArguments args;
-  args.SetInt("grpc.channel_id", id);  // distinct channels, not one shared subchannel
-  return grpc::CreateCustomChannel(addr, grpc::InsecureChannelCredentials(), args);
-}
-
-void PrintErrors(const LoadReport& report) {
-  for (const auto& [code, count] : report.errors) {
-    std::printf("  %s: %ld calls, e.g. \"%s\"\n", kinerja::bench::CodeName(code).c_str(),
-                count.calls, count.sample.c_str());
-  }
-}
-
-// Runs a baseline command (when given) and prints "baseline name=NAME round=R tps=X"; false
-// when it failed or printed no number.
-bool RunBaseline(const std::string& command, const char* name, int round) {
-  if (command.empty()) return true;
-  std::fflush(stdout);
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    std::fprintf(stderr, "kinerja-review-bench: cannot run the %s baseline\n", name);
-    return false;
-  }
-  std::string out;
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
-  const int rc = pclose(pipe);
-  double tps = 0;
-  if (rc != 0 || !absl::SimpleAtod(absl::StripAsciiWhitespace(out), &tps) || tps <= 0) {
-    std::fprintf(stderr, "kinerja-review-bench: the %s baseline failed (status %d): %s\n", name, rc,
-                 out.c_str());
-    return false;
-  }
-  std::printf("baseline name=%s round=%d tps=%.0f\n", name, round, tps);
-  std::fflush(stdout);
-  return true;
-}
-
 // Today in Asia/Jakarta (UTC+7, no daylight saving), the services' calendar.
 google::type::Date JakartaToday() {
   const std::time_t now = std::time(nullptr) + 7 * 3600;
@@ -199,10 +161,10 @@ int main(int argc, char** argv) {
   const int channels = std::min(opt.concurrency, 4);
   std::vector<std::unique_ptr<rv1::ReviewService::Stub>> review;
   for (int c = 0; c < channels; ++c) {
-    review.push_back(rv1::ReviewService::NewStub(Channel(opt.review_addr, c)));
+    review.push_back(rv1::ReviewService::NewStub(kinerja::bench::Channel(opt.review_addr, c)));
   }
-  auto goals = gv1::GoalService::NewStub(Channel(opt.goals_addr, 0));
-  auto employees = ev1::EmployeeService::NewStub(Channel(opt.employee_addr, 0));
+  auto goals = gv1::GoalService::NewStub(kinerja::bench::Channel(opt.goals_addr, 0));
+  auto employees = ev1::EmployeeService::NewStub(kinerja::bench::Channel(opt.employee_addr, 0));
   int status = 0;
 
   // 1. Setup.
@@ -251,7 +213,8 @@ int main(int argc, char** argv) {
   std::atomic<long> value{0};
   bool realisation_ok = false;
   for (int round = 1; round <= opt.rounds && !setup.realisations.empty(); ++round) {
-    if (!RunBaseline(opt.update_baseline, "update", round)) return 1;
+    if (!kinerja::bench::RunBaseline("kinerja-review-bench", opt.update_baseline, "update", round))
+      return 1;
     CallSpec<rv1::RecordRealisationRequest, rv1::Realisation> spec{
         .next =
             [&](int, rv1::RecordRealisationRequest* request, std::string* token) {
@@ -277,7 +240,7 @@ int main(int argc, char** argv) {
     std::printf("realisation round=%d ok=%ld errors=%ld rps=%.0f p50_ms=%.3f p99_ms=%.3f\n", round,
                 report.ok, report.error_calls(), report.rate(), report.latencies.Percentile(0.50),
                 report.latencies.Percentile(0.99));
-    PrintErrors(report);
+    kinerja::bench::PrintErrors(report);
     std::fflush(stdout);
     if (report.ok > 0) realisation_ok = true;
     if (report.ok == 0 && report.errors.contains(grpc::StatusCode::UNIMPLEMENTED)) {
@@ -316,7 +279,7 @@ int main(int argc, char** argv) {
     std::printf("finalise ok=%ld errors=%ld per_s=%.0f p50_ms=%.3f p99_ms=%.3f seconds=%.2f\n",
                 report.ok, report.error_calls(), report.rate(), report.latencies.Percentile(0.50),
                 report.latencies.Percentile(0.99), report.seconds);
-    PrintErrors(report);
+    kinerja::bench::PrintErrors(report);
     if (report.ok == 0) status = 1;
   }
   std::fflush(stdout);

@@ -1,5 +1,11 @@
 #include "tools/bench/goals/setup.h"
 
+#include "absl/strings/strip.h"
+
+#include "absl/strings/numbers.h"
+
+#include <cstdio>
+
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -237,6 +243,42 @@ gv1::PlanState Advance(const SetupOptions& options, const Clients& clients, Toke
 }
 
 }  // namespace
+
+std::shared_ptr<grpc::Channel> Channel(const std::string& addr, int id) {
+  grpc::ChannelArguments args;
+  args.SetInt("grpc.channel_id", id);
+  return grpc::CreateCustomChannel(addr, grpc::InsecureChannelCredentials(), args);
+}
+
+void PrintErrors(const LoadReport& report) {
+  for (const auto& [code, count] : report.errors) {
+    std::printf("  %s: %ld calls, e.g. \"%s\"\n", CodeName(code).c_str(), count.calls,
+                count.sample.c_str());
+  }
+}
+
+bool RunBaseline(const char* program, const std::string& command, const char* name, int round) {
+  if (command.empty()) return true;
+  std::fflush(stdout);
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    std::fprintf(stderr, "%s: cannot run the %s baseline\n", program, name);
+    return false;
+  }
+  std::string out;
+  char buffer[256];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+  const int rc = pclose(pipe);
+  double tps = 0;
+  if (rc != 0 || !absl::SimpleAtod(absl::StripAsciiWhitespace(out), &tps) || tps <= 0) {
+    std::fprintf(stderr, "%s: the %s baseline failed (status %d): %s\n", program, name, rc,
+                 out.c_str());
+    return false;
+  }
+  std::printf("baseline name=%s round=%d tps=%.0f\n", name, round, tps);
+  std::fflush(stdout);
+  return true;
+}
 
 std::string CodeName(grpc::StatusCode code) {
   switch (code) {

@@ -5,6 +5,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -20,6 +21,17 @@ namespace kinerja::bench {
 
 // "OK", "INVALID_ARGUMENT", ...
 std::string CodeName(grpc::StatusCode code);
+
+// A channel of its own (distinct `id`s do not share one subchannel).
+std::shared_ptr<grpc::Channel> Channel(const std::string& addr, int id);
+
+// Errors by code with a sample message, on stdout under the step's figures.
+void PrintErrors(const LoadReport& report);
+
+// Runs a baseline command (when given) and prints its figure as
+// "baseline name=NAME round=R tps=X"; false (with a message naming `program`) when it failed or
+// printed no number.
+bool RunBaseline(const char* program, const std::string& command, const char* name, int round);
 
 // Failed calls by step ("CreatePlan", ...) and status code, with one sample message each.
 class StepErrors {

@@ -31,9 +31,9 @@ std::vector<std::unique_ptr<clients::ProducerEvents>> Sources(const config::Conf
 }
 
 ReportSettings SettingsFrom(const config::Config& config) {
-  return {.public_min_group_size = static_cast<int>(config.GetInt("public-min-group-size")),
-          .annual_assessment_due_days =
-              static_cast<int>(config.GetInt("annual-assessment-due-days"))};
+  return {
+      .public_min_group_size = static_cast<int>(config.GetInt("public-min-group-size")),
+      .annual_assessment_due_days = static_cast<int>(config.GetInt("annual-assessment-due-days"))};
 }
 
 class AnalyticsParts final : public server::ServiceParts {
@@ -150,19 +150,19 @@ int AnalyticsHttpPort(server::ServiceParts& parts) {
 server::ServiceDefinition AnalyticsDefinition(std::function<absl::Time()> now) {
   return server::ServiceDefinition{
       .program = "kinerja-analytics",
-      .summary = "Analytics service: read models built only from the employee, goals and review "
-                 "services' events; predicate distribution, compliance with the organisation "
-                 "predicate bands, participation, development needs, recognition, indicator "
-                 "health, rater statistics, trends and the public transparency report, over "
-                 "gRPC and as JSON/CSV over HTTP, with an ops dashboard.",
+      .summary =
+          "Analytics service: read models built only from the employee, goals and review "
+          "services' events; predicate distribution, compliance with the organisation "
+          "predicate bands, participation, development needs, recognition, indicator "
+          "health, rater statistics, trends and the public transparency report, over "
+          "gRPC and as JSON/CSV over HTTP, with an ops dashboard.",
       .options = Options(),
       .settings = AnalyticsServiceSettings(),
       .wire = [now](const config::Config& config, server::ServiceHost& host)
           -> absl::StatusOr<std::unique_ptr<server::ServiceParts>> {
         auto parts = std::make_unique<AnalyticsParts>(config, host, now);
         if (absl::Status s = parts->StartHttp(config.GetAddress("http-listen")); !s.ok()) {
-          return absl::UnavailableError(
-              absl::StrCat("--http-listen (HTTP_LISTEN): ", s.message()));
+          return absl::UnavailableError(absl::StrCat("--http-listen (HTTP_LISTEN): ", s.message()));
         }
         return parts;
       }};

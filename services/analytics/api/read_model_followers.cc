@@ -21,9 +21,8 @@ ReadModelFollowers::ReadModelFollowers(
         [producer](const kinerja::common::v1::EventEnvelope& event)
             -> absl::StatusOr<events::EventEffect> {
           // Everything the read model needs is in the event: nothing to ask anyone first.
-          return events::EventEffect([producer, event](pqxx::work& tx) {
-            return store::ApplyEvent(tx, producer, event);
-          });
+          return events::EventEffect(
+              [producer, event](pqxx::work& tx) { return store::ApplyEvent(tx, producer, event); });
         },
         metrics));
   }

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "services/analytics/domain/compliance.h"
+#include "services/analytics/store/ingest_support.h"
 #include "services/analytics/store/queries.h"
 #include "shared/db/query.h"
-#include "services/analytics/store/ingest_support.h"
 
 namespace kinerja::analytics::store::internal {
 

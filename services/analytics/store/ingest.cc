@@ -4,11 +4,14 @@
 #include <map>
 #include <utility>
 
+#include <pqxx/pqxx>
+
 #include "absl/strings/str_cat.h"
 #include "services/analytics/store/compliance_refresh.h"
 #include "services/analytics/store/ingest_support.h"
 #include "services/analytics/store/queries.h"
 #include "shared/db/query.h"
+#include "shared/errors/errors.h"
 
 #include "kinerja/employee/v1/events.pb.h"
 #include "kinerja/goals/v1/events.pb.h"
@@ -177,13 +180,13 @@ absl::Status ApplyPlan(pqxx::work& tx, const common::EventEnvelope& event) {
   pqxx::result before = db::Exec(tx, queries::kPlanBefore, p.id());
   const std::string state = EnumSuffix(gv1::PlanState_Name(p.state()), "PLAN_STATE_");
   const int fallback_year = p.start_date().year();
-  pqxx::result applied = db::Exec(
-      tx, queries::kUpsertPlan, p.id(), p.period_id(), p.agency_id(), fallback_year,
-      p.employee().employee_id(), p.employee().nip(), p.employee().name(),
-      p.employee().position_id(), p.employee().unit_id(), p.position_type(), state,
-      DateParam(p.start_date()), DateParam(p.end_date()), DateParam(p.filling_deadline()),
-      MicrosParam(p.submit_time()), MicrosParam(p.approve_time()), p.approved_revision(),
-      p.assessor().nip(), p.assessor().name(), event.sequence());
+  pqxx::result applied =
+      db::Exec(tx, queries::kUpsertPlan, p.id(), p.period_id(), p.agency_id(), fallback_year,
+               p.employee().employee_id(), p.employee().nip(), p.employee().name(),
+               p.employee().position_id(), p.employee().unit_id(), p.position_type(), state,
+               DateParam(p.start_date()), DateParam(p.end_date()), DateParam(p.filling_deadline()),
+               MicrosParam(p.submit_time()), MicrosParam(p.approve_time()), p.approved_revision(),
+               p.assessor().nip(), p.assessor().name(), event.sequence());
   if (applied.empty()) return absl::OkStatus();
   // The approved content: on an approval, and whenever the plan's current content is the
   // approved revision (a revision being written does not count until it is approved).
@@ -198,8 +201,8 @@ absl::Status ApplyPlan(pqxx::work& tx, const common::EventEnvelope& event) {
       (before[0][3].as<std::string>() == "CLOSED") != (state == "CLOSED") ||
       before[0][0].as<std::string>() != p.period_id()) {
     if (!before.empty()) {
-      RETURN_IF_ERROR(RefreshCompliance(tx, before[0][1].as<std::string>(),
-                                        before[0][0].as<std::string>()));
+      RETURN_IF_ERROR(
+          RefreshCompliance(tx, before[0][1].as<std::string>(), before[0][0].as<std::string>()));
     }
     RETURN_IF_ERROR(RefreshCompliance(tx, p.employee().unit_id(), p.period_id()));
   }
@@ -219,8 +222,13 @@ struct CountKey {
 };
 
 void AddCount(pqxx::work& tx, const CountKey& k, int delta) {
-  db::Exec(tx, queries::kAddPredicateCount, k.year, k.kind, k.window_index, k.agency_id,
-           k.unit_id, k.position_type, k.predicate, delta);
+  db::Exec(tx, queries::kAddPredicateCount, k.year, k.kind, k.window_index, k.agency_id, k.unit_id,
+           k.position_type, k.predicate, delta);
+}
+
+// The assessor's per-value behaviour ratings (development needs).
+void ReplaceValues(pqxx::work& tx, const rv1::Assessment& a) {
+  db::Exec(tx, queries::kDeleteAssessmentValues, a.id());
 }
 
 absl::Status ApplyAssessment(pqxx::work& tx, const common::EventEnvelope& event) {
@@ -234,24 +242,16 @@ absl::Status ApplyAssessment(pqxx::work& tx, const common::EventEnvelope& event)
   const bool finalised = a.state() == rv1::ASSESSMENT_STATE_FINALISED;
   const std::optional<int> predicate = CodeOrNull(a.predicate());
   pqxx::result before = db::Exec(tx, queries::kAssessmentBefore, a.id());
-  pqxx::result applied = db::Exec(
-      tx, queries::kUpsertAssessment, a.id(), a.plan_id(), a.period_id(), a.agency_id(),
-      a.window().year(), kind, a.window().index(), DateParam(a.window().end_date()), a.unit_id(),
-      a.unit_head(), a.position_type(), a.employee().employee_id(), a.employee().nip(),
-      a.employee().name(), a.assessor().nip(), a.assessor().name(),
-      CodeOrNull(a.results_rating()), CodeOrNull(a.behaviour_rating()), predicate, finalised,
-      MicrosParam(a.finalise_time()), event.sequence());
+  pqxx::result applied =
+      db::Exec(tx, queries::kUpsertAssessment, a.id(), a.plan_id(), a.period_id(), a.agency_id(),
+               a.window().year(), kind, a.window().index(), DateParam(a.window().end_date()),
+               a.unit_id(), a.unit_head(), a.position_type(), a.employee().employee_id(),
+               a.employee().nip(), a.employee().name(), a.assessor().nip(), a.assessor().name(),
+               CodeOrNull(a.results_rating()), CodeOrNull(a.behaviour_rating()), predicate,
+               finalised, MicrosParam(a.finalise_time()), event.sequence());
   if (applied.empty()) return absl::OkStatus();
 
-  db::Exec(tx, queries::kDeleteAssessmentValues, a.id());
-  for (const rv1::BehaviourValueRating& v : a.behaviour_values()) {
-    if (v.value() == rv1::CORE_VALUE_UNSPECIFIED || v.rating() == rv1::RATING_UNSPECIFIED) {
-      continue;
-    }
-    db::Exec(tx, queries::kInsertAssessmentValue, a.id(),
-             EnumSuffix(rv1::CoreValue_Name(v.value()), "CORE_VALUE_"),
-             static_cast<int>(v.rating()));
-  }
+  ReplaceValues(tx, a);
 
   // Counters: take back what the row counted before, count what it counts now.
   std::optional<CountKey> old_key;
@@ -275,13 +275,14 @@ absl::Status ApplyAssessment(pqxx::work& tx, const common::EventEnvelope& event)
   }
   if (old_key.has_value()) AddCount(tx, *old_key, -1);
   if (finalised && predicate.has_value()) {
-    AddCount(tx, CountKey{.year = a.window().year(),
-                          .kind = kind,
-                          .window_index = a.window().index(),
-                          .agency_id = a.agency_id(),
-                          .unit_id = a.unit_id(),
-                          .position_type = a.position_type(),
-                          .predicate = *predicate},
+    AddCount(tx,
+             CountKey{.year = a.window().year(),
+                      .kind = kind,
+                      .window_index = a.window().index(),
+                      .agency_id = a.agency_id(),
+                      .unit_id = a.unit_id(),
+                      .position_type = a.position_type(),
+                      .predicate = *predicate},
              +1);
   }
   if (old_annual && (old_unit != a.unit_id() || old_period != a.period_id())) {
@@ -325,8 +326,8 @@ absl::Status ApplyFeedbackRound(pqxx::work& tx, const common::EventEnvelope& eve
     above[i] = v.above();
   }
   const rv1::FeedbackRound& r = changed.round();
-  db::Exec(tx, queries::kUpsertFeedbackSummary, r.id(), r.agency_id(), r.employee_id(),
-           r.plan_id(), s.raters_answered(), IntArrayLiteral(below), IntArrayLiteral(as_expected),
+  db::Exec(tx, queries::kUpsertFeedbackSummary, r.id(), r.agency_id(), r.employee_id(), r.plan_id(),
+           s.raters_answered(), IntArrayLiteral(below), IntArrayLiteral(as_expected),
            IntArrayLiteral(above), event.sequence());
   return absl::OkStatus();
 }
@@ -338,9 +339,8 @@ absl::Status ApplyOrgPredicate(pqxx::work& tx, const common::EventEnvelope& even
   if (d.predicate() < 1 || d.predicate() > 5) {
     return absl::InvalidArgumentError(absl::StrCat("org predicate ", d.id(), ": no predicate"));
   }
-  pqxx::result applied =
-      db::Exec(tx, queries::kUpsertOrgPredicate, d.unit_id(), d.period_id(), d.agency_id(),
-               static_cast<int>(d.predicate()), event.sequence());
+  pqxx::result applied = db::Exec(tx, queries::kUpsertOrgPredicate, d.unit_id(), d.period_id(),
+                                  d.agency_id(), static_cast<int>(d.predicate()), event.sequence());
   if (applied.empty()) return absl::OkStatus();
   return RefreshCompliance(tx, d.unit_id(), d.period_id());
 }
@@ -391,13 +391,17 @@ const HandlerTable& EmployeeHandlers() {
 
 const HandlerTable& GoalsHandlers() {
   static const auto* table = new HandlerTable{
-      {"PeriodCreated", ApplyPeriod},   {"PeriodUpdated", ApplyPeriod},
+      {"PeriodCreated", ApplyPeriod},
+      {"PeriodUpdated", ApplyPeriod},
       {"PeriodStateChanged", ApplyPeriod},
       {"UnitPolicyChanged", ApplyUnitPolicy},
       {"DeadlineExtensionGranted", ApplyDeadlineExtension},
-      {"PlanCreated", ApplyPlan},       {"PlanUpdated", ApplyPlan},
-      {"PlanSubmitted", ApplyPlan},     {"PlanApproved", ApplyPlan},
-      {"PlanReturned", ApplyPlan},      {"PlanRevised", ApplyPlan},
+      {"PlanCreated", ApplyPlan},
+      {"PlanUpdated", ApplyPlan},
+      {"PlanSubmitted", ApplyPlan},
+      {"PlanApproved", ApplyPlan},
+      {"PlanReturned", ApplyPlan},
+      {"PlanRevised", ApplyPlan},
       {"PlanClosed", ApplyPlan},
   };
   return *table;
@@ -443,7 +447,8 @@ absl::Status ApplyEvent(pqxx::work& tx, std::string_view producer,
                         const common::EventEnvelope& event) {
   const HandlerTable* table = HandlersOf(producer);
   if (table == nullptr) {
-    return absl::InvalidArgumentError(absl::StrCat("unknown producer '", std::string(producer), "'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown producer '", std::string(producer), "'"));
   }
   auto it = table->find(event.type());
   if (it == table->end()) return absl::OkStatus();

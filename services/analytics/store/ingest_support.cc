@@ -1,6 +1,5 @@
 #include "services/analytics/store/ingest_support.h"
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -23,7 +22,7 @@ std::optional<int64_t> MicrosParam(const google::protobuf::Timestamp& time) {
 }
 
 std::string EnumSuffix(std::string_view name, std::string_view prefix) {
-  if (absl::StartsWith(name, prefix)) name.remove_prefix(prefix.size());
+  if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
   if (name == "UNSPECIFIED") return "";
   return std::string(name);
 }
@@ -35,9 +34,9 @@ std::string IntArrayLiteral(const std::vector<int>& items) {
 absl::Status Unpack(const kinerja::common::v1::EventEnvelope& event,
                     google::protobuf::Message& message) {
   if (event.payload().UnpackTo(&message)) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat("event ", event.event_id(), " (", event.type(), "): payload is not a ",
-                   message.GetTypeName(), " but ", event.payload().type_url()));
+  return absl::InvalidArgumentError(absl::StrCat("event ", event.event_id(), " (", event.type(),
+                                                 "): payload is not a ", message.GetTypeName(),
+                                                 " but ", event.payload().type_url()));
 }
 
 }  // namespace kinerja::analytics::store::internal

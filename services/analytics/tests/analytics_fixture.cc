@@ -70,8 +70,8 @@ void AnalyticsFixture::WaitCaughtUp(absl::Duration timeout) {
     if (want.empty()) continue;
     std::string got;
     while (absl::Now() < until) {
-      got = Scalar(absl::StrCat("SELECT cursor FROM event_cursors WHERE consumer = ",
-                                "'analytics.", name, "'"));
+      got = Scalar(absl::StrCat("SELECT cursor FROM event_cursors WHERE consumer = ", "'analytics.",
+                                name, "'"));
       if (got == want) break;
       absl::SleepFor(absl::Milliseconds(20));
     }
@@ -96,8 +96,7 @@ std::string AnalyticsFixture::EmployeeToken(const std::string& nip,
                                             const std::string& agency) const {
   return issuer_.Token("emp-" + nip, {"employee"}, agency, nip);
 }
-std::string AnalyticsFixture::LeaderToken(const std::string& nip,
-                                          const std::string& agency) const {
+std::string AnalyticsFixture::LeaderToken(const std::string& nip, const std::string& agency) const {
   return issuer_.Token("leader-" + nip, {"employee", "unit_leader"}, agency, nip);
 }
 

@@ -135,8 +135,8 @@ gv1::PlanChanged PlanEvent(const PlanSpec& s) {
   *p.mutable_filling_deadline() = Day(s.year, s.deadline_month, s.deadline_day);
   if (s.approve_month > 0) {
     // 12:00 WIB = 05:00 UTC on the day.
-    const int64_t days = absl::CivilDay(s.year, s.approve_month, s.approve_day) -
-                         absl::CivilDay(1970, 1, 1);
+    const int64_t days =
+        absl::CivilDay(s.year, s.approve_month, s.approve_day) - absl::CivilDay(1970, 1, 1);
     p.mutable_approve_time()->set_seconds(days * 86400 + 5 * 3600);
     p.mutable_submit_time()->set_seconds(days * 86400);
   }
@@ -194,17 +194,11 @@ rv1::AssessmentChanged AssessmentEvent(const AssessmentSpec& s) {
   if (s.finalised) a.mutable_finalise_time()->set_seconds(1798675200);
   a.set_unit_id(s.unit);
   a.set_unit_head(s.unit_head);
-  for (const auto& [value, rating] : s.values) {
-    rv1::BehaviourValueRating& v = *a.add_behaviour_values();
-    v.set_value(value);
-    v.set_rating(rating);
-  }
   return e;
 }
 
 rv1::OrgPredicateChanged OrgPredicateEvent(const std::string& unit, const std::string& period,
-                                           const std::string& agency,
-                                           rv1::OrgPredicate predicate) {
+                                           const std::string& agency, rv1::OrgPredicate predicate) {
   rv1::OrgPredicateChanged e;
   rv1::OrgPredicateDecision& d = *e.mutable_decision();
   d.set_id("org-" + unit + "-" + period);

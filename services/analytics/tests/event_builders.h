@@ -39,7 +39,7 @@ gv1::PeriodChanged PeriodEvent(const std::string& id, const std::string& agency,
                                int deadline_month = 1, int deadline_day = 31);
 
 struct IndicatorSpec {
-  std::string id;
+  std::string id{};
   gv1::Aspect aspect = gv1::ASPECT_QUANTITY;
   double target_min = 10;
   double target_max = 10;
@@ -47,15 +47,15 @@ struct IndicatorSpec {
 };
 
 struct PlanSpec {
-  std::string id;
+  std::string id{};
   std::string period = "period-1";
   std::string agency = "kota";
   int year = 2026;
-  std::string employee_id;
-  std::string nip;
-  std::string name;
-  std::string unit;
-  std::string position;
+  std::string employee_id{};
+  std::string nip{};
+  std::string name{};
+  std::string unit{};
+  std::string position{};
   std::string position_type = "PELAKSANA";
   gv1::PlanState state = gv1::PLAN_STATE_APPROVED;
   int revision = 1;
@@ -65,31 +65,31 @@ struct PlanSpec {
   int approve_day = 15;
   int deadline_month = 1;
   int deadline_day = 31;
-  std::string assessor_nip;
-  std::vector<IndicatorSpec> indicators;
+  std::string assessor_nip{};
+  std::vector<IndicatorSpec> indicators{};
 };
 gv1::PlanChanged PlanEvent(const PlanSpec& spec);
 
 struct AssessmentSpec {
-  std::string id;
-  std::string plan;
+  std::string id{};
+  std::string plan{};
   std::string period = "period-1";
   std::string agency = "kota";
   int year = 2026;
   rv1::AssessmentKind kind = rv1::ASSESSMENT_KIND_ANNUAL;
   int window_index = 0;  // month or quarter of a periodic assessment
-  std::string unit;
+  std::string unit{};
   bool unit_head = false;
   std::string position_type = "PELAKSANA";
-  std::string employee_id;
-  std::string nip;
-  std::string name;
-  std::string assessor_nip;
-  std::string assessor_name;
+  std::string employee_id{};
+  std::string nip{};
+  std::string name{};
+  std::string assessor_nip{};
+  std::string assessor_name{};
   rv1::Rating results = rv1::RATING_AS_EXPECTED;
   rv1::Rating behaviour = rv1::RATING_AS_EXPECTED;
   bool finalised = true;
-  std::vector<std::pair<rv1::CoreValue, rv1::Rating>> values;
+  std::vector<std::pair<rv1::CoreValue, rv1::Rating>> values{};
 };
 // The predicate is derived from the ratings (DOMAIN.md matrix), as the review service does.
 rv1::AssessmentChanged AssessmentEvent(const AssessmentSpec& spec);

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/analytics/store/migrations.h"
+#include "services/analytics/store/rebuild.h"
 #include "services/analytics/tests/event_builders.h"
 #include "shared/db/transaction.h"
 #include "tests/harness/store_database.h"
@@ -51,6 +52,31 @@ class IngestTest : public ::testing::Test {
         " count(*) FROM assessments WHERE finalised GROUP BY 1,2,3,4,5,6,7"
         " EXCEPT SELECT year, kind, window_index, agency_id, unit_id, position_type, predicate, n"
         " FROM predicate_counts) d");
+  }
+
+  // The derived tables as text, to compare what the events built with a rebuild from scratch.
+  std::string Derived() {
+    auto agg = [](const std::string& row, const std::string& from) {
+      return "(SELECT string_agg(r, ';' ORDER BY r) FROM (SELECT concat_ws(','," + row +
+             ") AS r FROM " + from + ") t)";
+    };
+    return Scalar("SELECT concat_ws(' | ', " +
+                  agg("year, kind, window_index, agency_id, unit_id, position_type, predicate, n",
+                      "predicate_counts WHERE n <> 0") +
+                  ", " +
+                  agg("year, kind, window_index, agency_id, position_type, predicate, n",
+                      "agency_predicate_counts WHERE n <> 0") +
+                  ", " +
+                  agg("period_id, unit_id, org_predicate, unit_staff, counts::text, "
+                      "violations::text, breaking, excess_staff",
+                      "unit_compliance") +
+                  ")");
+  }
+  void ExpectRebuildAgrees() {
+    const std::string incremental = Derived();
+    ASSERT_TRUE(
+        db::RunInTransaction(db_->pool(), [](pqxx::work& tx) { return RebuildDerived(tx); }).ok());
+    EXPECT_EQ(Derived(), incremental);
   }
 
   AssessmentSpec Annual(const std::string& who, rv1::Rating results, rv1::Rating behaviour,
@@ -98,6 +124,7 @@ TEST_F(IngestTest, CountersFollowFinalisationAndObjectionChanges) {
   EXPECT_EQ(Scalar("SELECT n FROM predicate_counts WHERE predicate = 4"), "1");
   EXPECT_EQ(Scalar("SELECT n FROM agency_predicate_counts WHERE predicate = 4"), "1");
   EXPECT_EQ(CounterDrift(), "0");
+  ExpectRebuildAgrees();
 }
 
 TEST_F(IngestTest, AnOldEventDeliveredAgainChangesNothing) {
@@ -209,6 +236,7 @@ TEST_F(IngestTest, ComplianceFollowsPredicatePlansAndAssessments) {
   head.unit_head = true;
   ASSERT_TRUE(Apply("review", "AssessmentFinalised", AssessmentEvent(head)).ok());
   EXPECT_EQ(Scalar("SELECT array_to_string(counts, ',') FROM unit_compliance"), "8,1,0,0,0");
+  ExpectRebuildAgrees();
 }
 
 TEST_F(IngestTest, RealisationsAreDueForTheApprovedContentOnly) {

@@ -98,9 +98,9 @@ void WriteEvent(pqxx::connection& conn, const AssessmentSpec& spec, const std::s
 }
 
 struct Marker {
-  std::string agency;
-  Clock::time_point committed;
-  std::optional<Clock::time_point> visible;
+  std::string agency{};
+  Clock::time_point committed{};
+  std::optional<Clock::time_point> visible{};
 };
 
 class Markers {

@@ -10,8 +10,8 @@
 // the rest level 4), each unit headed by one employee; one period per agency for the year, a plan
 // per employee, annual assessments (95 % finalised) with a predicate mix that varies by unit,
 // four finalised quarterly assessments for 5 % of the employees, and an organisation predicate
-// for 90 % of the units. Tables no measured report reads (positions, realisations, indicators,
-// per-value ratings, 360 summaries) stay empty.
+// for 90 % of the units. Tables no measured report reads (employees and positions: the plans
+// carry who and where; realisations, indicators, per-value ratings, 360 summaries) stay empty.
 #pragma once
 
 #include <cstdint>
@@ -53,7 +53,7 @@ struct NationalReadModel {
   int64_t unit_compliance = 0;
   int64_t units_breaking = 0;
   int64_t database_bytes = 0;
-  double load_seconds = 0;     // rows and indexes
+  double load_seconds = 0;     // rows, indexes, VACUUM ANALYZE
   double rebuild_seconds = 0;  // store::RebuildDerived
   double seconds = 0;          // everything, migrations and VACUUM ANALYZE included
 };

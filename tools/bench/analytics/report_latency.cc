@@ -16,13 +16,13 @@ using Stub = av1::AnalyticsService::Stub;
 // One report: its request, how to start a call, and what its answer holds ("rows=... total=...").
 template <typename Request, typename Response>
 struct Report {
-  std::string name;
-  Request request;
+  std::string name{};
+  Request request{};
   std::function<void(Stub*, grpc::ClientContext*, const Request*, Response*,
                      grpc::ClientUnaryReactor*)>
-      start;
-  std::function<grpc::Status(Stub*, grpc::ClientContext*, const Request&, Response*)> call;
-  std::function<std::string(const Response&)> describe;
+      start{};
+  std::function<grpc::Status(Stub*, grpc::ClientContext*, const Request&, Response*)> call{};
+  std::function<std::string(const Response&)> describe{};
 };
 
 template <typename Request, typename Response>

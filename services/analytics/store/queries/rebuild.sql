@@ -26,20 +26,26 @@ FROM predicate_counts GROUP BY year, kind, window_index, agency_id, position_typ
 -- one pass over the plans and annual assessments instead of one statement per unit: unit,
 -- period, organisation predicate, agency, year, staff to be assessed, finalised annual
 -- predicates by code 1..5.
-WITH open_plans AS (
-  SELECT p.unit_id, p.period_id, p.plan_id
+WITH open_staff AS (
+  -- Plans of the unit in the period that are not closed, without the head's.
+  SELECT p.unit_id, p.period_id, count(*) AS staff
   FROM plans p
   JOIN org_predicates o ON o.unit_id = p.unit_id AND o.period_id = p.period_id
   LEFT JOIN units u ON u.unit_id = p.unit_id
   WHERE p.state <> 'CLOSED'
     AND (COALESCE(u.leader_position_id, '') = '' OR p.position_id <> u.leader_position_id)
-),
-open_counts AS (
-  SELECT unit_id, period_id, count(*) AS staff FROM open_plans GROUP BY unit_id, period_id
+  GROUP BY p.unit_id, p.period_id
 ),
 finalised AS (
+  -- The staff's finalised annual predicates; closed_staff: those whose plan is not one of the
+  -- open plans above (closed since, or of another unit or period).
   SELECT a.unit_id, a.period_id,
-         count(*) FILTER (WHERE op.plan_id IS NULL) AS closed_staff,
+         count(*) FILTER (
+           WHERE NOT COALESCE(p.state <> 'CLOSED' AND p.unit_id = a.unit_id
+                                AND p.period_id = a.period_id
+                                AND (COALESCE(u.leader_position_id, '') = ''
+                                     OR p.position_id <> u.leader_position_id), false))
+           AS closed_staff,
          count(*) FILTER (WHERE a.predicate = 1) AS p1,
          count(*) FILTER (WHERE a.predicate = 2) AS p2,
          count(*) FILTER (WHERE a.predicate = 3) AS p3,
@@ -47,19 +53,19 @@ finalised AS (
          count(*) FILTER (WHERE a.predicate = 5) AS p5
   FROM assessments a
   JOIN org_predicates o ON o.unit_id = a.unit_id AND o.period_id = a.period_id
-  LEFT JOIN open_plans op
-    ON op.plan_id = a.plan_id AND op.unit_id = a.unit_id AND op.period_id = a.period_id
+  LEFT JOIN plans p ON p.plan_id = a.plan_id
+  LEFT JOIN units u ON u.unit_id = a.unit_id
   WHERE a.kind = 'ANNUAL' AND a.finalised AND NOT a.unit_head AND a.predicate IS NOT NULL
   GROUP BY a.unit_id, a.period_id
 )
 SELECT o.unit_id, o.period_id, o.predicate, o.agency_id,
        COALESCE(pe.year, (SELECT max(p.year) FROM plans p WHERE p.period_id = o.period_id), 0),
-       COALESCE(oc.staff, 0) + COALESCE(f.closed_staff, 0),
+       COALESCE(s.staff, 0) + COALESCE(f.closed_staff, 0),
        COALESCE(f.p1, 0), COALESCE(f.p2, 0), COALESCE(f.p3, 0), COALESCE(f.p4, 0),
        COALESCE(f.p5, 0)
 FROM org_predicates o
 LEFT JOIN periods pe ON pe.period_id = o.period_id
-LEFT JOIN open_counts oc ON oc.unit_id = o.unit_id AND oc.period_id = o.period_id
+LEFT JOIN open_staff s ON s.unit_id = o.unit_id AND s.period_id = o.period_id
 LEFT JOIN finalised f ON f.unit_id = o.unit_id AND f.period_id = o.period_id
 
 -- name: InsertUnitComplianceRows

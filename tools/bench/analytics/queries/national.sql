@@ -121,12 +121,6 @@ FROM gen_agencies a, generate_series(1, a.size) e,
      LATERAL (SELECT pg_temp.u01(s.g, 4) AS pick, pg_temp.u01(s.g, 5) AS state,
                      0.04 + 0.30 * pg_temp.u01(a.first_g * 4096 + s.unit_k, 3) AS sb) r
 
--- name: InsertEmployees
-INSERT INTO employees (employee_id, agency_id, nip, name, unit_id, position_id, status)
-SELECT s.agency_id || '.e' || s.e, s.agency_id, (198000000000000000 + s.g)::text,
-       'Pegawai ' || s.g, s.agency_id || '.u' || s.unit_k, s.agency_id || '.p' || s.e, 'ACTIVE'
-FROM gen_staff s
-
 -- name: InsertPlans
 -- $1 year
 INSERT INTO plans (plan_id, period_id, agency_id, year, employee_id, nip, name, position_id,
@@ -202,7 +196,7 @@ WHERE x.has < 0.9
 -- name: ReadModelSize
 -- What was generated and derived.
 SELECT (SELECT count(*) FROM agencies), (SELECT count(*) FROM units),
-       (SELECT count(*) FROM employees), (SELECT count(*) FROM plans),
+       (SELECT count(*) FROM plans),
        (SELECT count(*) FROM assessments WHERE kind = 'ANNUAL'),
        (SELECT count(*) FROM assessments WHERE kind = 'PERIODIC'),
        (SELECT count(*) FROM org_predicates), (SELECT count(*) FROM predicate_counts),

@@ -86,6 +86,16 @@ absl::StatusOr<EffectiveScope> ResolveScope(const auth::Principal& caller,
                                             const ScopeFacts& facts, absl::CivilDay day) {
   if (auth::IsPublicOnly(caller)) return auth::Denied(caller, kReadReports, kReportRoles);
 
+  // Who reads nothing learns nothing either (not even whether a unit exists).
+  const bool everything = auth::ReadsEverything(caller);
+  const std::string hr_agency = caller.Has(auth::Role::kHrAdmin) ? caller.agency_id : std::string();
+  const std::vector<UnitFacts> led = caller.Has(auth::Role::kUnitLeader)
+                                         ? UnitsLedOnDay(facts.leader, day)
+                                         : std::vector<UnitFacts>{};
+  if (!everything && hr_agency.empty() && led.empty()) {
+    return auth::Denied(caller, kReadReports, kReportRoles);
+  }
+
   EffectiveScope scope;
   scope.year = requested.year;
   scope.period_id = requested.period_id;
@@ -114,15 +124,6 @@ absl::StatusOr<EffectiveScope> ResolveScope(const auth::Principal& caller,
                                   absl::StrCat("unit ", requested.unit_id, " is of agency ",
                                                facts.unit->agency_id, ", not ", agency_id));
     }
-  }
-
-  const bool everything = auth::ReadsEverything(caller);
-  const std::string hr_agency = caller.Has(auth::Role::kHrAdmin) ? caller.agency_id : std::string();
-  const std::vector<UnitFacts> led = caller.Has(auth::Role::kUnitLeader)
-                                         ? UnitsLedOnDay(facts.leader, day)
-                                         : std::vector<UnitFacts>{};
-  if (!everything && hr_agency.empty() && led.empty()) {
-    return auth::Denied(caller, kReadReports, kReportRoles);
   }
 
   if (facts.unit.has_value() && !requested.unit_id.empty()) {

@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -80,7 +81,11 @@ struct WindowGroupKey {
   absl::CivilDay start = {};
   absl::CivilDay end = {};
   int grace_days = 0;
-  friend auto operator<=>(const WindowGroupKey&, const WindowGroupKey&) = default;
+  friend bool operator==(const WindowGroupKey&, const WindowGroupKey&) = default;
+  friend bool operator<(const WindowGroupKey& a, const WindowGroupKey& b) {
+    return std::tie(a.cadence, a.start, a.end, a.grace_days) <
+           std::tie(b.cadence, b.start, b.end, b.grace_days);
+  }
 };
 struct PlanWindowGroup {
   WindowGroupKey key = {};

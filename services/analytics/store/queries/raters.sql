@@ -13,15 +13,17 @@ SELECT count(*) FROM (
     AND a.kind = 'ANNUAL' AND a.finalised) r
 
 -- name: RaterPage
--- $7 first page (boolean), $8 / $9 the last assessor of the previous page, $10 at most.
-SELECT DISTINCT a.assessor_nip, a.assessor_name
+-- $7 first page (boolean), $8 / $9 the last assessor of the previous page, $10 at most. Names
+-- compare byte-wise (COLLATE "C"), the order the service merges pages of several scope parts in.
+SELECT DISTINCT a.assessor_nip, a.assessor_name COLLATE "C"
 FROM assessments a
 WHERE a.year = $1 AND ($2 = '' OR a.period_id = $2) AND ($3 = '' OR a.position_type = $3)
   AND ($4::boolean OR a.agency_id = ANY($5::text[]))
   AND ($6 = '' OR a.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$6::text]))
   AND a.kind = 'ANNUAL' AND a.finalised
-  AND ($7::boolean OR (a.assessor_nip, a.assessor_name) > ($8::text, $9::text))
-ORDER BY a.assessor_nip, a.assessor_name
+  AND ($7::boolean
+       OR (a.assessor_nip, a.assessor_name COLLATE "C") > ($8::text, $9::text COLLATE "C"))
+ORDER BY a.assessor_nip, a.assessor_name COLLATE "C"
 LIMIT $10
 
 -- name: RaterUnitTallies

@@ -12,7 +12,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/analytics/api/report_support.h"
-#include "services/analytics/domain/compliance.h"
 #include "services/analytics/domain/development.h"
 #include "services/analytics/domain/indicator_health.h"
 #include "services/analytics/domain/participation.h"
@@ -105,6 +104,8 @@ std::vector<v1::DistributionRow> RowsOf(
   return rows;
 }
 
+// A violation as the ingestion stored it: by how much was computed there, with the review
+// service's bands (domain/compliance.h, once for every report).
 v1::BandViolation ViolationFromJson(const nlohmann::json& v) {
   v1::BandViolation out;
   out.set_rule(v.value("rule", std::string()));
@@ -113,20 +114,8 @@ v1::BandViolation ViolationFromJson(const nlohmann::json& v) {
   out.set_unit_staff(v.value("unit_staff", 0));
   out.set_actual_percent(v.value("actual_percent", 0.0));
   out.set_limit(v.value("limit", 0));
-  // By how much: the domain's arithmetic on the rule's bound (named in the rule).
-  std::optional<BandBound> bound = BoundOfRule(out.rule());
-  if (bound.has_value()) {
-    BandExcess excess = ExcessOf(BandCheck{.bound = *bound,
-                                           .count = out.count(),
-                                           .pending = out.pending(),
-                                           .unit_staff = out.unit_staff(),
-                                           .limit = out.limit()});
-    out.set_excess_percent(excess.excess_percent);
-    out.set_excess_staff(excess.excess_staff);
-  } else {
-    out.set_excess_percent(v.value("excess_percent", 0.0));
-    out.set_excess_staff(v.value("excess_staff", 0));
-  }
+  out.set_excess_percent(v.value("excess_percent", 0.0));
+  out.set_excess_staff(v.value("excess_staff", 0));
   return out;
 }
 
@@ -151,12 +140,11 @@ v1::UnitCompliance UnitComplianceOf(const store::ComplianceUnitRow& row) {
   return u;
 }
 
+// The unit's place in the report: the largest excess of its violations.
 int UnitExcess(const v1::UnitCompliance& unit) {
-  std::vector<BandExcess> excess;
-  for (const v1::BandViolation& v : unit.violations()) {
-    excess.push_back({v.excess_percent(), v.excess_staff()});
-  }
-  return UnitExcessStaff(excess);
+  int most = 0;
+  for (const v1::BandViolation& v : unit.violations()) most = std::max(most, v.excess_staff());
+  return most;
 }
 
 Cadence CadenceOrMonthly(const std::string& name) {

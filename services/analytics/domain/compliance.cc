@@ -1,61 +1,55 @@
 #include "services/analytics/domain/compliance.h"
 
 #include <algorithm>
-#include <cstdint>
 
 namespace kinerja::analytics {
+namespace {
 
-std::optional<BandBound> BoundOfRule(std::string_view rule_name) {
-  constexpr std::string_view kAtMost = "_AT_MOST ";
-  constexpr std::string_view kAtLeast = "_AT_LEAST ";
-  const bool percent = !rule_name.empty() && rule_name.back() == '%';
-  if (rule_name.find(kAtMost) != std::string_view::npos) {
-    if (!percent) return std::nullopt;
-    return BandBound::kAtMostPercent;
+int CeilDiv(int a, int b) { return (a + b - 1) / b; }
+
+BandExcess ExcessOf(const rating::DistributionViolation& v) {
+  BandExcess e{.rule = v.rule,
+               .count = v.count,
+               .pending = v.pending,
+               .unit_staff = v.unit_staff,
+               .actual_percent = v.actual_percent,
+               .limit = v.limit};
+  const int staff = std::max(1, v.unit_staff);
+  switch (v.definition.bound) {
+    case rating::BoundKind::kAtMostPercent:
+      e.excess_staff = v.count - (v.limit * v.unit_staff) / 100;
+      e.excess_percent = v.actual_percent - v.limit;
+      break;
+    case rating::BoundKind::kAtLeastPercent:
+      e.excess_staff = CeilDiv(v.limit * v.unit_staff, 100) - (v.count + v.pending);
+      e.excess_percent = v.limit - 100.0 * (v.count + v.pending) / staff;
+      break;
+    case rating::BoundKind::kAtLeastCount:
+      e.excess_staff = v.limit - (v.count + v.pending);
+      e.excess_percent = 0.0;
+      break;
   }
-  if (rule_name.find(kAtLeast) != std::string_view::npos) {
-    return percent ? BandBound::kAtLeastPercent : BandBound::kAtLeastCount;
-  }
-  return std::nullopt;
+  e.excess_staff = std::max(e.excess_staff, 0);
+  return e;
 }
 
-BandExcess ExcessOf(const BandCheck& check) {
-  if (check.unit_staff <= 0) return {};
-  const int64_t staff = check.unit_staff;
-  const int64_t limit = check.limit;
-  const double staff_d = static_cast<double>(staff);
-  BandExcess excess;
-  switch (check.bound) {
-    case BandBound::kAtMostPercent: {
-      const int64_t allowed = limit * staff / 100;  // floor: the most staff the rule allows
-      if (check.count * int64_t{100} <= limit * staff) return {};
-      excess.excess_staff = static_cast<int>(check.count - allowed);
-      excess.excess_percent = 100.0 * check.count / staff_d - static_cast<double>(limit);
-      break;
-    }
-    case BandBound::kAtLeastPercent: {
-      const int64_t reachable = int64_t{check.count} + check.pending;
-      if (reachable * 100 >= limit * staff) return {};
-      const int64_t needed = (limit * staff + 99) / 100;  // ceil
-      excess.excess_staff = static_cast<int>(needed - reachable);
-      excess.excess_percent = static_cast<double>(limit) - 100.0 * reachable / staff_d;
-      break;
-    }
-    case BandBound::kAtLeastCount: {
-      const int64_t reachable = int64_t{check.count} + check.pending;
-      if (reachable >= limit) return {};
-      excess.excess_staff = static_cast<int>(limit - reachable);
-      excess.excess_percent = 100.0 * excess.excess_staff / staff_d;
-      break;
-    }
-  }
-  return excess;
-}
+}  // namespace
 
-int UnitExcessStaff(const std::vector<BandExcess>& violations) {
-  int most = 0;
-  for (const BandExcess& v : violations) most = std::max(most, v.excess_staff);
-  return most;
+absl::StatusOr<UnitComplianceResult> EvaluateCompliance(rating::OrgPredicate org,
+                                                        const rating::PredicateCounts& finalised,
+                                                        int unit_staff,
+                                                        const rating::DistributionPolicy& policy) {
+  rating::DistributionInput input{
+      .org = org, .finalised = finalised, .unit_staff = std::max(unit_staff, finalised.Total())};
+  absl::StatusOr<rating::DistributionResult> checked = rating::CheckDistribution(input, policy);
+  if (!checked.ok()) return checked.status();
+  UnitComplianceResult result;
+  result.skipped_small_unit = checked->skipped_small_unit;
+  for (const rating::DistributionViolation& v : checked->violations) {
+    result.violations.push_back(ExcessOf(v));
+    result.excess_staff = std::max(result.excess_staff, result.violations.back().excess_staff);
+  }
+  return result;
 }
 
 }  // namespace kinerja::analytics

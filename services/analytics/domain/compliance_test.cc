@@ -5,70 +5,99 @@
 namespace kinerja::analytics {
 namespace {
 
-BandCheck Check(BandBound bound, int count, int pending, int staff, int limit) {
-  return BandCheck{bound, count, pending, staff, limit};
+using rating::OrgPredicate;
+using rating::Predicate;
+using rating::PredicateCounts;
+
+PredicateCounts Counts(int sb, int b, int bp, int k, int sk) {
+  PredicateCounts c;
+  c[Predicate::kSangatBaik] = sb;
+  c[Predicate::kBaik] = b;
+  c[Predicate::kButuhPerbaikan] = bp;
+  c[Predicate::kKurang] = k;
+  c[Predicate::kSangatKurang] = sk;
+  return c;
 }
 
-TEST(BoundOfRule, ByName) {
-  EXPECT_EQ(BoundOfRule("SANGAT_BAIK_AT_MOST 70%"), BandBound::kAtMostPercent);
-  EXPECT_EQ(BoundOfRule("KURANG_AT_LEAST 60%"), BandBound::kAtLeastPercent);
-  EXPECT_EQ(BoundOfRule("BUTUH_PERBAIKAN_OR_KURANG_AT_LEAST 1"), BandBound::kAtLeastCount);
-  EXPECT_EQ(BoundOfRule("SANGAT_BAIK_AT_MOST 0%"), BandBound::kAtMostPercent);
-  EXPECT_EQ(BoundOfRule("SANGAT_BAIK_AT_MOST 3"), std::nullopt);
-  EXPECT_EQ(BoundOfRule("whatever"), std::nullopt);
-  EXPECT_EQ(BoundOfRule(""), std::nullopt);
+TEST(ComplianceTest, AtMostBandExactlyAtTheLimitHolds) {
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kIstimewa, Counts(7, 3, 0, 0, 0), 10);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->violations.empty());
+  EXPECT_EQ(r->excess_staff, 0);
 }
 
-TEST(ExcessOf, AtMostExactlyAtTheLimitHolds) {
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtMostPercent, 7, 0, 10, 70)), BandExcess{});
+TEST(ComplianceTest, AtMostBandOneOverIsOneStaffAndTenPoints) {
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kIstimewa, Counts(8, 2, 0, 0, 0), 10);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->violations.size(), 1u);
+  const BandExcess& v = r->violations[0];
+  EXPECT_EQ(v.rule, "SANGAT_BAIK_AT_MOST 70%");
+  EXPECT_EQ(v.count, 8);
+  EXPECT_EQ(v.unit_staff, 10);
+  EXPECT_DOUBLE_EQ(v.actual_percent, 80.0);
+  EXPECT_EQ(v.excess_staff, 1);
+  EXPECT_DOUBLE_EQ(v.excess_percent, 10.0);
+  EXPECT_EQ(r->excess_staff, 1);
 }
 
-TEST(ExcessOf, AtMostOneOver) {
-  BandExcess e = ExcessOf(Check(BandBound::kAtMostPercent, 8, 0, 10, 70));
-  EXPECT_EQ(e.excess_staff, 1);
-  EXPECT_NEAR(e.excess_percent, 10.0, 1e-9);
+TEST(ComplianceTest, AtMostExcessRoundsTheAllowanceDown) {
+  // 70 % of 9 is 6.3: at most 6 may be Sangat Baik, so 8 is 2 too many.
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kIstimewa, Counts(8, 1, 0, 0, 0), 9);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->violations.size(), 1u);
+  EXPECT_EQ(r->violations[0].excess_staff, 2);
 }
 
-TEST(ExcessOf, AtMostWithAFractionalAllowance) {
-  // 70 % of 3 = 2.1: two may be Sangat Baik, three is one too many (100 % - 70 % = 30 points).
-  BandExcess e = ExcessOf(Check(BandBound::kAtMostPercent, 3, 0, 3, 70));
-  EXPECT_EQ(e.excess_staff, 1);
-  EXPECT_NEAR(e.excess_percent, 30.0, 1e-9);
-  // "No Sangat Baik" (at most 0 %): every one of them.
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtMostPercent, 2, 3, 9, 0)).excess_staff, 2);
-  // A one-person unit under Istimewa: 1 of 1 > 70 %.
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtMostPercent, 1, 0, 1, 70)).excess_staff, 1);
+TEST(ComplianceTest, AtLeastBandCountsPendingStaffAndRoundsTheNeedUp) {
+  // Butuh Perbaikan: at least 60 % BP. 11 staff need ceil(6.6) = 7; 5 BP + 1 pending = 6.
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kButuhPerbaikan, Counts(0, 5, 5, 0, 0), 11);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->violations.size(), 1u);
+  const BandExcess& v = r->violations[0];
+  EXPECT_EQ(v.rule, "BUTUH_PERBAIKAN_AT_LEAST 60%");
+  EXPECT_EQ(v.pending, 1);
+  EXPECT_EQ(v.excess_staff, 1);
+  EXPECT_NEAR(v.excess_percent, 60.0 - 600.0 / 11.0, 1e-9);
 }
 
-TEST(ExcessOf, AtLeastPercentCountsPendingAsPossible) {
-  // 60 % of 10 needs 6; 4 finalised with it and 1 pending: 1 short, 10 points.
-  BandExcess e = ExcessOf(Check(BandBound::kAtLeastPercent, 4, 1, 10, 60));
-  EXPECT_EQ(e.excess_staff, 1);
-  EXPECT_NEAR(e.excess_percent, 10.0, 1e-9);
-  // Reachable exactly: holds.
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtLeastPercent, 4, 2, 10, 60)), BandExcess{});
-  // 10 % of 7 = 0.7 needs 1 (ceil).
-  BandExcess small = ExcessOf(Check(BandBound::kAtLeastPercent, 0, 0, 7, 10));
-  EXPECT_EQ(small.excess_staff, 1);
-  EXPECT_NEAR(small.excess_percent, 10.0, 1e-9);
+TEST(ComplianceTest, AtLeastCountBandNeedsOneBelowBaik) {
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kBaik, Counts(3, 7, 0, 0, 0), 10);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->violations.size(), 1u);
+  EXPECT_EQ(r->violations[0].rule, "BUTUH_PERBAIKAN_OR_KURANG_AT_LEAST 1");
+  EXPECT_EQ(r->violations[0].excess_staff, 1);
+  EXPECT_DOUBLE_EQ(r->violations[0].excess_percent, 0.0);
 }
 
-TEST(ExcessOf, AtLeastCount) {
-  BandExcess e = ExcessOf(Check(BandBound::kAtLeastCount, 0, 0, 4, 1));
-  EXPECT_EQ(e.excess_staff, 1);
-  EXPECT_NEAR(e.excess_percent, 25.0, 1e-9);
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtLeastCount, 0, 1, 4, 1)), BandExcess{});
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtLeastCount, 1, 0, 4, 1)), BandExcess{});
+TEST(ComplianceTest, SeveralBrokenBandsReportTheLargestExcess) {
+  // Sangat Kurang: >= 60 % SK, >= 10 % K or BP, no SB. 10 staff: 3 SB, 7 Baik.
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kSangatKurang, Counts(3, 7, 0, 0, 0), 10);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->violations.size(), 3u);
+  EXPECT_EQ(r->excess_staff, 6);  // six more Sangat Kurang needed
 }
 
-TEST(ExcessOf, EmptyUnitHasNoExcess) {
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtLeastCount, 0, 0, 0, 1)), BandExcess{});
-  EXPECT_EQ(ExcessOf(Check(BandBound::kAtMostPercent, 0, 0, 0, 0)), BandExcess{});
+TEST(ComplianceTest, StaffBelowTheFinalisedIsRaisedToThem) {
+  // An assessment arrived before its plan: 3 finalised, staff known 2.
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kIstimewa, Counts(3, 0, 0, 0, 0), 2);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->violations.size(), 1u);
+  EXPECT_EQ(r->violations[0].unit_staff, 3);
+  EXPECT_EQ(r->violations[0].excess_staff, 1);  // at most 2 of 3
 }
 
-TEST(UnitExcessStaff, TheLargest) {
-  EXPECT_EQ(UnitExcessStaff({}), 0);
-  EXPECT_EQ(UnitExcessStaff({{10.0, 1}, {30.0, 3}, {5.0, 2}}), 3);
+TEST(ComplianceTest, EmptyUnitBreaksNothing) {
+  absl::StatusOr<UnitComplianceResult> r =
+      EvaluateCompliance(OrgPredicate::kBaik, Counts(0, 0, 0, 0, 0), 0);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->violations.empty());
 }
 
 }  // namespace

@@ -1,47 +1,47 @@
--- Compliance with the organisation-predicate bands, from unit_compliance (kept by the
--- ingestion with the review service's distribution check). Scope parameters of every query:
--- $1 year, $2 period id ('' every period of the year), $3 every agency (boolean), $4 agency ids
--- (text[]), $5 subtree root ('' none).
+-- Each unit's compliance with the bands of its organisation predicate (compliance_refresh.cc).
 
--- name: ComplianceTotals
--- Units with an organisation predicate, and those breaking a band.
-SELECT count(*), count(*) FILTER (WHERE c.breaking)
-FROM unit_compliance c
-WHERE c.year = $1 AND ($2 = '' OR c.period_id = $2)
-  AND ($3::boolean OR c.agency_id = ANY($4::text[]))
-  AND ($5 = '' OR c.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$5::text]))
+-- name: ComplianceFacts
+-- $1 unit, $2 period: the organisation predicate, the staff to be assessed (plans of the unit in
+-- the period that are not closed, without the unit head's, plus finalised annual assessments of
+-- plans closed since), and the finalised annual predicates of the unit's staff (not its head) by
+-- code. No row when the unit has no organisation predicate for the period.
+WITH leader AS (
+  SELECT COALESCE((SELECT leader_position_id FROM units WHERE unit_id = $1), '') AS position_id
+),
+open_plans AS (
+  SELECT p.plan_id FROM plans p, leader l
+  WHERE p.period_id = $2 AND p.unit_id = $1 AND p.state <> 'CLOSED'
+    AND (l.position_id = '' OR p.position_id <> l.position_id)
+),
+finalised AS (
+  SELECT a.plan_id, a.predicate FROM assessments a
+  WHERE a.period_id = $2 AND a.unit_id = $1 AND a.kind = 'ANNUAL' AND a.finalised
+    AND NOT a.unit_head AND a.predicate IS NOT NULL
+)
+SELECT o.predicate, o.agency_id,
+       COALESCE((SELECT year FROM periods WHERE period_id = $2),
+                (SELECT max(year) FROM plans WHERE period_id = $2), 0),
+       (SELECT count(*) FROM open_plans)
+         + (SELECT count(*) FROM finalised f WHERE f.plan_id NOT IN (SELECT plan_id FROM open_plans)),
+       (SELECT count(*) FROM finalised WHERE predicate = 1),
+       (SELECT count(*) FROM finalised WHERE predicate = 2),
+       (SELECT count(*) FROM finalised WHERE predicate = 3),
+       (SELECT count(*) FROM finalised WHERE predicate = 4),
+       (SELECT count(*) FROM finalised WHERE predicate = 5)
+FROM org_predicates o WHERE o.unit_id = $1 AND o.period_id = $2
 
--- name: ComplianceUnits
--- $6 breaking only (boolean), $7 at most this many rows. Breaking units first, most excess
--- staff first. counts: finalised predicates by code 1..5; violations as JSON.
-SELECT c.unit_id, COALESCE(u.name, ''), c.agency_id, c.period_id, c.org_predicate, c.unit_staff,
-       c.counts[1], c.counts[2], c.counts[3], c.counts[4], c.counts[5], c.violations::text,
-       c.skipped_small_unit, c.breaking
-FROM unit_compliance c LEFT JOIN units u ON u.unit_id = c.unit_id
-WHERE c.year = $1 AND ($2 = '' OR c.period_id = $2)
-  AND ($3::boolean OR c.agency_id = ANY($4::text[]))
-  AND ($5 = '' OR c.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$5::text]))
-  AND (NOT $6::boolean OR c.breaking)
-ORDER BY c.breaking DESC, c.excess_staff DESC, c.unit_id, c.period_id
-LIMIT $7
+-- name: UpsertUnitCompliance
+-- $1 period, $2 unit, $3 agency, $4 year, $5 org predicate, $6 unit staff, $7 counts[5],
+-- $8 violations (json), $9 breaking, $10 excess staff, $11 skipped small unit
+INSERT INTO unit_compliance (period_id, unit_id, agency_id, year, org_predicate, unit_staff,
+                             counts, violations, breaking, excess_staff, skipped_small_unit)
+VALUES ($1, $2, $3, $4, $5, $6, $7::integer[], $8::jsonb, $9, $10, $11)
+ON CONFLICT (period_id, unit_id) DO UPDATE
+SET agency_id = EXCLUDED.agency_id, year = EXCLUDED.year, org_predicate = EXCLUDED.org_predicate,
+    unit_staff = EXCLUDED.unit_staff, counts = EXCLUDED.counts,
+    violations = EXCLUDED.violations, breaking = EXCLUDED.breaking,
+    excess_staff = EXCLUDED.excess_staff, skipped_small_unit = EXCLUDED.skipped_small_unit
 
--- name: UnitsWithoutOrgPredicate
--- Units with finalised annual assessments of the year (from the counters) and no organisation
--- predicate in the scope's period(s).
-SELECT count(DISTINCT c.unit_id)
-FROM predicate_counts c
-WHERE c.year = $1 AND c.kind = 'ANNUAL' AND c.n > 0
-  AND ($3::boolean OR c.agency_id = ANY($4::text[]))
-  AND ($5 = '' OR c.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$5::text]))
-  AND NOT EXISTS (SELECT 1 FROM unit_compliance uc
-                  WHERE uc.unit_id = c.unit_id AND uc.year = $1
-                    AND ($2 = '' OR uc.period_id = $2))
-
--- name: BreakingUnitsByYear
--- Trends: units breaking a band per year. $1 from year, $2 to year, $3..$5 as above.
-SELECT c.year, count(*) FILTER (WHERE c.breaking)
-FROM unit_compliance c
-WHERE c.year BETWEEN $1 AND $2
-  AND ($3::boolean OR c.agency_id = ANY($4::text[]))
-  AND ($5 = '' OR c.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$5::text]))
-GROUP BY c.year
+-- name: DeleteUnitCompliance
+-- $1 period, $2 unit
+DELETE FROM unit_compliance WHERE period_id = $1 AND unit_id = $2

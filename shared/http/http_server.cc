@@ -9,6 +9,8 @@
 
 #include <httplib.h>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "shared/http/route_pattern.h"
 #include "shared/log/log.h"
@@ -31,16 +33,92 @@ Request ToRequest(const httplib::Request& req, const std::vector<std::string>& n
   Request out;
   out.path = req.path;
   out.query.insert(req.params.begin(), req.params.end());
+  out.headers.insert(req.headers.begin(), req.headers.end());
   for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i)
     out.path_params[names[i]] = req.matches[i + 1].str();
   return out;
 }
 
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// RFC 9110 token characters: what a header name may hold.
+bool IsToken(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) &&
+        std::string_view("!#$%&'*+-.^_`|~").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether a handler's extra header can be sent as it is (see Response::headers).
+bool AcceptableHeader(const std::string& name, const std::string& value) {
+  return IsToken(name) && !absl::EqualsIgnoreCase(name, "Content-Type") &&
+         !absl::EqualsIgnoreCase(name, "Content-Length") &&
+         value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos;
+}
+
+void CopyResponse(Response out, const httplib::Request& req, httplib::Response& res) {
+  res.status = out.status;
+  for (auto& [name, value] : out.headers) {
+    if (!AcceptableHeader(name, value)) {
+      log::Error("http handler set an unacceptable response header; dropped",
+                 {{"path", req.path}, {"header", IsToken(name) ? name : "(not a token)"}});
+      continue;
+    }
+    res.set_header(name, value);
+  }
+  res.set_content(std::move(out.body), out.content_type.c_str());
+}
+
 }  // namespace
+
+bool HeaderNameLess::operator()(std::string_view a, std::string_view b) const {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const char x = absl::ascii_tolower(static_cast<unsigned char>(a[i]));
+    const char y = absl::ascii_tolower(static_cast<unsigned char>(b[i]));
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
 
 std::string Request::QueryValue(const std::string& key) const {
   auto it = query.find(key);
   return it == query.end() ? "" : it->second;
+}
+
+std::string Request::Header(std::string_view name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+std::string Request::Cookie(std::string_view name) const {
+  // Cookie: a=1; b="2" (RFC 6265 section 5.4); several Cookie headers are read in turn.
+  auto [begin, end] = headers.equal_range(std::string_view("Cookie"));
+  for (auto it = begin; it != end; ++it) {
+    std::string_view rest = it->second;
+    while (!rest.empty()) {
+      const size_t semicolon = rest.find(';');
+      std::string_view pair = rest.substr(0, semicolon);
+      rest = semicolon == std::string_view::npos ? "" : rest.substr(semicolon + 1);
+      const size_t equals = pair.find('=');
+      if (equals == std::string_view::npos) continue;
+      if (Trim(pair.substr(0, equals)) != name) continue;
+      std::string_view value = Trim(pair.substr(equals + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+      }
+      return std::string(value);
+    }
+  }
+  return "";
 }
 
 HttpServer::HttpServer(ServerOptions options)
@@ -70,6 +148,15 @@ HttpServer::HttpServer(ServerOptions options)
     if (res.body.empty())
       res.set_content(res.status == 404 ? "not found\n" : "error\n", "text/plain; charset=utf-8");
   });
+  if (options_.access_log) {
+    // req.path is the path without its query string; no header is logged.
+    server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      log::Info("http request", {{"method", req.method},
+                                 {"path", req.path},
+                                 {"status", static_cast<int64_t>(res.status)},
+                                 {"bytes", static_cast<int64_t>(res.body.size())}});
+    });
+  }
 }
 
 HttpServer::~HttpServer() { Stop(); }
@@ -84,9 +171,7 @@ void HttpServer::Get(std::string_view pattern, Handler handler) {
   RoutePattern route = CompileRoutePattern(pattern);
   server_->Get(route.regex, [names = std::move(route.names), handler = std::move(handler)](
                                 const httplib::Request& req, httplib::Response& res) {
-    Response out = handler(ToRequest(req, names));
-    res.status = out.status;
-    res.set_content(std::move(out.body), out.content_type.c_str());
+    CopyResponse(handler(ToRequest(req, names)), req, res);
   });
 }
 

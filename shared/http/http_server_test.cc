@@ -9,9 +9,14 @@
 #include <unistd.h>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "shared/log/log.h"
 
 namespace kinerja::http {
 namespace {
@@ -31,6 +36,26 @@ std::unique_ptr<HttpServer> StartServer(ServerOptions options = {}) {
                                          "\",\"year\":\"", r.QueryValue("year"), "\"}")};
   });
   server->Get("/boom", [](const Request&) -> Response { throw std::runtime_error("secret"); });
+  // Echoes what a handler sees of the request's headers and cookies.
+  server->Get("/echo", [](const Request& r) {
+    return Response{.body = absl::StrCat(
+                        "trace=", r.Header("x-trace-id"), "\n", "TRACE=", r.Header("X-TRACE-ID"),
+                        "\n", "auth=", r.Header("Authorization"), "\n",
+                        "missing=", r.Header("X-Missing"), "\n", "session=", r.Cookie("session"),
+                        "\n", "theme=", r.Cookie("theme"), "\n", "Session=", r.Cookie("Session"),
+                        "\n", "empty=", r.Cookie("empty"), "\n")};
+  });
+  // A CSV download with its own headers, one of them refused.
+  server->Get("/export.csv", [](const Request& r) {
+    return Response{.content_type = "text/csv; charset=utf-8",
+                    .body = "nip,predikat\n1,baik\n",
+                    .headers = {{"Content-Disposition", "attachment; filename=\"skp-2026.csv\""},
+                                {"Cache-Control", "no-store"},
+                                {"X-Injected", "a\r\nSet-Cookie: stolen=1"},
+                                {"Bad Name", "x"},
+                                {"Content-Type", "text/html"},
+                                {"X-Year", r.QueryValue("year")}}};
+  });
   EXPECT_TRUE(server->Start("127.0.0.1", 0).ok());
   EXPECT_GT(server->port(), 0);
   return server;
@@ -139,6 +164,103 @@ TEST(HttpServerTest, StartFailsOnBusyPortOrBadHost) {
   EXPECT_THAT(busy.message(), HasSubstr(absl::StrCat("127.0.0.1:", first->port())));
   HttpServer third;
   EXPECT_FALSE(third.Start("no-such-host.invalid", 0).ok());
+}
+
+TEST(HttpServerTest, HandlersSeeHeadersWhateverTheirCaseAndCookies) {
+  auto server = StartServer();
+  auto client = ClientFor(*server);
+  httplib::Headers headers = {
+      {"x-Trace-Id", "t-1"},
+      {"Authorization", "Bearer abc"},
+      {"Cookie", "theme=dark; session=\"s-42\""},
+      {"Cookie", "other=1;empty=; session=second"},
+  };
+  auto echo = client.Get("/echo", headers);
+  ASSERT_TRUE(echo);
+  EXPECT_EQ(echo->status, 200);
+  EXPECT_EQ(echo->body,
+            "trace=t-1\nTRACE=t-1\nauth=Bearer abc\nmissing=\n"
+            "session=s-42\ntheme=dark\nSession=\nempty=\n");
+}
+
+TEST(HttpServerTest, ResponsesCarryTheirOwnHeadersButNeverASplitOne) {
+  std::vector<std::string> dropped;
+  absl::Mutex mu;
+  log::SetSink([&](std::string_view line) {
+    absl::MutexLock lock(&mu);
+    if (line.find("unacceptable response header") != line.npos) dropped.emplace_back(line);
+  });
+  auto server = StartServer();
+  auto client = ClientFor(*server);
+  auto csv = client.Get("/export.csv?year=2026");
+  log::SetSink(nullptr);
+  {
+    absl::MutexLock lock(&mu);
+    ASSERT_EQ(dropped.size(), 3u);
+    EXPECT_THAT(dropped[0], HasSubstr(R"("header":"X-Injected")"));
+    EXPECT_THAT(dropped[1], HasSubstr(R"x("header":"(not a token)")x"));
+    EXPECT_THAT(dropped[2], HasSubstr(R"("header":"Content-Type")"));
+  }
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv->get_header_value_count("Content-Type"), 1u);
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"skp-2026.csv\"");
+  EXPECT_EQ(csv->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(csv->get_header_value("X-Year"), "2026");
+  EXPECT_FALSE(csv->has_header("X-Injected"));
+  EXPECT_FALSE(csv->has_header("Set-Cookie"));
+  EXPECT_FALSE(csv->has_header("Bad Name"));
+  EXPECT_EQ(csv->body, "nip,predikat\n1,baik\n");
+}
+
+TEST(HttpServerTest, AccessLogNamesThePathButNeverTheQueryOrHeaders) {
+  std::vector<std::string> lines;
+  absl::Mutex mu;
+  log::SetSink([&](std::string_view line) {
+    absl::MutexLock lock(&mu);
+    lines.emplace_back(line);
+  });
+  {
+    auto server = StartServer({.access_log = true});
+    auto client = ClientFor(*server);
+    httplib::Headers headers = {{"Authorization", "Bearer secret-token"},
+                                {"Cookie", "session=secret-cookie"}};
+    ASSERT_TRUE(client.Get("/api/units/U-7/summary?year=2026&nik=secret-nik", headers));
+    ASSERT_TRUE(client.Get("/nope?token=secret-query", headers));
+    server->Stop();
+  }
+  log::SetSink(nullptr);
+  absl::MutexLock lock(&mu);
+  std::vector<std::string> access;
+  for (const std::string& line : lines) {
+    EXPECT_THAT(line, Not(HasSubstr("secret"))) << line;
+    if (absl::StrContains(line, "http request")) access.push_back(line);
+  }
+  ASSERT_EQ(access.size(), 2u);
+  EXPECT_THAT(access[0], HasSubstr(R"("path":"/api/units/U-7/summary")"));
+  EXPECT_THAT(access[0], HasSubstr(R"("status":200)"));
+  EXPECT_THAT(access[0], HasSubstr(R"("method":"GET")"));
+  EXPECT_THAT(access[1], HasSubstr(R"("path":"/nope")"));
+  EXPECT_THAT(access[1], HasSubstr(R"("status":404)"));
+}
+
+TEST(HttpServerTest, NoAccessLogByDefault) {
+  std::vector<std::string> lines;
+  absl::Mutex mu;
+  log::SetSink([&](std::string_view line) {
+    absl::MutexLock lock(&mu);
+    lines.emplace_back(line);
+  });
+  {
+    auto server = StartServer();
+    auto client = ClientFor(*server);
+    ASSERT_TRUE(client.Get("/metrics"));
+    server->Stop();
+  }
+  log::SetSink(nullptr);
+  absl::MutexLock lock(&mu);
+  for (const std::string& line : lines) EXPECT_THAT(line, Not(HasSubstr("http request")));
 }
 
 TEST(HttpServerDeathTest, RouteAfterStartAborts) {

@@ -254,7 +254,7 @@ BarChart TransparencyChart(const v1::TransparencyReport& report) {
       chart.rows.push_back({std::move(name),
                             {},
                             absl::StrCat("suppressed (fewer than ", report.min_group_size(),
-                                         " or would reveal another group)")});
+                                         ", or it would reveal another)")});
     } else {
       chart.rows.push_back(
           {std::move(name), PredicateSegments(group.counts()), PredicateNote(group.counts())});

@@ -172,7 +172,7 @@ TEST(Dashboard, PublicViewShowsOnlyWhatItWasGiven) {
   EXPECT_THAT(html, Not(HasSubstr("id=\"distribution\"")));
   EXPECT_THAT(html, Not(HasSubstr("id=\"compliance\"")));
   EXPECT_THAT(html, Not(HasSubstr("id=\"participation\"")));
-  EXPECT_THAT(html, HasSubstr("suppressed (fewer than 5 or would reveal another group)"));
+  EXPECT_THAT(html, HasSubstr("suppressed (fewer than 5, or it would reveal another)"));
 }
 
 TEST(Dashboard, SectionFailuresSayWhyWithoutInternals) {

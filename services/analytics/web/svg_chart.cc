@@ -17,8 +17,11 @@ constexpr double kNoteGap = 10;
 constexpr absl::string_view kText = "#1f2328";
 // Row labels longer than this are cut (the tooltip keeps the whole name).
 constexpr size_t kMaxLabelChars = 34;
-// An estimate of a 13 px sans-serif character's width, for laying out the legend.
+// An estimate of a 13 px sans-serif character's width, for laying out the legend and notes.
 constexpr double kCharWidth = 7.2;
+// Notes longer than fit right of the bars are cut (the tooltip and the table keep them whole).
+constexpr size_t kMaxNoteChars =
+    static_cast<size_t>((kChartWidth - kLabelWidth - kPlotWidth - kNoteGap) / kCharWidth);
 
 double Positive(double value) { return std::isfinite(value) && value > 0 ? value : 0; }
 
@@ -161,8 +164,11 @@ std::string RenderBarChart(const BarChart& chart) {
       x += length;
     }
     const std::string note = row.note.empty() ? DefaultNote(chart, row) : row.note;
+    const std::string shown = Cut(note, kMaxNoteChars);
     absl::StrAppend(&out, "<text class=\"note\" x=\"", Coord(kLabelWidth + kPlotWidth + kNoteGap),
-                    "\" y=\"", Coord(baseline), "\">", Escape(note), "</text></g>");
+                    "\" y=\"", Coord(baseline), "\">",
+                    shown == note ? "" : absl::StrCat("<title>", Escape(note), "</title>"),
+                    Escape(shown), "</text></g>");
   }
   out += "</svg>";
   return out;

@@ -50,7 +50,7 @@ struct BarChart {
 };
 
 // The chart's dimensions (SVG user units; the page scales the whole chart to its width).
-inline constexpr double kChartWidth = 880;
+inline constexpr double kChartWidth = 1040;
 inline constexpr double kLabelWidth = 230;  // the row labels' column
 inline constexpr double kPlotWidth = 380;   // the longest bar
 inline constexpr double kRowHeight = 28;

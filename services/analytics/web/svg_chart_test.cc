@@ -120,6 +120,13 @@ TEST(RenderBarChart, CutsLongLabelsKeepingTheWholeNameInTheTooltip) {
   EXPECT_THAT(svg, HasSubstr("Dinas Penanaman Modal dan Pelayana\u2026</text>"));
 }
 
+TEST(RenderBarChart, CutsLongNotesKeepingThemWholeInTheTooltip) {
+  const std::string note(80, 'n');
+  const std::string svg = RenderBarChart(Chart("n", {{"row", {{"x", 1, "#000000"}}, note}}));
+  EXPECT_THAT(svg, HasSubstr("<title>" + note + "</title>"));
+  EXPECT_THAT(svg, HasSubstr(">" + std::string(58, 'n') + "\u2026</text>"));
+}
+
 TEST(RenderBarChart, SaysSoWhenThereIsNothingToDraw) {
   EXPECT_THAT(RenderBarChart(Chart("none", {})), HasSubstr("No data in this scope."));
 }

@@ -1,6 +1,7 @@
 #include "shared/server/service_host.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
@@ -8,10 +9,12 @@
 
 #include <csignal>
 
+#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "shared/auth/key_loader.h"
 #include "shared/db/transaction.h"
 #include "shared/log/log.h"
@@ -64,6 +67,25 @@ absl::Status ApplyMigrationsWithRetry(const std::string& dsn, const ServiceSetti
     log::Warn("waiting for the database", {{"error", status.message()}});
     absl::SleepFor(absl::Seconds(1));
   }
+}
+
+// RFC 3339 in UTC, or null for a time that has not happened yet (InfinitePast).
+nlohmann::ordered_json JsonTime(absl::Time t) {
+  if (t == absl::InfinitePast()) return nullptr;
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", t, absl::UTCTimeZone());
+}
+
+nlohmann::ordered_json ConsumerJson(const events::FollowerStatus& status) {
+  const bool applied_one = status.last_applied_at != absl::InfinitePast();
+  return {{"name", status.name},
+          {"connected", status.connected},
+          {"applied", status.applied},
+          {"cursor", status.cursor},
+          {"lag_seconds", applied_one ? nlohmann::ordered_json(status.lag_seconds) : nullptr},
+          {"last_occurred_at", JsonTime(status.last_occurred_at)},
+          {"last_applied_at", JsonTime(status.last_applied_at)},
+          {"last_error", status.last_error},
+          {"last_error_at", JsonTime(status.last_error_at)}};
 }
 
 }  // namespace
@@ -248,10 +270,44 @@ void ServiceHost::AddHttpRoutes() {
     return http::Response{.content_type = std::string(metrics::kTextContentType),
                           .body = registry_.Render()};
   });
-  http_->Get("/healthz", [this](const http::Request&) {
-    bool up = db_healthy_.load();
-    return http::Response{.status = up ? 200 : 503, .body = up ? "ok\n" : "database unreachable\n"};
-  });
+  http_->Get("/healthz", [this](const http::Request&) { return Health(); });
+}
+
+void ServiceHost::WatchFollower(const events::EventFollower& follower) {
+  absl::MutexLock lock(&health_mu_);
+  followers_.push_back(&follower);
+}
+
+void ServiceHost::AddHealthDetail(std::string name, std::function<std::string()> json_fragment) {
+  if (name == "status" || name == "database" || name == "consumers") {
+    log::Error("AddHealthDetail: a name of the host's own", {{"name", name}});
+    std::abort();
+  }
+  absl::MutexLock lock(&health_mu_);
+  health_details_.emplace_back(std::move(name), std::move(json_fragment));
+}
+
+http::Response ServiceHost::Health() {
+  const bool up = db_healthy_.load();
+  nlohmann::ordered_json body = {{"status", up ? "ok" : "unavailable"},
+                                 {"database", up ? "up" : "down"},
+                                 {"consumers", nlohmann::ordered_json::array()}};
+  absl::MutexLock lock(&health_mu_);
+  for (const events::EventFollower* follower : followers_) {
+    body["consumers"].push_back(ConsumerJson(follower->Status()));
+  }
+  for (const auto& [name, fragment] : health_details_) {
+    const std::string text = fragment();
+    nlohmann::ordered_json value =
+        nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+    body[name] = value.is_discarded() ? nlohmann::ordered_json(text) : std::move(value);
+  }
+  return http::Response{
+      .status = up ? 200 : 503,
+      .content_type = "application/json",
+      // Replaces invalid UTF-8 (an error's text) rather than throwing.
+      .body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n",
+      .headers = {{"Cache-Control", "no-store"}}};
 }
 
 absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {

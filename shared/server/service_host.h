@@ -3,21 +3,35 @@
 // outbox notifier, the audit chain's sealer, gRPC health (following database reachability) and
 // reflection, and an HTTP port with Prometheus /metrics, /healthz and any routes the service
 // adds. main.cc builds one, adds its service and runs it.
+//
+// /healthz answers JSON (application/json), with status 200 while the database answers and 503
+// when it does not (only the database decides the status; a consumer behind or disconnected is
+// reported, not failed):
+//   {"status":"ok","database":"up",
+//    "consumers":[{"name":"analytics.goals","connected":true,"applied":120,"cursor":"...",
+//                  "lag_seconds":0.012,"last_occurred_at":"2026-...Z","last_applied_at":"...",
+//                  "last_error":"","last_error_at":null}],
+//    ...one member per AddHealthDetail}
+// with "status":"unavailable","database":"down" on 503. Times are RFC 3339 in UTC, null before
+// the first event or error; lag_seconds is null before the first event.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "shared/auth/jwt_verifier.h"
 #include "shared/config/config.h"
 #include "shared/db/migrations.h"
 #include "shared/db/pool.h"
+#include "shared/events/event_follower.h"
 #include "shared/events/outbox_notifier.h"
 #include "shared/http/http_server.h"
 #include "shared/metrics/registry.h"
@@ -56,6 +70,17 @@ class ServiceHost {
   int metrics_port() const { return http_ ? http_->port() : 0; }
   // The HTTP endpoint (/metrics, /healthz), for a service's own routes: add them before Start().
   http::HttpServer& http() { return *http_; }
+
+  // Lists the follower's Status() under "consumers" in /healthz. The follower must outlive the
+  // HTTP endpoint (a ServiceParts member does: RunningService stops the host first). Any time,
+  // from any thread.
+  void WatchFollower(const events::EventFollower& follower);
+  // Adds "name": json_fragment() to /healthz, e.g. AddHealthDetail("read_models", [] { return
+  // R"({"rebuilding":false})"; }). The fragment is any JSON value; text that does not parse is
+  // shown as a JSON string. Called on an HTTP thread at each request: keep it quick and
+  // thread-safe, and make what it reads outlive the HTTP endpoint. "status", "database" and
+  // "consumers" are the host's own names and are refused (a wiring bug: aborts).
+  void AddHealthDetail(std::string name, std::function<std::string()> json_fragment);
   db::Pool& pool() { return *pool_; }
   WorkerPool& workers() { return *workers_; }
   metrics::Registry& metrics() { return registry_; }
@@ -74,6 +99,7 @@ class ServiceHost {
   void MonitorHealth();
   void RegisterPoolMetrics();
   void AddHttpRoutes();
+  http::Response Health();
 
   ServiceSettings settings_;
   std::string dsn_;
@@ -94,6 +120,10 @@ class ServiceHost {
   std::atomic<bool> stopping_{false};
   std::atomic<bool> db_healthy_{false};
   std::thread health_thread_;
+  absl::Mutex health_mu_;
+  std::vector<const events::EventFollower*> followers_ ABSL_GUARDED_BY(health_mu_);
+  std::vector<std::pair<std::string, std::function<std::string()>>> health_details_
+      ABSL_GUARDED_BY(health_mu_);
 };
 
 }  // namespace kinerja::server

@@ -1,5 +1,6 @@
-// The HTTP endpoint of a running service: /healthz, and /metrics with the gRPC server metrics
-// named and labelled as Prometheus gRPC dashboards expect, plus pool, process and build info.
+// The HTTP endpoint of a running service: /healthz (JSON), and /metrics with the gRPC server
+// metrics named and labelled as Prometheus gRPC dashboards expect, plus pool, process and build
+// info.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -43,7 +44,10 @@ TEST(MetricsEndpointTest, HealthzFollowsTheDatabase) {
   }
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
-  EXPECT_EQ(health->body, "ok\n");
+  EXPECT_EQ(health->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(health->body, R"({"status":"ok","database":"up","consumers":[]})"
+                          "\n")
+      << "the employee service follows no other service's events";
   httplib::Result missing = HttpGet("/no-such-page");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);

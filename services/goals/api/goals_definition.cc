@@ -39,7 +39,12 @@ class GoalsParts final : public server::ServiceParts {
               return PrepareOrgChange(store_, employees_, event, rpc::TodayInJakarta(now()));
             },
             &host.metrics()),
-        follow_transfers_(config.GetBool("consume-transfers")) {}
+        follow_transfers_(config.GetBool("consume-transfers")) {
+    if (follow_transfers_) {  // /healthz lists them
+      host.WatchFollower(transfers_);
+      host.WatchFollower(organisation_);
+    }
+  }
 
   std::vector<grpc::Service*> services() override { return {&service_}; }
   void StartBackground() override {

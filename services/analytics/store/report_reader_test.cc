@@ -420,6 +420,17 @@ TEST_F(ReportReaderTest, IndicatorHealthRows) {
   EXPECT_DOUBLE_EQ(stats[2].min_value, 50);
   EXPECT_DOUBLE_EQ(stats[2].max_value, 79);
   EXPECT_EQ(Read([&](ReportReader& r) { return r.IndicatorWindowStats(s, kAll, 3); }).size(), 2u);
+
+  // B1's own policy (not a public-service unit) is nearer than D1's: it applies.
+  {
+    pqxx::connection conn(db_->dsn());
+    pqxx::work tx(conn);
+    tx.exec("INSERT INTO analytics.unit_policies (unit_id, agency_id, public_service, "
+            "include_subunits) VALUES ('B1', 'A', false, false)");
+    tx.commit();
+  }
+  EXPECT_EQ(Read([&](ReportReader& r) { return r.PublicServicePlanCounts(s, kAll); }),
+            (std::pair<int64_t, int64_t>{0, 0}));
 }
 
 TEST_F(ReportReaderTest, RaterRows) {

@@ -2,18 +2,20 @@
 -- type, $4 every agency, $5 agency ids (text[]), $6 subtree root.
 
 -- name: PublicServicePlanCounts
--- Plans not closed, with approved content, of units under a public-service policy (the unit's
--- own, or an ancestor's that includes sub-units); and those without a quality indicator.
+-- Plans not closed, with approved content, of units under a public-service policy: the policy
+-- that applies to a unit is the nearest one on its path (its own, else the closest ancestor's
+-- that includes sub-units), as goals UnitPolicy says. And those without a quality indicator.
 SELECT count(*), count(*) FILTER (WHERE NOT p.has_quality_indicator)
 FROM plans p LEFT JOIN units u ON u.unit_id = p.unit_id
 WHERE p.year = $1 AND ($2 = '' OR p.period_id = $2) AND ($3 = '' OR p.position_type = $3)
   AND ($4::boolean OR p.agency_id = ANY($5::text[]))
   AND ($6 = '' OR p.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$6::text]))
   AND p.state <> 'CLOSED' AND (p.approved_revision > 0 OR p.first_approve_time IS NOT NULL)
-  AND EXISTS (SELECT 1 FROM unit_policies up
-              WHERE up.public_service
-                AND (up.unit_id = p.unit_id
-                     OR (up.include_subunits AND up.unit_id = ANY(u.path))))
+  AND COALESCE((SELECT up.public_service FROM unit_policies up
+                 WHERE up.unit_id = p.unit_id
+                    OR (up.include_subunits AND up.unit_id = ANY(u.path))
+                 ORDER BY array_position(u.path, up.unit_id) DESC NULLS FIRST
+                 LIMIT 1), false)
 
 -- name: PlansWithoutQuality
 -- The same plans without a quality indicator, at most $7, by unit name, employee name.
@@ -24,10 +26,11 @@ WHERE p.year = $1 AND ($2 = '' OR p.period_id = $2) AND ($3 = '' OR p.position_t
   AND ($6 = '' OR p.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$6::text]))
   AND p.state <> 'CLOSED' AND (p.approved_revision > 0 OR p.first_approve_time IS NOT NULL)
   AND NOT p.has_quality_indicator
-  AND EXISTS (SELECT 1 FROM unit_policies up
-              WHERE up.public_service
-                AND (up.unit_id = p.unit_id
-                     OR (up.include_subunits AND up.unit_id = ANY(u.path))))
+  AND COALESCE((SELECT up.public_service FROM unit_policies up
+                 WHERE up.unit_id = p.unit_id
+                    OR (up.include_subunits AND up.unit_id = ANY(u.path))
+                 ORDER BY array_position(u.path, up.unit_id) DESC NULLS FIRST
+                 LIMIT 1), false)
 ORDER BY COALESCE(u.name, ''), p.name, p.plan_id
 LIMIT $7
 

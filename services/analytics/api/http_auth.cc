@@ -1,0 +1,37 @@
+#include "services/analytics/api/http_auth.h"
+
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+
+namespace kinerja::analytics::api {
+
+auth::Principal PublicPrincipal() {
+  auth::Principal principal;
+  principal.subject = "public";
+  principal.roles = {auth::Role::kPublic};
+  return principal;
+}
+
+absl::StatusOr<auth::Principal> Authenticate(const http::Request& request,
+                                             const auth::JwtVerifier& verifier) {
+  const std::string authorization = request.Header("Authorization");
+  if (!authorization.empty()) {
+    constexpr absl::string_view kBearer = "Bearer ";
+    if (!absl::StartsWithIgnoreCase(authorization, kBearer)) {
+      return absl::UnauthenticatedError(
+          "the Authorization header must be \"Bearer <token>\" (or send no header for the public "
+          "reports)");
+    }
+    absl::string_view token =
+        absl::StripAsciiWhitespace(absl::string_view(authorization).substr(kBearer.size()));
+    return verifier.Verify(std::string_view(token.data(), token.size()));
+  }
+  const std::string cookie = request.Cookie(kTokenCookie);
+  if (!cookie.empty()) return verifier.Verify(cookie);
+  return PublicPrincipal();
+}
+
+}  // namespace kinerja::analytics::api

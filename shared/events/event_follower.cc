@@ -1,6 +1,8 @@
 #include "shared/events/event_follower.h"
 
 #include <algorithm>
+#include <deque>
+#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -12,10 +14,79 @@
 #include "shared/log/request_id.h"
 
 namespace kinerja::events {
+namespace {
+
+using kinerja::common::v1::EventEnvelope;
+
+absl::Time OccurredAt(const EventEnvelope& event) {
+  return absl::FromUnixSeconds(event.occurred_at().seconds()) +
+         absl::Nanoseconds(event.occurred_at().nanos());
+}
+
+// 1 ms to 60 s: a read model kept within a second shows in the low buckets, a consumer that was
+// down and catches up in the high ones.
+prometheus::Histogram::BucketBoundaries LagBuckets() {
+  return {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+}
+
+}  // namespace
+
+// The events read ahead of the apply loop (batches): the reader thread pushes, the apply loop
+// takes what is there. Bounded, so that a slow consumer holds the stream back (gRPC flow control)
+// rather than filling its memory.
+class EventFollower::EventQueue {
+ public:
+  explicit EventQueue(size_t capacity) : capacity_(capacity) {}
+
+  // Blocks while the queue is full; false once it is closed.
+  bool Push(EventEnvelope event) {
+    absl::MutexLock lock(&mu_);
+    auto room = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return closed_ || events_.size() < capacity_;
+    };
+    mu_.Await(absl::Condition(&room));
+    if (closed_) return false;
+    events_.push_back(std::move(event));
+    return true;
+  }
+  // The stream ended: Take hands out what is left, then nothing.
+  void EndOfStream() {
+    absl::MutexLock lock(&mu_);
+    ended_ = true;
+  }
+  // Ends both sides at once (stopping, or a failed event): Push and Take return.
+  void Close() {
+    absl::MutexLock lock(&mu_);
+    closed_ = true;
+  }
+  // Waits for at least one event, then moves those already there (up to `max`) into `out`;
+  // leaves `out` empty once the stream ended and was drained, or the queue was closed.
+  void Take(size_t max, Batch& out) {
+    out.clear();
+    absl::MutexLock lock(&mu_);
+    auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return closed_ || ended_ || !events_.empty();
+    };
+    mu_.Await(absl::Condition(&ready));
+    if (closed_) return;
+    while (!events_.empty() && out.size() < max) {
+      out.push_back(std::move(events_.front()));
+      events_.pop_front();
+    }
+  }
+
+ private:
+  const size_t capacity_;
+  absl::Mutex mu_;
+  std::deque<EventEnvelope> events_ ABSL_GUARDED_BY(mu_);
+  bool ended_ ABSL_GUARDED_BY(mu_) = false;
+  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+};
 
 EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options,
                              PrepareEvent prepare, metrics::Registry* metrics)
     : pool_(pool), source_(source), options_(std::move(options)), prepare_(std::move(prepare)) {
+  status_.name = options_.name;
   if (metrics != nullptr) {
     lag_ = &prometheus::BuildGauge()
                 .Name("event_consumer_lag_seconds")
@@ -24,6 +95,13 @@ EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOption
                     "last event applied, by consumer")
                 .Register(metrics->prometheus())
                 .Add({{"consumer", options_.name}});
+    lag_histogram_ = &prometheus::BuildHistogram()
+                          .Name("event_consumer_lag_seconds_histogram")
+                          .Help(
+                              "time from each event's commit at its producer to its effect "
+                              "here (events to visible), by consumer")
+                          .Register(metrics->prometheus())
+                          .Add({{"consumer", options_.name}}, LagBuckets());
     applied_total_ = &metrics
                           ->AddCounter("event_consumer_events_total",
                                        "events applied (with their cursor), by consumer")
@@ -43,6 +121,7 @@ void EventFollower::Stop() {
   {
     absl::MutexLock lock(&mu_);
     if (active_ != nullptr) active_->Cancel();
+    if (active_queue_ != nullptr) active_queue_->Close();
   }
   if (thread_.joinable()) thread_.join();
 }
@@ -55,23 +134,98 @@ absl::StatusOr<std::string> EventFollower::Cursor() {
   });
 }
 
-absl::Status EventFollower::Apply(const kinerja::common::v1::EventEnvelope& event) {
+FollowerStatus EventFollower::Status() const {
+  absl::MutexLock lock(&status_mu_);
+  FollowerStatus status = status_;
+  status.applied = applied_.load();
+  return status;
+}
+
+absl::Status EventFollower::Apply(const EventEnvelope& event) {
   // The producer's request id ties this effect's log lines and audit rows to the original call.
   log::ScopedRequestId scoped(event.request_id());
   ASSIGN_OR_RETURN(EventEffect effect, prepare_(event));
+  const EventEnvelope* events[] = {&event};
+  return Commit(std::span(&effect, 1), events);
+}
+
+absl::Status EventFollower::Commit(std::span<const EventEffect> effects,
+                                   std::span<const EventEnvelope* const> events) {
   RETURN_IF_ERROR(db::RunInTransaction(pool_, [&](pqxx::work& tx) -> absl::Status {
-    if (effect) RETURN_IF_ERROR(effect(tx));
-    db::Exec0(tx, db::queries::kCursorUpsert, options_.name, event.cursor());
+    if (!options_.durable_commit) db::Exec1(tx, db::queries::kSynchronousCommitOff);
+    for (size_t i = 0; i < effects.size(); ++i) {
+      if (!effects[i]) continue;
+      log::ScopedRequestId scoped(events[i]->request_id());
+      RETURN_IF_ERROR(effects[i](tx));
+    }
+    db::Exec0(tx, db::queries::kCursorUpsert, options_.name, events.back()->cursor());
     return absl::OkStatus();
   }));
-  applied_.fetch_add(1);
-  if (applied_total_ != nullptr) applied_total_->Increment();
-  if (lag_ != nullptr && event.has_occurred_at()) {
-    absl::Time occurred = absl::FromUnixSeconds(event.occurred_at().seconds()) +
-                          absl::Nanoseconds(event.occurred_at().nanos());
-    lag_->Set(std::max(0.0, absl::ToDoubleSeconds(absl::Now() - occurred)));
-  }
+  RecordApplied(events);
   return absl::OkStatus();
+}
+
+absl::Status EventFollower::ApplyBatch(const Batch& batch) {
+  std::vector<EventEffect> effects;
+  std::vector<const EventEnvelope*> events;
+  effects.reserve(batch.size());
+  events.reserve(batch.size());
+  absl::Status prepared = absl::OkStatus();
+  for (const EventEnvelope& event : batch) {
+    log::ScopedRequestId scoped(event.request_id());
+    absl::StatusOr<EventEffect> effect = prepare_(event);
+    if (!effect.ok()) {
+      prepared = effect.status();  // the events before it are applied, then it is retried
+      break;
+    }
+    effects.push_back(*std::move(effect));
+    events.push_back(&event);
+  }
+  if (events.empty()) return prepared;
+  absl::Status committed = Commit(effects, events);
+  if (!committed.ok()) {
+    // Lost connection: the batch may have committed (outcome unknown) or the database is gone;
+    // resume from the stored cursor. Anything else rolled back: find the failing event.
+    if (events.size() == 1 || absl::IsUnavailable(committed)) return committed;
+    log::Warn("event follower: batch failed, applying its events one by one",
+              {{"consumer", options_.name},
+               {"events", static_cast<int64_t>(events.size())},
+               {"error", committed.message()}});
+    for (size_t i = 0; i < events.size(); ++i) {
+      RETURN_IF_ERROR(Commit(std::span(effects).subspan(i, 1), std::span(events).subspan(i, 1)));
+    }
+  }
+  return prepared;
+}
+
+void EventFollower::RecordApplied(std::span<const EventEnvelope* const> events) {
+  const absl::Time now = absl::Now();
+  applied_.fetch_add(static_cast<int64_t>(events.size()));
+  if (applied_total_ != nullptr) applied_total_->Increment(static_cast<double>(events.size()));
+  double lag = 0;
+  for (const EventEnvelope* event : events) {
+    if (!event->has_occurred_at()) continue;
+    lag = std::max(0.0, absl::ToDoubleSeconds(now - OccurredAt(*event)));
+    if (lag_histogram_ != nullptr) lag_histogram_->Observe(lag);
+  }
+  const EventEnvelope& last = *events.back();
+  if (lag_ != nullptr && last.has_occurred_at()) lag_->Set(lag);
+  absl::MutexLock lock(&status_mu_);
+  status_.cursor = last.cursor();
+  status_.last_applied_at = now;
+  status_.last_occurred_at = last.has_occurred_at() ? OccurredAt(last) : absl::InfinitePast();
+  status_.lag_seconds = last.has_occurred_at() ? lag : 0;
+}
+
+void EventFollower::RecordError(const absl::Status& status) {
+  absl::MutexLock lock(&status_mu_);
+  status_.last_error = std::string(status.message());
+  status_.last_error_at = absl::Now();
+}
+
+void EventFollower::SetConnected(bool connected) {
+  absl::MutexLock lock(&status_mu_);
+  status_.connected = connected;
 }
 
 void EventFollower::Run() {
@@ -82,6 +236,7 @@ void EventFollower::Run() {
     if (stopping_) break;
     if (applied_.load() > before) backoff = options_.initial_backoff;  // it was making progress
     if (!status.ok()) {
+      RecordError(status);
       log::Warn("event follower: stream ended, retrying",
                 {{"consumer", options_.name},
                  {"error", status.message()},
@@ -97,6 +252,10 @@ void EventFollower::Run() {
 absl::Status EventFollower::FollowOnce() {
   ASSIGN_OR_RETURN(std::string cursor, Cursor());
   ASSIGN_OR_RETURN(std::unique_ptr<EventReader> reader, source_.Follow(cursor, options_.types));
+  std::unique_ptr<EventQueue> queue;
+  if (options_.max_batch > 1) {
+    queue = std::make_unique<EventQueue>(2 * static_cast<size_t>(options_.max_batch));
+  }
   {
     absl::MutexLock lock(&mu_);
     if (stopping_) {
@@ -105,23 +264,53 @@ absl::Status EventFollower::FollowOnce() {
       return absl::CancelledError("stopping");
     }
     active_ = reader.get();
+    active_queue_ = queue.get();
   }
-  kinerja::common::v1::EventEnvelope event;
-  absl::Status applied = absl::OkStatus();
-  while (!stopping_ && reader->Read(&event)) {
-    applied = Apply(event);
-    if (!applied.ok()) {
-      reader->Cancel();  // retried from the stored cursor after the backoff
-      break;
-    }
-  }
+  SetConnected(true);
+  absl::Status applied = queue ? FollowInBatches(*reader, *queue) : FollowOneByOne(*reader);
   absl::Status finished = reader->Finish();
   {
     absl::MutexLock lock(&mu_);
     active_ = nullptr;
+    active_queue_ = nullptr;
   }
+  SetConnected(false);
   RETURN_IF_ERROR(applied);
   return finished;
+}
+
+absl::Status EventFollower::FollowOneByOne(EventReader& reader) {
+  EventEnvelope event;
+  while (!stopping_ && reader.Read(&event)) {
+    absl::Status applied = Apply(event);
+    if (!applied.ok()) {
+      reader.Cancel();  // retried from the stored cursor after the backoff
+      return applied;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status EventFollower::FollowInBatches(EventReader& reader, EventQueue& queue) {
+  std::thread read_ahead([&reader, &queue] {
+    EventEnvelope event;
+    while (reader.Read(&event)) {
+      if (!queue.Push(std::move(event))) return;  // closed: the apply loop has ended
+    }
+    queue.EndOfStream();
+  });
+  absl::Status applied = absl::OkStatus();
+  Batch batch;
+  while (!stopping_) {
+    queue.Take(static_cast<size_t>(options_.max_batch), batch);
+    if (batch.empty()) break;  // the stream ended (its events applied), or stopping
+    applied = ApplyBatch(batch);
+    if (!applied.ok()) break;  // retried from the stored cursor after the backoff
+  }
+  queue.Close();
+  reader.Cancel();
+  read_ahead.join();
+  return applied;
 }
 
 }  // namespace kinerja::events

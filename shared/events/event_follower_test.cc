@@ -1,6 +1,8 @@
 // The event follower against a real PostgreSQL and a scripted producer: effects and cursors
 // commit together, a restart resumes after the last applied event, a failing effect leaves
-// nothing behind and is retried, and lag and counts are exported.
+// nothing behind and is retried, and lag and counts are exported. With batches: fewer
+// transactions, the last cursor stored, a failing event isolated from the rest of its batch,
+// non-durable commits; and the status an operator reads.
 #include "shared/events/event_follower.h"
 
 #include <deque>
@@ -89,19 +91,34 @@ class EventFollowerTest : public ::testing::Test {
     using kinerja::testing::PgCluster;
     std::string db = PgCluster::Get().CreateDatabase("follower");
     std::string dsn = PgCluster::Get().ProvisionService(db, {"svc", "kinerja_svc", "pw-svc"});
+    // The test cluster commits without waiting for flushes; this database waits, as production
+    // does, so that a follower's non-durable commits can be told apart.
+    pqxx::connection admin(PgCluster::Get().AdminDsn(db));
+    pqxx::nontransaction(admin).exec0("ALTER DATABASE " + admin.quote_name(db) +
+                                      " SET synchronous_commit = on");
     pqxx::connection conn(dsn);
     std::vector<db::Migration> migrations = db::PlatformMigrations();
-    migrations.push_back({"svc/0001.sql", "CREATE TABLE things (id text PRIMARY KEY);"});
+    // Each row records the transaction that inserted it and that transaction's
+    // synchronous_commit, to count batches and to see non-durable commits.
+    migrations.push_back({"svc/0001.sql",
+                          "CREATE TABLE things (id text PRIMARY KEY, "
+                          "tx bigint NOT NULL DEFAULT txid_current(), "
+                          "sync text NOT NULL DEFAULT current_setting('synchronous_commit'));"});
     ASSERT_TRUE(db::ApplyMigrations(conn, "svc", migrations).ok());
     auto pool = db::Pool::Create({.dsn = dsn, .schema = "svc", .size = 2});
     ASSERT_TRUE(pool.ok()) << pool.status();
     pool_ = *std::move(pool);
   }
 
-  // Inserts the event's aggregate id into `things`; fails for ids in `failing_`.
+  // Inserts the event's aggregate id into `things`; the effect of event `failing_` fails after
+  // a write, the preparation of event `failing_prepare_` fails; event `slow_` is prepared slowly
+  // (so that the events after it queue up behind it).
   PrepareEvent InsertThing() {
     return [this](const EventEnvelope& e) -> absl::StatusOr<EventEffect> {
-      if (failing_.load() == std::stoi(e.aggregate_id())) {
+      const int n = std::stoi(e.aggregate_id());
+      if (slow_.load() == n) absl::SleepFor(absl::Milliseconds(300));
+      if (failing_prepare_.load() == n) return absl::UnavailableError("lookup failed");
+      if (failing_.load() == n) {
         return EventEffect([](pqxx::work& tx) {
           tx.exec0("INSERT INTO things VALUES ('half-written')");
           return absl::FailedPreconditionError("refused");
@@ -119,13 +136,25 @@ class EventFollowerTest : public ::testing::Test {
       return tx.exec1("SELECT count(*) FROM things")[0].as<int>();
     });
   }
+  // One row per value of `sql`, e.g. the distinct transactions or settings of `things`.
+  std::vector<std::string> Column(const std::string& sql) {
+    return *db::RunInTransaction(*pool_,
+                                 [&](pqxx::work& tx) -> absl::StatusOr<std::vector<std::string>> {
+                                   std::vector<std::string> out;
+                                   for (const auto& row : tx.exec(sql))
+                                     out.push_back(row[0].as<std::string>());
+                                   return out;
+                                 });
+  }
   void AwaitApplied(EventFollower& follower, int n) {
-    for (int i = 0; i < 500 && follower.applied() < n; ++i) absl::SleepFor(absl::Milliseconds(10));
+    for (int i = 0; i < 1000 && follower.applied() < n; ++i) absl::SleepFor(absl::Milliseconds(10));
     ASSERT_EQ(follower.applied(), n);
   }
 
   std::unique_ptr<db::Pool> pool_;
   std::atomic<int> failing_{0};
+  std::atomic<int> failing_prepare_{0};
+  std::atomic<int> slow_{0};
   metrics::Registry registry_;
 };
 
@@ -145,6 +174,9 @@ TEST_F(EventFollowerTest, AppliesEventsWithTheirCursorAndResumesAfterARestart) {
   again.Stop();
   EXPECT_EQ(again.applied(), 0) << "nothing after c3: the restart must not re-apply";
   EXPECT_EQ(Things(), 3);
+  EXPECT_EQ(Column("SELECT DISTINCT sync FROM things"), std::vector<std::string>{"on"})
+      << "durable commits by default";
+  EXPECT_EQ(Column("SELECT DISTINCT tx FROM things").size(), 3u) << "one transaction per event";
   std::vector<std::string> follows = source.follows();
   ASSERT_GE(follows.size(), 2u);
   EXPECT_EQ(follows.front(), "");
@@ -176,6 +208,188 @@ TEST_F(EventFollowerTest, AFailingEffectLeavesNothingAndIsRetriedFromTheStoredCu
   EXPECT_EQ(*follower.Cursor(), "c3");
   EXPECT_EQ(Things(), 3);
   EXPECT_GE(source.follows().size(), 2u);
+}
+
+FollowerOptions Batched(std::string name, int max_batch) {
+  return {.name = std::move(name),
+          .types = {"Thing"},
+          .initial_backoff = absl::Milliseconds(20),
+          .max_backoff = absl::Milliseconds(40),
+          .max_batch = max_batch};
+}
+
+TEST_F(EventFollowerTest, BatchesApplyManyEventsInFewerTransactionsAndStoreTheLastCursor) {
+  ScriptedSource source(200);
+  EventFollower follower(*pool_, source, Batched("svc.batch", 50), InsertThing(), &registry_);
+  follower.Start();
+  AwaitApplied(follower, 200);
+  follower.Stop();
+  EXPECT_EQ(*follower.Cursor(), "c200");
+  EXPECT_EQ(Things(), 200);
+  const size_t transactions = Column("SELECT DISTINCT tx FROM things").size();
+  EXPECT_GE(transactions, 4u) << "at most 50 events a transaction";
+  EXPECT_LE(transactions, 20u) << "events already queued are applied together";
+  EXPECT_EQ(Column("SELECT max(n) FROM (SELECT count(*) AS n FROM things GROUP BY tx) t"),
+            std::vector<std::string>{"50"})
+      << "a full batch once the reader is ahead, never more than max_batch";
+  // Every event's lag is observed (2 to 3 s: the scripted events occurred 2 s before).
+  std::string text = registry_.Render();
+  EXPECT_NE(text.find("event_consumer_lag_seconds_histogram_count{consumer=\"svc.batch\"} 200"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find("event_consumer_lag_seconds_histogram_bucket{consumer=\"svc.batch\",le=\"1\"} 0"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(
+          "event_consumer_lag_seconds_histogram_bucket{consumer=\"svc.batch\",le=\"60\"} 200"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("event_consumer_events_total{consumer=\"svc.batch\"} 200"),
+            std::string::npos);
+}
+
+// With a backoff of 500 ms, a follower that reached event `n` without reconnecting applied the
+// events before a failure in the same stream, not one reconnection at a time.
+FollowerOptions SlowRetries(std::string name) {
+  return {.name = std::move(name),
+          .types = {"Thing"},
+          .initial_backoff = absl::Milliseconds(500),
+          .max_backoff = absl::Milliseconds(500),
+          .max_batch = 16};
+}
+
+TEST_F(EventFollowerTest, AFailingEventInABatchIsIsolatedAndRetriedAndNothingAfterItIsApplied) {
+  ScriptedSource source(10);
+  slow_ = 1;     // events 2..10 queue up while event 1 is prepared: a batch of them follows
+  failing_ = 5;  // fails that batch
+  EventFollower follower(*pool_, source, SlowRetries("svc.isolate"), InsertThing());
+  follower.Start();
+  AwaitApplied(follower, 4);
+  EXPECT_EQ(source.follows().size(), 1u)
+      << "events 2..4 are applied one by one after their batch failed, in the same stream";
+  slow_ = 0;
+  absl::SleepFor(absl::Milliseconds(1200));  // retries
+  EXPECT_EQ(follower.applied(), 4) << "event 5 fails; nothing after it is applied";
+  EXPECT_EQ(*follower.Cursor(), "c4") << "the events before it in its batch are kept";
+  EXPECT_EQ(Column("SELECT id FROM things ORDER BY id"),
+            (std::vector<std::string>{"1", "2", "3", "4"}))
+      << "no half-written row, nothing after event 5";
+  FollowerStatus status = follower.Status();
+  EXPECT_EQ(status.last_error, "refused");
+  EXPECT_GT(status.last_error_at, absl::Now() - absl::Seconds(5));
+  EXPECT_EQ(status.cursor, "c4");
+  std::vector<std::string> follows = source.follows();
+  ASSERT_GE(follows.size(), 2u) << "retried after the backoff";
+  EXPECT_EQ(follows.back(), "c4") << "from the stored cursor";
+
+  failing_ = 0;  // the cause is mended: the retry goes through
+  AwaitApplied(follower, 10);
+  follower.Stop();
+  EXPECT_EQ(*follower.Cursor(), "c10");
+  EXPECT_EQ(Things(), 10);
+}
+
+TEST_F(EventFollowerTest, AFailingPreparationInABatchAppliesTheEventsBeforeIt) {
+  ScriptedSource source(8);
+  slow_ = 1;
+  failing_prepare_ = 4;
+  EventFollower follower(*pool_, source, SlowRetries("svc.prepare"), InsertThing());
+  follower.Start();
+  AwaitApplied(follower, 3);
+  EXPECT_EQ(source.follows().size(), 1u) << "events 2..3 are applied before event 4 is retried";
+  slow_ = 0;
+  absl::SleepFor(absl::Milliseconds(700));
+  EXPECT_EQ(follower.applied(), 3);
+  EXPECT_EQ(*follower.Cursor(), "c3");
+  EXPECT_EQ(follower.Status().last_error, "lookup failed");
+  EXPECT_GE(source.follows().size(), 2u);
+  failing_prepare_ = 0;
+  AwaitApplied(follower, 8);
+  follower.Stop();
+  EXPECT_EQ(*follower.Cursor(), "c8");
+  EXPECT_EQ(Things(), 8);
+}
+
+TEST_F(EventFollowerTest, NonDurableCommitsStillStoreEffectsAndCursorTogether) {
+  ScriptedSource source(20);
+  failing_ = 15;
+  FollowerOptions options = Batched("svc.fast", 8);
+  options.durable_commit = false;
+  EventFollower follower(*pool_, source, options, InsertThing());
+  follower.Start();
+  AwaitApplied(follower, 14);
+  absl::SleepFor(absl::Milliseconds(200));
+  EXPECT_EQ(*follower.Cursor(), "c14");
+  EXPECT_EQ(Things(), 14);
+  failing_ = 0;
+  AwaitApplied(follower, 20);
+  follower.Stop();
+  EXPECT_EQ(*follower.Cursor(), "c20");
+  EXPECT_EQ(Things(), 20);
+  EXPECT_EQ(Column("SELECT DISTINCT sync FROM things"), std::vector<std::string>{"off"})
+      << "every transaction of the follower commits without waiting for its flush";
+  EXPECT_EQ(Column("SELECT current_setting('synchronous_commit')"), std::vector<std::string>{"on"})
+      << "SET LOCAL: the pooled connection is left as it was";
+  // Without batches too.
+  EventFollower single(*pool_, source,
+                       {.name = "svc.fast-single", .types = {"Thing"}, .durable_commit = false},
+                       InsertThing());
+  ASSERT_TRUE(single.Apply(Event(21)).ok());
+  EXPECT_EQ(*single.Cursor(), "c21");
+  EXPECT_EQ(Column("SELECT sync FROM things WHERE id = '21'"), std::vector<std::string>{"off"});
+}
+
+TEST_F(EventFollowerTest, StatusReportsConnectionAppliedEventsAndLag) {
+  ScriptedSource source(3);
+  EventFollower follower(*pool_, source, Batched("svc.status", 4), InsertThing());
+  FollowerStatus before = follower.Status();
+  EXPECT_EQ(before.name, "svc.status");
+  EXPECT_FALSE(before.connected);
+  EXPECT_EQ(before.applied, 0);
+  EXPECT_EQ(before.cursor, "");
+  EXPECT_EQ(before.last_applied_at, absl::InfinitePast());
+
+  follower.Start();
+  AwaitApplied(follower, 3);
+  FollowerStatus status = follower.Status();
+  EXPECT_TRUE(status.connected) << "the stream stays open after the backlog";
+  EXPECT_EQ(status.applied, 3);
+  EXPECT_EQ(status.cursor, "c3");
+  EXPECT_GE(status.lag_seconds, 1.5) << "the scripted events occurred 2 s before";
+  EXPECT_LT(status.lag_seconds, 30);
+  EXPECT_NEAR(absl::ToDoubleSeconds(status.last_applied_at - status.last_occurred_at),
+              status.lag_seconds, 1e-6);
+  EXPECT_GT(status.last_applied_at, absl::Now() - absl::Seconds(30));
+  EXPECT_EQ(status.last_error, "");
+  EXPECT_EQ(status.last_error_at, absl::InfinitePast());
+
+  absl::Time start = absl::Now();
+  follower.Stop();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1)) << "the blocked reader is cancelled";
+  EXPECT_FALSE(follower.Status().connected);
+  EXPECT_EQ(follower.Status().applied, 3);
+}
+
+TEST_F(EventFollowerTest, StopIsPromptWhileTheReaderIsAheadOfABusyApplyLoop) {
+  ScriptedSource source(500);
+  PrepareEvent inner = InsertThing();
+  EventFollower follower(*pool_, source, Batched("svc.busy", 2),
+                         [inner](const EventEnvelope& e) -> absl::StatusOr<EventEffect> {
+                           absl::SleepFor(absl::Milliseconds(5));
+                           return inner(e);
+                         });
+  follower.Start();
+  for (int i = 0; i < 1000 && follower.applied() < 4; ++i) absl::SleepFor(absl::Milliseconds(10));
+  ASSERT_GE(follower.applied(), 4);
+  absl::Time start = absl::Now();
+  follower.Stop();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1)) << "the reader waits on a full queue";
+  const int64_t applied = follower.applied();
+  EXPECT_LT(applied, 500);
+  EXPECT_EQ(*follower.Cursor(), "c" + std::to_string(applied));
+  EXPECT_EQ(Things(), applied);
 }
 
 }  // namespace

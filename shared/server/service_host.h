@@ -62,6 +62,8 @@ class ServiceHost {
   events::OutboxNotifier& notifier() { return *notifier_; }
   const rpc::PageTokenCodec& page_tokens() const { return *page_tokens_; }
   CallRunner& calls() { return *calls_; }
+  // The configured token verifier, for a service's own HTTP routes that take bearer tokens.
+  const auth::JwtVerifier& verifier() const { return *verifier_; }
   // The above, for a service's handlers.
   HostDeps deps();
   const ServiceSettings& settings() const { return settings_; }

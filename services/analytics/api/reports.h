@@ -43,8 +43,8 @@ class Reports {
       const auth::Principal& caller, const v1::GetPredicateDistributionRequest& request);
   absl::StatusOr<v1::ComplianceReport> Compliance(const auth::Principal& caller,
                                                   const v1::GetComplianceRequest& request);
-  absl::StatusOr<v1::ParticipationReport> Participation(
-      const auth::Principal& caller, const v1::GetParticipationRequest& request);
+  absl::StatusOr<v1::ParticipationReport> Participation(const auth::Principal& caller,
+                                                        const v1::GetParticipationRequest& request);
   absl::StatusOr<v1::ListLateEntriesResponse> LateEntries(
       const auth::Principal& caller, const v1::ListLateEntriesRequest& request);
   absl::StatusOr<v1::DevelopmentNeedsReport> DevelopmentNeeds(

@@ -29,7 +29,7 @@ CREATE TABLE units (
   seq bigint NOT NULL DEFAULT 0
 );
 CREATE INDEX units_path ON units USING gin (path);
-CREATE INDEX units_parent ON units (agency_id, parent_id);
+CREATE INDEX units_parent ON units (parent_id);
 CREATE INDEX units_leader ON units (leader_position_id) WHERE leader_position_id <> '';
 
 CREATE TABLE positions (

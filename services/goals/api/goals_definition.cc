@@ -6,6 +6,7 @@
 #include "services/goals/api/org_change_effects.h"
 #include "services/goals/api/transfer_effects.h"
 #include "services/goals/store/goals_store.h"
+#include "shared/clients/client_config.h"
 #include "shared/clients/grpc_employee_client.h"
 #include "shared/events/event_follower.h"
 #include "shared/rpc/proto_time.h"
@@ -21,10 +22,7 @@ class GoalsParts final : public server::ServiceParts {
   GoalsParts(const config::Config& config, server::ServiceHost& host,
              std::function<absl::Time()> now)
       : now_(now),
-        employees_({.addr = clients::DialAddress(config.GetAddress("employee-addr").host,
-                                                 config.GetAddress("employee-addr").port),
-                    .token_file = config.GetString("employee-token-file"),
-                    .deadline = config.GetDuration("employee-deadline")}),
+        employees_(clients::ChannelOptionsFrom(config, "employee")),
         store_(host.pool()),
         service_(MakeDeps(host, std::move(now))),
         transfers_(
@@ -71,6 +69,20 @@ class GoalsParts final : public server::ServiceParts {
   const bool follow_transfers_;
 };
 
+std::vector<Option> Options() {
+  std::vector<Option> options =
+      clients::ClientOptions("employee", "EMPLOYEE", "employee service");
+  options.push_back(
+      {.name = "consume-transfers",
+       .env = "CONSUME_TRANSFERS",
+       .help = "Follow the employee service's transfer and organisation events (close and "
+               "re-open plans on transfers; refresh plans' reporting lines after organisation "
+               "changes; close the plans of employees who left).",
+       .type = OptionType::kBool,
+       .default_value = "true"});
+  return options;
+}
+
 }  // namespace
 
 server::ServiceDefinition GoalsDefinition(std::function<absl::Time()> now) {
@@ -79,32 +91,7 @@ server::ServiceDefinition GoalsDefinition(std::function<absl::Time()> now) {
       .summary =
           "Goal-setting service: periods, SKP plans with cascading work results (RHK), "
           "indicators (IKI), behaviour expectations, plan approval and revisions.",
-      .options =
-          {
-              {.name = "employee-addr",
-               .env = "EMPLOYEE_ADDR",
-               .help = "Address (host:port) of the employee service.",
-               .type = OptionType::kAddress,
-               .required = true},
-              {.name = "employee-token-file",
-               .env = "EMPLOYEE_TOKEN_FILE",
-               .help = "File holding this service's bearer token for the employee service; "
-                       "re-read when it changes.",
-               .required = true},
-              {.name = "employee-deadline",
-               .env = "EMPLOYEE_DEADLINE",
-               .help = "Deadline of each call to the employee service, at most (a call made "
-                       "for a client never outlives that client's own deadline).",
-               .type = OptionType::kDuration,
-               .default_value = "5s"},
-              {.name = "consume-transfers",
-               .env = "CONSUME_TRANSFERS",
-               .help = "Follow the employee service's transfer and organisation events (close "
-                       "and re-open plans on transfers; refresh plans' reporting lines after "
-                       "organisation changes; close the plans of employees who left).",
-               .type = OptionType::kBool,
-               .default_value = "true"},
-          },
+      .options = Options(),
       .settings = GoalServiceSettings(),
       .wire = [now](const config::Config& config, server::ServiceHost& host)
           -> absl::StatusOr<std::unique_ptr<server::ServiceParts>> {

@@ -4,6 +4,7 @@
 
 #include "services/review/api/review_service.h"
 #include "services/review/store/review_store.h"
+#include "shared/clients/client_config.h"
 #include "shared/clients/grpc_employee_client.h"
 #include "shared/clients/grpc_goals_client.h"
 
@@ -11,22 +12,13 @@ namespace kinerja::review::api {
 namespace {
 
 using config::Option;
-using config::OptionType;
-
-clients::ChannelOptions ChannelOf(const config::Config& config, const char* service) {
-  const std::string name(service);
-  return {.addr = clients::DialAddress(config.GetAddress(name + "-addr").host,
-                                       config.GetAddress(name + "-addr").port),
-          .token_file = config.GetString(name + "-token-file"),
-          .deadline = config.GetDuration(name + "-deadline")};
-}
 
 class ReviewParts final : public server::ServiceParts {
  public:
   ReviewParts(const config::Config& config, server::ServiceHost& host,
               std::function<absl::Time()> now)
-      : employees_(ChannelOf(config, "employee")),
-        goals_(ChannelOf(config, "goals")),
+      : employees_(clients::ChannelOptionsFrom(config, "employee")),
+        goals_(clients::ChannelOptionsFrom(config, "goals")),
         store_(host.pool()),
         service_(MakeDeps(host, std::move(now))) {}
 
@@ -47,35 +39,12 @@ class ReviewParts final : public server::ServiceParts {
   ReviewService service_;
 };
 
-std::vector<Option> ClientOptions(const char* service, const char* env, const char* label) {
-  const std::string name(service);
-  const std::string upper(env);
-  const std::string what(label);
-  return {
-      {.name = name + "-addr",
-       .env = upper + "_ADDR",
-       .help = "Address (host:port) of the " + what + ".",
-       .type = OptionType::kAddress,
-       .required = true},
-      {.name = name + "-token-file",
-       .env = upper + "_TOKEN_FILE",
-       .help = "File holding this service's bearer token for the " + what +
-               "; re-read when it changes.",
-       .required = true},
-      {.name = name + "-deadline",
-       .env = upper + "_DEADLINE",
-       .help = "Deadline of each call to the " + what +
-               ", at most (a call made for a client never outlives that client's own deadline).",
-       .type = OptionType::kDuration,
-       .default_value = "5s"},
-  };
-}
-
 }  // namespace
 
 server::ServiceDefinition ReviewDefinition(std::function<absl::Time()> now) {
-  std::vector<Option> options = ClientOptions("employee", "EMPLOYEE", "employee service");
-  for (Option& o : ClientOptions("goals", "GOALS", "goals service"))
+  std::vector<Option> options =
+      clients::ClientOptions("employee", "EMPLOYEE", "employee service");
+  for (Option& o : clients::ClientOptions("goals", "GOALS", "goals service"))
     options.push_back(std::move(o));
   return server::ServiceDefinition{
       .program = "kinerja-review",

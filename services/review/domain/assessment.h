@@ -14,11 +14,21 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/review/domain/access.h"
-#include "services/review/domain/distribution.h"
 #include "services/review/domain/predicate.h"
 #include "services/review/domain/types.h"
+#include "shared/rating/distribution.h"
 
 namespace kinerja::review {
+
+// The distribution bands are shared (shared/rating/distribution.h); named here for the review.
+using rating::CheckDistribution;
+using rating::DescribeViolations;
+using rating::DistributionEnforcement;
+using rating::DistributionInput;
+using rating::DistributionPolicy;
+using rating::DistributionResult;
+using rating::DistributionViolation;
+using rating::PredicateCounts;
 
 inline constexpr size_t kMaxNotesBytes = 4000;
 inline constexpr size_t kMaxJustificationBytes = 2000;

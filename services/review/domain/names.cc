@@ -18,28 +18,6 @@ using text::Lookup;
 using text::NameTable;
 using text::Parse;
 
-constexpr NameTable<Rating, 3> kRatingNames = {{
-    {Rating::kAbove, "ABOVE"},
-    {Rating::kAsExpected, "AS_EXPECTED"},
-    {Rating::kBelow, "BELOW"},
-}};
-
-constexpr NameTable<Predicate, 5> kPredicateNames = {{
-    {Predicate::kSangatBaik, "SANGAT_BAIK"},
-    {Predicate::kBaik, "BAIK"},
-    {Predicate::kButuhPerbaikan, "BUTUH_PERBAIKAN"},
-    {Predicate::kKurang, "KURANG"},
-    {Predicate::kSangatKurang, "SANGAT_KURANG"},
-}};
-
-constexpr NameTable<OrgPredicate, 5> kOrgPredicateNames = {{
-    {OrgPredicate::kIstimewa, "ISTIMEWA"},
-    {OrgPredicate::kBaik, "BAIK"},
-    {OrgPredicate::kButuhPerbaikan, "BUTUH_PERBAIKAN"},
-    {OrgPredicate::kKurang, "KURANG"},
-    {OrgPredicate::kSangatKurang, "SANGAT_KURANG"},
-}};
-
 constexpr NameTable<Cadence, 2> kCadenceNames = {{
     {Cadence::kMonthly, "MONTHLY"},
     {Cadence::kQuarterly, "QUARTERLY"},
@@ -94,28 +72,6 @@ constexpr NameTable<NoteAuthorRole, 2> kNoteAuthorRoleNames = {{
     {NoteAuthorRole::kAssessor, "ASSESSOR"},
 }};
 
-constexpr NameTable<Rating, 3> kRatingLabels = {{
-    {Rating::kAbove, "Di Atas Ekspektasi"},
-    {Rating::kAsExpected, "Sesuai Ekspektasi"},
-    {Rating::kBelow, "Di Bawah Ekspektasi"},
-}};
-
-constexpr NameTable<Predicate, 5> kPredicateLabels = {{
-    {Predicate::kSangatBaik, "Sangat Baik"},
-    {Predicate::kBaik, "Baik"},
-    {Predicate::kButuhPerbaikan, "Butuh Perbaikan"},
-    {Predicate::kKurang, "Kurang/Misconduct"},
-    {Predicate::kSangatKurang, "Sangat Kurang"},
-}};
-
-constexpr NameTable<OrgPredicate, 5> kOrgPredicateLabels = {{
-    {OrgPredicate::kIstimewa, "Istimewa"},
-    {OrgPredicate::kBaik, "Baik"},
-    {OrgPredicate::kButuhPerbaikan, "Butuh Perbaikan"},
-    {OrgPredicate::kKurang, "Kurang"},
-    {OrgPredicate::kSangatKurang, "Sangat Kurang"},
-}};
-
 constexpr NameTable<Cadence, 2> kCadenceLabels = {{
     {Cadence::kMonthly, "Bulanan"},
     {Cadence::kQuarterly, "Triwulanan"},
@@ -139,9 +95,6 @@ constexpr NameTable<CoreValue, kCoreValueCount> kCoreValueLabels = {{
     return Parse(table, name, field);                                               \
   }
 
-KINERJA_REVIEW_NAMES(Rating, kRatingNames)
-KINERJA_REVIEW_NAMES(Predicate, kPredicateNames)
-KINERJA_REVIEW_NAMES(OrgPredicate, kOrgPredicateNames)
 KINERJA_REVIEW_NAMES(Cadence, kCadenceNames)
 KINERJA_REVIEW_NAMES(AssessmentKind, kAssessmentKindNames)
 KINERJA_REVIEW_NAMES(AssessmentState, kAssessmentStateNames)
@@ -154,11 +107,6 @@ KINERJA_REVIEW_NAMES(NoteAuthorRole, kNoteAuthorRoleNames)
 
 #undef KINERJA_REVIEW_NAMES
 
-std::string_view RatingLabel(Rating rating) { return Lookup(kRatingLabels, rating); }
-std::string_view PredicateLabel(Predicate predicate) { return Lookup(kPredicateLabels, predicate); }
-std::string_view OrgPredicateLabel(OrgPredicate predicate) {
-  return Lookup(kOrgPredicateLabels, predicate);
-}
 std::string_view CadenceLabel(Cadence cadence) { return Lookup(kCadenceLabels, cadence); }
 std::string_view CoreValueLabel(CoreValue value) { return Lookup(kCoreValueLabels, value); }
 

@@ -8,18 +8,21 @@
 
 #include "absl/status/statusor.h"
 #include "services/review/domain/types.h"
+#include "shared/rating/names.h"
 
 namespace kinerja::review {
 
-// "ABOVE", "AS_EXPECTED", "BELOW"
-std::string_view RatingName(Rating rating);
-absl::StatusOr<Rating> ParseRating(std::string_view name, std::string_view field);
-// "SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"
-std::string_view PredicateName(Predicate predicate);
-absl::StatusOr<Predicate> ParsePredicate(std::string_view name, std::string_view field);
-// "ISTIMEWA", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"
-std::string_view OrgPredicateName(OrgPredicate predicate);
-absl::StatusOr<OrgPredicate> ParseOrgPredicate(std::string_view name, std::string_view field);
+// Rating, Predicate and OrgPredicate: names and labels from shared/rating/names.h.
+using rating::OrgPredicateLabel;
+using rating::OrgPredicateName;
+using rating::ParseOrgPredicate;
+using rating::ParsePredicate;
+using rating::ParseRating;
+using rating::PredicateLabel;
+using rating::PredicateName;
+using rating::RatingLabel;
+using rating::RatingName;
+
 // "MONTHLY", "QUARTERLY"
 std::string_view CadenceName(Cadence cadence);
 absl::StatusOr<Cadence> ParseCadence(std::string_view name, std::string_view field);
@@ -50,12 +53,6 @@ std::string_view NoteAuthorRoleName(NoteAuthorRole role);
 absl::StatusOr<NoteAuthorRole> ParseNoteAuthorRole(std::string_view name, std::string_view field);
 
 // Indonesian labels.
-// "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
-std::string_view RatingLabel(Rating rating);
-// "Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"
-std::string_view PredicateLabel(Predicate predicate);
-// "Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"
-std::string_view OrgPredicateLabel(OrgPredicate predicate);
 // "Bulanan", "Triwulanan"
 std::string_view CadenceLabel(Cadence cadence);
 // "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif",

@@ -1,24 +1,15 @@
-// Predicate derivation (DOMAIN.md "Rating (2022+)"): the performance predicate follows from the
-// work results rating and the behaviour rating by a fixed 3x3 matrix; it is never typed in.
-//
-//   results \ behaviour | below             | as expected     | above
-//   above               | Kurang/Misconduct | Baik            | Sangat Baik
-//   as expected         | Kurang/Misconduct | Baik            | Baik
-//   below               | Sangat Kurang     | Butuh Perbaikan | Butuh Perbaikan
-//
-// Behaviour below is Kurang/Misconduct (code 4), or Sangat Kurang (5) with results below. (A
-// known public integration returns 3 for behaviour-below: this matrix does not.)
+// Unit heads' results (DOMAIN.md "Organisation predicate first"). The predicate matrix itself is
+// shared (shared/rating/predicate.h); DerivePredicate is named here for the review rules.
 #pragma once
 
 #include <array>
 
-#include "absl/status/status.h"
 #include "services/review/domain/types.h"
+#include "shared/rating/predicate.h"
 
 namespace kinerja::review {
 
-// The matrix above.
-Predicate DerivePredicate(Rating results, Rating behaviour);
+using rating::DerivePredicate;
 
 // A unit head's results rating equals the unit's result (DOMAIN.md "Organisation predicate
 // first"). How an organisation predicate maps to a results rating is not in DOMAIN.md: it is a

@@ -12,7 +12,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "services/review/domain/distribution.h"
+#include "services/review/domain/assessment.h"
 #include "services/review/domain/objection.h"
 #include "services/review/domain/types.h"
 #include "services/review/domain/windows.h"

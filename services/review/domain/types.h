@@ -2,7 +2,7 @@
 // "Objection"): ratings and derived predicates, organisation predicates, periodic and annual
 // assessments, objections, realisations with evidence, feedback and 360 rounds. Plain structs:
 // no gRPC, protobuf, SQL or JSON types. Enum names are the stable storage/event names (names.h);
-// where a national code exists the enum value IS that code (RatingCode, PredicateCode, ...).
+// where a national code exists the enum value IS that code (RatingCode, PredicateCode, PeriodikId).
 #pragma once
 
 #include <array>
@@ -15,44 +15,22 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "shared/rating/rating.h"
 
 namespace kinerja::review {
 
-// Rating of work results (hasil kerja) or of work behaviour (perilaku kerja). The value is the
-// national code (SIASN hasilKinerjaNilai / perilakuKerjaNilai).
-enum class Rating {
-  kAbove = 1,       // di atas ekspektasi
-  kAsExpected = 2,  // sesuai ekspektasi
-  kBelow = 3,       // di bawah ekspektasi
-};
-inline constexpr std::array<Rating, 3> kAllRatings = {Rating::kAbove, Rating::kAsExpected,
-                                                      Rating::kBelow};
-
-// Performance predicate (predikat kinerja), derived from the two ratings (predicate.h), never
-// typed in. The value is the national code (SIASN kuadranKinerjaNilai).
-enum class Predicate {
-  kSangatBaik = 1,
-  kBaik = 2,
-  kButuhPerbaikan = 3,
-  kKurang = 4,  // Kurang/Misconduct
-  kSangatKurang = 5,
-};
-inline constexpr std::array<Predicate, 5> kAllPredicates = {
-    Predicate::kSangatBaik, Predicate::kBaik, Predicate::kButuhPerbaikan, Predicate::kKurang,
-    Predicate::kSangatKurang};
-
-// The organisation (unit) predicate set by the leader one level up before staff predicates are
-// final. No national code is defined in DOMAIN.md: the values only order them (best first).
-enum class OrgPredicate {
-  kIstimewa = 1,
-  kBaik = 2,
-  kButuhPerbaikan = 3,
-  kKurang = 4,
-  kSangatKurang = 5,
-};
-inline constexpr std::array<OrgPredicate, 5> kAllOrgPredicates = {
-    OrgPredicate::kIstimewa, OrgPredicate::kBaik, OrgPredicate::kButuhPerbaikan,
-    OrgPredicate::kKurang, OrgPredicate::kSangatKurang};
+// The regulation's rating vocabulary is shared (shared/rating/rating.h: analytics counts the same
+// ratings and predicates); these declarations keep its names unqualified here.
+using rating::kAllOrgPredicates;
+using rating::kAllPredicates;
+using rating::kAllRatings;
+using rating::OrgPredicate;
+using rating::Predicate;
+using rating::PredicateCode;
+using rating::PredicateFromCode;
+using rating::Rating;
+using rating::RatingCode;
+using rating::RatingFromCode;
 
 // Periodic assessment cadence; the value is the national periodikId.
 enum class Cadence { kMonthly = 1, kQuarterly = 2 };
@@ -83,13 +61,9 @@ enum class CoreValue {
 };
 inline constexpr int kCoreValueCount = 7;
 
-// National codes and conversions. *FromCode returns INVALID_ARGUMENT "<field>: ..." for codes
-// outside the table.
-int RatingCode(Rating rating);           // 1..3
-int PredicateCode(Predicate predicate);  // 1..5
-int PeriodikId(Cadence cadence);         // 1 monthly, 2 quarterly
-absl::StatusOr<Rating> RatingFromCode(int code, std::string_view field);
-absl::StatusOr<Predicate> PredicateFromCode(int code, std::string_view field);
+// The national periodikId: 1 monthly, 2 quarterly. CadenceFromPeriodikId returns
+// INVALID_ARGUMENT "<field>: ..." for other ids.
+int PeriodikId(Cadence cadence);
 absl::StatusOr<Cadence> CadenceFromPeriodikId(int id, std::string_view field);
 
 // An official snapshotted on the day they act (from the employee service's reporting line).

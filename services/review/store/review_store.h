@@ -29,7 +29,7 @@
 #include "absl/status/statusor.h"
 #include "kinerja/review/v1/resources.pb.h"
 #include "kinerja/review/v1/review_service.pb.h"
-#include "services/review/domain/distribution.h"
+#include "services/review/domain/assessment.h"
 #include "services/review/domain/feedback360.h"
 #include "services/review/domain/feedback_rules.h"
 #include "services/review/domain/records.h"

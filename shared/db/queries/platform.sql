@@ -31,3 +31,8 @@ WITH audit AS (
 )
 INSERT INTO outbox (type, aggregate_type, aggregate_id, payload_type, payload, actor, request_id)
 VALUES ($8, $9, $10, $11, $12, $1, $2)
+
+-- name: SynchronousCommitOff
+-- SET LOCAL synchronous_commit = off, as a statement that can be prepared: this transaction's
+-- commit does not wait for its WAL flush (event followers of read models, see event_follower.h).
+SELECT set_config('synchronous_commit', 'off', true)

@@ -8,7 +8,7 @@
 //   Sangat Kurang:   Sangat Kurang at least 60 %, Kurang or Butuh Perbaikan at least 10 %, no
 //                    Sangat Baik (at most 0 %).
 //
-// How shares are computed (a choice; see README.md):
+// How shares are computed (a choice of this module, the same for every service):
 // - The denominator is the unit's staff to be assessed for the period (`unit_staff`), not only
 //   those finalised so far, and the counts are the unit's finalised staff predicates INCLUDING the
 //   candidate assessment being finalised. So a check at the first finalisation and at the last
@@ -28,13 +28,14 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "services/review/domain/types.h"
+#include "shared/rating/rating.h"
 
-namespace kinerja::review {
+namespace kinerja::rating {
 
 enum class DistributionEnforcement {
   kBlock,                  // "BLOCK": finalising a violating predicate is refused
@@ -120,4 +121,4 @@ absl::StatusOr<DistributionResult> CheckDistribution(const DistributionInput& in
 // an "at least" rule while staff are pending; several joined by "; " (messages and audit).
 std::string DescribeViolations(const std::vector<DistributionViolation>& violations);
 
-}  // namespace kinerja::review
+}  // namespace kinerja::rating

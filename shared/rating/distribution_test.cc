@@ -1,14 +1,14 @@
-#include "services/review/domain/distribution.h"
+#include "shared/rating/distribution.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "services/review/domain/names.h"
-#include "services/review/domain/test_util.h"
+#include "shared/rating/names.h"
+#include "shared/rating/test_util.h"
 
-namespace kinerja::review {
+namespace kinerja::rating {
 namespace {
 
 using test_util::IsInvalid;
@@ -209,4 +209,4 @@ TEST(DistributionNames, Enforcement) {
 }
 
 }  // namespace
-}  // namespace kinerja::review
+}  // namespace kinerja::rating

@@ -1,4 +1,4 @@
-#include "services/review/domain/distribution.h"
+#include "shared/rating/distribution.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -8,11 +8,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "services/review/domain/names.h"
 #include "shared/errors/errors.h"
+#include "shared/rating/names.h"
+#include "shared/text/name_table.h"
 #include "shared/text/text.h"
 
-namespace kinerja::review {
+namespace kinerja::rating {
 namespace {
 
 DistributionRule AtMost(std::vector<Predicate> predicates, int percent) {
@@ -24,6 +25,11 @@ DistributionRule AtLeast(std::vector<Predicate> predicates, int percent) {
 DistributionRule AtLeastCount(std::vector<Predicate> predicates, int count) {
   return DistributionRule{std::move(predicates), BoundKind::kAtLeastCount, count};
 }
+
+constexpr text::NameTable<DistributionEnforcement, 2> kEnforcementNames = {{
+    {DistributionEnforcement::kBlock, "BLOCK"},
+    {DistributionEnforcement::kWarnWithJustification, "WARN_WITH_JUSTIFICATION"},
+}};
 
 bool Violates(const DistributionRule& rule, int count, int pending, int staff) {
   switch (rule.bound) {
@@ -40,24 +46,12 @@ bool Violates(const DistributionRule& rule, int count, int pending, int staff) {
 }  // namespace
 
 std::string_view DistributionEnforcementName(DistributionEnforcement enforcement) {
-  switch (enforcement) {
-    case DistributionEnforcement::kBlock:
-      return "BLOCK";
-    case DistributionEnforcement::kWarnWithJustification:
-      return "WARN_WITH_JUSTIFICATION";
-  }
-  return "";
+  return text::Lookup(kEnforcementNames, enforcement);
 }
 
 absl::StatusOr<DistributionEnforcement> ParseDistributionEnforcement(std::string_view name,
                                                                      std::string_view field) {
-  for (auto e :
-       {DistributionEnforcement::kBlock, DistributionEnforcement::kWarnWithJustification}) {
-    if (DistributionEnforcementName(e) == name) return e;
-  }
-  return errors::InvalidField(
-      ToAbsl(field), absl::StrCat("unknown value '", ToAbsl(name),
-                                  "'; expected one of 'BLOCK', 'WARN_WITH_JUSTIFICATION'"));
+  return text::Parse(kEnforcementNames, name, field);
 }
 
 std::string RuleName(const DistributionRule& rule) {
@@ -167,4 +161,4 @@ std::string DescribeViolations(const std::vector<DistributionViolation>& violati
   return absl::StrJoin(parts, "; ");
 }
 
-}  // namespace kinerja::review
+}  // namespace kinerja::rating

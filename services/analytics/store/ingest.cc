@@ -229,6 +229,14 @@ void AddCount(pqxx::work& tx, const CountKey& k, int delta) {
 // The assessor's per-value behaviour ratings (development needs).
 void ReplaceValues(pqxx::work& tx, const rv1::Assessment& a) {
   db::Exec(tx, queries::kDeleteAssessmentValues, a.id());
+  for (const rv1::BehaviourValueRating& v : a.behaviour_values()) {
+    if (v.value() == rv1::CORE_VALUE_UNSPECIFIED || v.rating() == rv1::RATING_UNSPECIFIED) {
+      continue;
+    }
+    db::Exec(tx, queries::kInsertAssessmentValue, a.id(),
+             EnumSuffix(rv1::CoreValue_Name(v.value()), "CORE_VALUE_"),
+             static_cast<int>(v.rating()));
+  }
 }
 
 absl::Status ApplyAssessment(pqxx::work& tx, const common::EventEnvelope& event) {

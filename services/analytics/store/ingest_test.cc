@@ -127,6 +127,22 @@ TEST_F(IngestTest, CountersFollowFinalisationAndObjectionChanges) {
   ExpectRebuildAgrees();
 }
 
+TEST_F(IngestTest, PerValueBehaviourRatingsReplaceTheEarlierOnes) {
+  AssessmentSpec rated = Annual("1", rv1::RATING_AS_EXPECTED, rv1::RATING_BELOW_EXPECTATION);
+  rated.finalised = false;
+  rated.values = {{rv1::CORE_VALUE_SERVICE_ORIENTED, rv1::RATING_BELOW_EXPECTATION},
+                  {rv1::CORE_VALUE_COLLABORATIVE, rv1::RATING_AS_EXPECTED}};
+  ASSERT_TRUE(Apply("review", "AssessmentRated", AssessmentEvent(rated)).ok());
+  EXPECT_EQ(Scalar("SELECT string_agg(core_value || '=' || rating, ',' ORDER BY core_value)"
+                   " FROM assessment_values"),
+            "COLLABORATIVE=2,SERVICE_ORIENTED=3");
+  rated.finalised = true;
+  rated.values = {{rv1::CORE_VALUE_ADAPTIVE, rv1::RATING_BELOW_EXPECTATION}};
+  ASSERT_TRUE(Apply("review", "AssessmentFinalised", AssessmentEvent(rated)).ok());
+  EXPECT_EQ(Scalar("SELECT string_agg(core_value || '=' || rating, ',') FROM assessment_values"),
+            "ADAPTIVE=3");
+}
+
 TEST_F(IngestTest, AnOldEventDeliveredAgainChangesNothing) {
   AssessmentSpec finalised =
       Annual("1", rv1::RATING_ABOVE_EXPECTATION, rv1::RATING_ABOVE_EXPECTATION);

@@ -28,6 +28,13 @@ constexpr absl::Duration kOverloadRetryDelay = absl::Milliseconds(200);
 
 }  // namespace
 
+auth::Principal AnonymousPrincipal() {
+  auth::Principal anonymous;
+  anonymous.subject = "anonymous";
+  anonymous.roles = {auth::Role::kPublic};
+  return anonymous;
+}
+
 CallRunner::CallRunner(std::string domain, std::string grpc_service,
                        const auth::JwtVerifier* verifier, WorkerPool* workers,
                        metrics::Registry* registry)
@@ -37,7 +44,7 @@ CallRunner::CallRunner(std::string domain, std::string grpc_service,
       grpc_metrics_(registry->prometheus(), std::move(grpc_service)) {}
 
 absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, const char* method,
-                                              metrics::GrpcType type) {
+                                              metrics::GrpcType type, CallAccess access) {
   CallContext call;
   call.method = method;
   call.grpc_type = type;
@@ -52,6 +59,10 @@ absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* ctx, cons
   }
   std::string authorization = Metadata(ctx, "authorization");
   constexpr absl::string_view kBearer = "Bearer ";
+  if (authorization.empty() && access == CallAccess::kAnyone) {
+    call.principal = AnonymousPrincipal();
+    return call;
+  }
   if (!absl::StartsWithIgnoreCase(authorization, kBearer)) {
     return absl::UnauthenticatedError(
         "missing credentials: send \"authorization: Bearer <token>\" metadata");
@@ -88,7 +99,7 @@ void CallRunner::Observe(const CallContext& call, absl::Duration elapsed,
 
 grpc::ServerUnaryReactor* CallRunner::Unary(
     grpc::CallbackServerContext* ctx, const google::protobuf::Message& request, const char* method,
-    absl::AnyInvocable<absl::Status(const CallContext&) &&> work) {
+    absl::AnyInvocable<absl::Status(const CallContext&) &&> work, CallAccess access) {
   return UnaryDeferred(
       ctx, request, method,
       [this, ctx, work = std::move(work)](const CallContext& call, Finish finish) mutable {
@@ -103,7 +114,8 @@ grpc::ServerUnaryReactor* CallRunner::Unary(
               absl::Status status = RunUnlessGone(ctx, call, std::move(work));
               std::move(finish)(std::move(status));  // `call` is gone after this
             });
-      });
+      },
+      access);
 }
 
 absl::Status CallRunner::RunUnlessGone(
@@ -128,10 +140,10 @@ absl::Status CallRunner::RunUnlessGone(
 
 grpc::ServerUnaryReactor* CallRunner::UnaryDeferred(
     grpc::CallbackServerContext* ctx, const google::protobuf::Message& request, const char* method,
-    absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start) {
+    absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start, CallAccess access) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   absl::Time start_time = absl::Now();
-  absl::StatusOr<CallContext> call = Begin(ctx, method);
+  absl::StatusOr<CallContext> call = Begin(ctx, method, metrics::GrpcType::kUnary, access);
   if (call.ok()) {
     if (absl::Status strings = CheckRequestStrings(request); !strings.ok()) call = strings;
   }

@@ -32,6 +32,14 @@ struct CallContext {
   db::ChangeContext change() const { return {principal.subject, request_id}; }
 };
 
+// Who may make a call: only authenticated callers (every RPC but a few), or anyone. A call open
+// to anyone without an authorization header runs as the anonymous public caller
+// (AnonymousPrincipal); a token that is sent must still be valid.
+enum class CallAccess { kAuthenticated, kAnyone };
+
+// subject "anonymous", the public role only (auth::IsPublicOnly).
+auth::Principal AnonymousPrincipal();
+
 class CallRunner {
  public:
   // domain: ErrorInfo.domain of this service's errors, e.g. "employee.kinerja"; grpc_service:
@@ -50,7 +58,8 @@ class CallRunner {
   // request id, deadline and trace (database statement_timeout, calls to other services).
   grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* ctx,
                                   const google::protobuf::Message& request, const char* method,
-                                  absl::AnyInvocable<absl::Status(const CallContext&) &&> work);
+                                  absl::AnyInvocable<absl::Status(const CallContext&) &&> work,
+                                  CallAccess access = CallAccess::kAuthenticated);
 
   // Finishes a deferred call (below) with its status; call it exactly once, from any thread.
   using Finish = absl::AnyInvocable<void(absl::Status) &&>;
@@ -61,13 +70,14 @@ class CallRunner {
   // in Unary, `start` and what it hands on must not throw: nothing is left to finish the call.
   grpc::ServerUnaryReactor* UnaryDeferred(
       grpc::CallbackServerContext* ctx, const google::protobuf::Message& request,
-      const char* method,
-      absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start);
+      const char* method, absl::AnyInvocable<void(const CallContext& call, Finish finish) &&> start,
+      CallAccess access = CallAccess::kAuthenticated);
 
   // For streaming calls: authentication and request id only (the caller drives the stream).
   // Counts the call as started.
   absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* ctx, const char* method,
-                                    metrics::GrpcType type = metrics::GrpcType::kUnary);
+                                    metrics::GrpcType type = metrics::GrpcType::kUnary,
+                                    CallAccess access = CallAccess::kAuthenticated);
   // Records the outcome of a call in metrics and the log.
   void Observe(const CallContext& call, absl::Duration elapsed, const absl::Status& status);
   // A streaming call's instruments, for its message counts.

@@ -33,19 +33,29 @@ class ProbeService final : public v1::ProbeService::CallbackService {
   grpc::ServerUnaryReactor* Probe(grpc::CallbackServerContext* ctx, const v1::ProbeRequest* req,
                                   v1::ProbeResponse* resp) override {
     if (req->text() == "cancelled") cancelled_ctx = ctx;  // the test watches it
-    return calls_->Unary(ctx, *req, "Probe", [this, req, resp](const CallContext& call) {
-      ++started;
-      if (req->text() == "block") {
-        blocked.Notify();
-        release.WaitForNotification();
-      }
-      resp->set_text(req->text());
-      resp->set_request_id(call.request_id);
-      resp->set_traceparent(context::CurrentCall().traceparent);
-      absl::Duration left = context::RemainingTime();
-      resp->set_deadline_ms(left == absl::InfiniteDuration() ? 0 : absl::ToInt64Milliseconds(left));
-      return absl::OkStatus();
-    });
+    // "anyone...": a call open to anyone (CallAccess::kAnyone) that answers with the caller.
+    const bool anyone = req->text().rfind("anyone", 0) == 0;
+    return calls_->Unary(
+        ctx, *req, "Probe",
+        [this, req, resp, anyone](const CallContext& call) {
+          ++started;
+          if (anyone) {
+            resp->set_text(req->text() + ":" + call.principal.subject);
+            return absl::OkStatus();
+          }
+          if (req->text() == "block") {
+            blocked.Notify();
+            release.WaitForNotification();
+          }
+          resp->set_text(req->text());
+          resp->set_request_id(call.request_id);
+          resp->set_traceparent(context::CurrentCall().traceparent);
+          absl::Duration left = context::RemainingTime();
+          resp->set_deadline_ms(left == absl::InfiniteDuration() ? 0
+                                                                 : absl::ToInt64Milliseconds(left));
+          return absl::OkStatus();
+        },
+        anyone ? CallAccess::kAnyone : CallAccess::kAuthenticated);
   }
   std::atomic<int> started{0};
   std::atomic<grpc::CallbackServerContext*> cancelled_ctx{nullptr};
@@ -149,6 +159,36 @@ TEST_F(CallRunnerTest, WorkSeesTheCallersDeadlineRequestIdAndTrace) {
   EXPECT_EQ(trace->trace_id, "4bf92f3577b34da6a3ce929d0e0e4736");
   EXPECT_GT(resp.deadline_ms(), 6000);
   EXPECT_LE(resp.deadline_ms(), 8000);
+}
+
+TEST_F(CallRunnerTest, CallsOpenToAnyoneRunWithoutATokenAsThePublic) {
+  v1::ProbeRequest req;
+  req.set_text("anyone");
+  v1::ProbeResponse resp;
+  {
+    grpc::ClientContext ctx;  // no authorization
+    ASSERT_TRUE(stub_->Probe(&ctx, req, &resp).ok());
+    EXPECT_EQ(resp.text(), "anyone:anonymous");
+  }
+  {
+    grpc::ClientContext ctx;  // a valid token: that caller
+    Authorize(ctx);
+    ASSERT_TRUE(stub_->Probe(&ctx, req, &resp).ok());
+    EXPECT_EQ(resp.text(), "anyone:tester");
+  }
+  {
+    grpc::ClientContext ctx;  // a bad token is still refused
+    ctx.AddMetadata("authorization", "Bearer not-a-token");
+    EXPECT_EQ(stub_->Probe(&ctx, req, &resp).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  }
+  {
+    grpc::ClientContext ctx;  // other calls still need a token
+    req.set_text("hi");
+    EXPECT_EQ(stub_->Probe(&ctx, req, &resp).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  }
+  const auth::Principal anonymous = AnonymousPrincipal();
+  EXPECT_TRUE(anonymous.Has(auth::Role::kPublic));
+  EXPECT_EQ(anonymous.roles.size(), 1u);
 }
 
 TEST_F(CallRunnerTest, BadStringsAreRefusedAtTheEdgeNamingTheField) {

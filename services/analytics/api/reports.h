@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "kinerja/analytics/v1/analytics_service.pb.h"
 #include "shared/auth/principal.h"
@@ -64,6 +65,11 @@ class Reports {
   absl::StatusOr<v1::GetStreamStatusResponse> StreamStatus(const auth::Principal& caller);
 
  private:
+  // The largest lag of the event streams (report freshness).
+  double FreshnessLagSeconds() const;
+  // Today in Asia/Jakarta by the injected clock.
+  absl::CivilDay Today() const;
+
   db::Pool& pool_;
   const rpc::PageTokenCodec& page_tokens_;
   const ReportSettings settings_;

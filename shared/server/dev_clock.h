@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 
 namespace kinerja::server {

@@ -47,6 +47,7 @@ absl::StatusOr<std::optional<ComplianceRow>> EvaluateComplianceFacts(const Compl
 absl::Status RefreshCompliance(pqxx::work& tx, const std::string& unit_id,
                                const std::string& period_id) {
   if (unit_id.empty() || period_id.empty()) return absl::OkStatus();
+  db::Exec(tx, queries::kLockUnitCompliance, period_id, unit_id);
   pqxx::result facts = db::Exec(tx, queries::kComplianceFacts, unit_id, period_id);
   if (facts.empty()) {
     db::Exec(tx, queries::kDeleteUnitCompliance, period_id, unit_id);

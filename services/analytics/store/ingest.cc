@@ -132,9 +132,12 @@ absl::Status ApplyPeriod(pqxx::work& tx, const common::EventEnvelope& event) {
   if (!start || !end || !deadline) {
     return absl::InvalidArgumentError(absl::StrCat("period ", p.id(), ": dates are not dates"));
   }
-  db::Exec(tx, queries::kUpsertPeriod, p.id(), p.agency_id(), p.year(), *start, *end, *deadline,
-           EnumSuffix(gv1::Cadence_Name(p.cadence()), "CADENCE_"),
-           EnumSuffix(gv1::PeriodState_Name(p.state()), "PERIOD_STATE_"), event.sequence());
+  pqxx::result applied =
+      db::Exec(tx, queries::kUpsertPeriod, p.id(), p.agency_id(), p.year(), *start, *end, *deadline,
+               EnumSuffix(gv1::Cadence_Name(p.cadence()), "CADENCE_"),
+               EnumSuffix(gv1::PeriodState_Name(p.state()), "PERIOD_STATE_"), event.sequence());
+  // Rows written before the period was known here (the review events came first).
+  if (!applied.empty()) db::Exec(tx, queries::kSetComplianceYear, p.id(), p.year());
   return absl::OkStatus();
 }
 

@@ -333,6 +333,16 @@ TEST_F(IngestTest, RebuildEqualsWhatTheEventsBuiltAcrossUnitsAndPeriods) {
   ExpectRebuildAgrees();
 }
 
+TEST_F(IngestTest, ComplianceWrittenBeforeItsPeriodTakesTheYearWhenThePeriodArrives) {
+  // The review stream ran ahead of the goals stream: no plan, no period known yet.
+  ASSERT_TRUE(Apply("review", "OrgPredicateSet",
+                    OrgPredicateEvent("u-x", "period-9", "kota", rv1::ORG_PREDICATE_BAIK))
+                  .ok());
+  EXPECT_EQ(Scalar("SELECT year FROM unit_compliance"), "0");
+  ASSERT_TRUE(Apply("goals", "PeriodCreated", PeriodEvent("period-9", "kota", 2026)).ok());
+  EXPECT_EQ(Scalar("SELECT year FROM unit_compliance"), "2026");
+}
+
 TEST_F(IngestTest, RealisationsAreDueForTheApprovedContentOnly) {
   ASSERT_TRUE(Apply("goals", "PeriodCreated", PeriodEvent("period-1", "kota", 2026)).ok());
   PlanSpec plan{.id = "plan-1",

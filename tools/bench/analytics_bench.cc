@@ -16,7 +16,7 @@
 // Each command ends with its machine-readable lines (docs/benchmarks.md):
 //   figure analytics_<report>_p99[_c<C>] VALUE ms target < 50 met|short
 //   figure analytics_lag_p99 VALUE ms target < 1000 met|short
-//   figure analytics_write_rate VALUE per_s target >= RATE met|short
+//   figure analytics_write_rate VALUE per_s target >= 0.95 RATE met|short
 // (VALUE "none" when a measure got no answer). Exit status 1 when a step could not run, 2 on a
 // usage error.
 #include <cstdio>
@@ -177,9 +177,12 @@ int Lag(int argc, char** argv) {
   } else {
     std::printf("figure analytics_lag_p99 none ms target < 1000 short\n");
   }
+  // As run-employee's paced writes: sustained when at least 95 % of the asked rate (the last
+  // commits of a paced run land a few milliseconds after their schedule).
   const double rate = std::round(lag.per_s);
-  std::printf("figure analytics_write_rate %.0f per_s target >= %.0f %s\n", rate, options.rate,
-              Verdict(rate >= options.rate));
+  const double floor = std::round(0.95 * options.rate);
+  std::printf("figure analytics_write_rate %.0f per_s target >= %.0f %s\n", rate, floor,
+              Verdict(rate >= floor));
   return lag.ok ? 0 : 1;
 }
 

@@ -7,7 +7,8 @@ tiny SIASN UNOR tree and a few data-utama records into a running local stack, li
 resolves reporting lines (staff -> kepala bidang as assessor -> kepala dinas as superior; the
 kepala dinas is assessed by the NON-ASN mayor) and checks authentication and error details. The
 goals test approves cascading plans; the review test rates, finalises, objects to and exports
-the staff member's annual assessment.
+the staff member's annual assessment, then reads the analytics service's reports about it (gRPC,
+and JSON/CSV over HTTP), which the analytics service built only from the other services' events.
 
     KINERJA_ENDPOINTS=DIR/endpoints.env python3 tests/python/client_test.py
 
@@ -23,7 +24,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -92,6 +97,9 @@ def load_stubs(out_dir):
         "review": "kinerja.review.v1.review_service_pb2",
         "review_grpc": "kinerja.review.v1.review_service_pb2_grpc",
         "review_resources": "kinerja.review.v1.resources_pb2",
+        "analytics": "kinerja.analytics.v1.analytics_service_pb2",
+        "analytics_grpc": "kinerja.analytics.v1.analytics_service_pb2_grpc",
+        "analytics_resources": "kinerja.analytics.v1.resources_pb2",
     }
     pb = types.SimpleNamespace(**{k: importlib.import_module(v) for k, v in modules.items()})
 
@@ -875,6 +883,8 @@ class ReviewApiTest(unittest.TestCase):
         self.assertIn(assessment.id, second)
         self.assert_skp22(second[assessment.id], "CHANGED", 1, 1, 1)
 
+        self.check_analytics()
+
         # The CLI writes the same body to a file named by endpoint and assessment id.
         cli = os.environ.get("KINERJA_CLI")
         if not cli or not os.access(cli, os.X_OK):
@@ -890,6 +900,77 @@ class ReviewApiTest(unittest.TestCase):
             body = json.loads(Path(out, f"skp22-save_{assessment.id}.json").read_text())
             self.assertEqual(set(body), SKP22_FIELDS)
             self.assertEqual(body["kuadranKinerjaNilai"], 1)
+
+
+    def check_analytics(self):
+        """The analytics service saw all of the above in the events only: the annual Sangat Baik
+        (after the objection) in the agency's distribution, the Baik bidang's bands, the public
+        report with the one-person groups suppressed, and the same numbers as JSON and CSV."""
+        for key in ("ANALYTICS_ADDR", "ANALYTICS_HTTP"):
+            self.assertTrue(ENDPOINTS.get(key), f"endpoints.env has no {key}")
+        a = pb.analytics_resources
+        channel = grpc.insecure_channel(ENDPOINTS["ANALYTICS_ADDR"])
+        self.addCleanup(channel.close)
+        stub = pb.analytics_grpc.AnalyticsServiceStub(channel)
+        scope = a.ReportScope(year=self.year, agency_id=self.agency)
+
+        deadline = time.monotonic() + 60
+        while True:  # the events reach analytics asynchronously
+            report = self.call(stub.GetPredicateDistribution,
+                               pb.analytics.GetPredicateDistributionRequest(scope=scope))
+            if report.totals.sangat_baik == 1 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        self.assertEqual(report.totals.total, 1, report)
+        self.assertEqual(report.totals.sangat_baik, 1, report)  # Baik, changed by the objection
+        self.assertEqual(report.totals.baik, 0, report)
+
+        # The bidang (organisation predicate Baik): its bands as DOMAIN.md states them, checked
+        # here from the report's own counts: Baik at most 70 %; at least one Butuh Perbaikan or
+        # Kurang, unless staff not finalised yet could still be.
+        compliance = self.call(stub.GetCompliance, pb.analytics.GetComplianceRequest(scope=scope))
+        bidang = [u for u in compliance.units if u.unit_id == BIDANG_UNIT]
+        self.assertEqual(len(bidang), 1, compliance)
+        bidang = bidang[0]
+        self.assertEqual(bidang.org_predicate, pb.review_resources.ORG_PREDICATE_BAIK)
+        self.assertEqual(bidang.finalised.sangat_baik, 1, bidang)
+        staff, done = bidang.unit_staff, bidang.finalised.total
+        expected = set()
+        if bidang.finalised.baik * 100 > 70 * staff:
+            expected.add("BAIK_AT_MOST 70%")
+        low = bidang.finalised.butuh_perbaikan + bidang.finalised.kurang
+        if low + (staff - done) < 1:
+            expected.add("BUTUH_PERBAIKAN_OR_KURANG_AT_LEAST 1")
+        self.assertEqual({v.rule for v in bidang.violations}, expected, bidang)
+
+        # The public report needs no token and shows no group of fewer than 5 people.
+        public = stub.GetTransparencyReport(
+            pb.analytics.GetTransparencyReportRequest(year=self.year, agency_id=self.agency),
+            timeout=CALL_TIMEOUT)
+        self.assertGreaterEqual(public.min_group_size, 5)
+        self.assertTrue(public.total.suppressed, public)
+        self.assertEqual(public.total.counts.total, 0, public)
+        for group in public.groups:
+            self.assertTrue(group.suppressed or group.counts.total >= public.min_group_size)
+
+        # The same distribution as JSON and as CSV over HTTP; without a token, 401.
+        base = f"http://{ENDPOINTS['ANALYTICS_HTTP']}/api/v1/distribution"
+        query = urllib.parse.urlencode({"year": self.year, "agency_id": self.agency})
+        request = urllib.request.Request(f"{base}?{query}",
+                                         headers={"Authorization": f"Bearer {self.admin}"})
+        with urllib.request.urlopen(request, timeout=CALL_TIMEOUT) as answer:
+            body = json.loads(answer.read())
+        totals = body["totals"]
+        self.assertEqual(int(totals.get("sangatBaik", totals.get("sangat_baik", 0))), 1, body)
+        request = urllib.request.Request(f"{base}?{query}&format=csv",
+                                         headers={"Authorization": f"Bearer {self.admin}"})
+        with urllib.request.urlopen(request, timeout=CALL_TIMEOUT) as answer:
+            self.assertTrue(answer.headers["Content-Type"].startswith("text/csv"))
+            csv_text = answer.read().decode("utf-8")
+        self.assertIn("Sangat Baik", csv_text.splitlines()[0])
+        with self.assertRaises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}?{query}", timeout=CALL_TIMEOUT)
+        self.assertEqual(refused.exception.code, 401)
 
 
 class CliTest(unittest.TestCase):

@@ -15,6 +15,17 @@ auth::Principal PublicPrincipal() {
   return principal;
 }
 
+bool SendsCredentials(const http::Request& request) {
+  return !request.Header("Authorization").empty() || !request.Cookie(kTokenCookie).empty();
+}
+
+absl::Status AskToSignIn(absl::Status status) {
+  if (status.code() != absl::StatusCode::kPermissionDenied) return status;
+  return absl::UnauthenticatedError(
+      "this report needs a signed-in caller: send \"Authorization: Bearer <token>\" or the "
+      "kinerja_token cookie (without a token only the transparency report can be read)");
+}
+
 absl::StatusOr<auth::Principal> Authenticate(const http::Request& request,
                                              const auth::JwtVerifier& verifier) {
   const std::string authorization = request.Header("Authorization");

@@ -21,6 +21,13 @@ inline constexpr char kTokenCookie[] = "kinerja_token";
 // The anonymous caller: the public role only.
 auth::Principal PublicPrincipal();
 
+// Whether the request carries a token at all (Authorization header or kinerja_token cookie).
+bool SendsCredentials(const http::Request& request);
+
+// What the anonymous public is told by a report it may not read: 401 UNAUTHENTICATED (sign in),
+// rather than the 403 of a signed-in caller without the rights; other statuses unchanged.
+absl::Status AskToSignIn(absl::Status status);
+
 // UNAUTHENTICATED for an Authorization header that is not "Bearer <token>", or a token (header
 // or cookie) that does not verify. The header wins over the cookie.
 absl::StatusOr<auth::Principal> Authenticate(const http::Request& request,

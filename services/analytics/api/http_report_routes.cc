@@ -183,7 +183,11 @@ void AddReport(http::HttpServer& server, std::shared_ptr<const State> state, abs
       ASSIGN_OR_RETURN(bool csv, CsvWanted(request, csv_path));
       ASSIGN_OR_RETURN(Request parsed, parse(request.query));
       RETURN_IF_ERROR(server::CheckRequestStrings(parsed));
-      ASSIGN_OR_RETURN(Report report, fetch(*state, caller, parsed, csv));
+      absl::StatusOr<Report> fetched = fetch(*state, caller, parsed, csv);
+      if (!fetched.ok()) {
+        return SendsCredentials(request) ? fetched.status() : AskToSignIn(fetched.status());
+      }
+      const Report& report = *fetched;
       if (!csv) return JsonAnswer(report);
       return CsvAnswer(report, to_csv(report), route, FileSuffix(parsed));
     }();

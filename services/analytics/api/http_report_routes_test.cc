@@ -293,10 +293,17 @@ TEST_F(HttpReportRoutesTest, EveryReportHasBothRoutes) {
 
 TEST_F(HttpReportRoutesTest, NoTokenIsThePublic) {
   Start();
+  // The report refuses the public; without a token that means "sign in" (401), not 403.
   auto denied = Get("/api/v1/distribution?year=2024");
-  EXPECT_EQ(denied->status, 403);
-  EXPECT_EQ(Json(denied)["error"]["status"], "PERMISSION_DENIED");
+  EXPECT_EQ(denied->status, 401);
+  EXPECT_EQ(Json(denied)["error"]["status"], "UNAUTHENTICATED");
+  EXPECT_EQ(denied->get_header_value("WWW-Authenticate"), "Bearer realm=\"kinerja\"");
   EXPECT_TRUE(auth::IsPublicOnly(fake_.last_caller));
+  // A signed-in caller the report refuses gets 403.
+  auto forbidden =
+      Get("/api/v1/distribution?year=2024", {{"Authorization", "Bearer " + Token({"public"}, "")}});
+  EXPECT_EQ(forbidden->status, 403);
+  EXPECT_EQ(Json(forbidden)["error"]["status"], "PERMISSION_DENIED");
   auto transparency = Get("/api/v1/transparency?year=2024");
   EXPECT_EQ(transparency->status, 200) << transparency->body;
   EXPECT_EQ(Json(transparency)["year"], 2024);

@@ -1,0 +1,193 @@
+"""kinerja-year: the command line, and the year in order."""
+
+import argparse
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import assessment, execution, org as org_mod, planning, stubs, summary
+from .clock import SimClock
+from .progress import Failures, Runner
+from .rpc import Api
+from .scenario import decide
+from .tokens import Tokens
+from .world import World
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(
+        prog="kinerja-year",
+        description="Acts out one performance year of a generated city government through the "
+                    "public gRPC APIs of a local stack started with `tools/stack up --sim-clock`, "
+                    "then prints a summary read from the analytics service and checks it against "
+                    "what the year put in (exit 1 on any mismatch or failed call).")
+    p.add_argument("--state-dir", required=True, help="the stack's state folder")
+    p.add_argument("--data", required=True, help="kinerja-gen output (agency.json, unor.jsonl, "
+                   "data-utama.jsonl)")
+    p.add_argument("--year", type=int, default=dt.date.today().year, help="performance year "
+                   "(default this year)")
+    p.add_argument("--seed", type=int, default=1, help="the scenario's seed (default 1)")
+    p.add_argument("--threads", type=int, default=8, help="calls in flight (default 8)")
+    p.add_argument("--cadence", choices=["quarterly", "monthly"], default="quarterly",
+                   help="periodic windows of the period (default quarterly)")
+    p.add_argument("--kill", nargs="?", const="review", default="", metavar="SERVICE",
+                   help="kill -9 SERVICE (default review) in the middle of the second window's "
+                        "realisations and restart it with `tools/stack restart`")
+    p.add_argument("--no-summary", action="store_true", help="skip the analytics summary")
+    return p.parse_args(argv)
+
+
+def read_endpoints(path):
+    values = {}
+    for line in Path(path).read_text().splitlines():
+        if "=" in line and not line.lstrip().startswith("#"):
+            key, value = line.split("=", 1)
+            values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+def kill_drill(state_dir, service, log):
+    """kill -9 the service now and restart it in the background; returns a join function."""
+    pid = int((Path(state_dir) / f"{service}.pid").read_text())
+    os.kill(pid, signal.SIGKILL)
+    log(f"      KILL -9 {service} (pid {pid}); restarting it while the calls retry")
+    result = {}
+
+    def restart():
+        time.sleep(1)
+        out = subprocess.run([str(ROOT / "tools" / "stack"), "restart", service, "--state-dir",
+                              state_dir], capture_output=True, text=True)
+        result["rc"], result["out"] = out.returncode, (out.stdout + out.stderr).strip()
+
+    thread = threading.Thread(target=restart)
+    thread.start()
+
+    def join():
+        thread.join()
+        log(f"      {result.get('out', '')} (exit {result.get('rc')})")
+        if result.get("rc") != 0:
+            raise SystemExit(f"kinerja-year: tools/stack restart {service} failed")
+
+    return join
+
+
+def run(args):
+    t0 = time.monotonic()
+    log = lambda text: print(text, flush=True)  # noqa: E731
+    state = str(Path(args.state_dir).resolve())
+    endpoints = read_endpoints(Path(state) / "endpoints.env")
+    pb = stubs.load(Path(state) / "pystubs")
+    api = Api(pb, endpoints)
+    agency = json.loads((Path(args.data) / "agency.json").read_text())
+    tokens = Tokens(state, agency["id"])
+    clock = SimClock(state)
+    failures = Failures()
+    runner = Runner(args.threads, failures)
+    year = args.year
+    step = lambda title: log(f"\n[{time.monotonic() - t0:6.1f} s] {title}")  # noqa: E731
+
+    step(f"The {year} performance year of {agency['name']}")
+    clock.set_day(dt.date(year, 1, 2))
+    log(f"  {clock.day:%a %d %b %Y}  BKPSDM imports the national registry (SIASN UNOR and data-utama)")
+    org_mod.import_agency(api, tokens, args.data, log)
+    org = org_mod.load(api, tokens, args.data, agency, clock.day)
+    scenario = decide(org, args.seed, year)
+    w = World(api, pb, tokens, clock, runner, org, scenario, year, args.cadence.upper(), state,
+              log=log)
+    tops = sorted({u.top_id for u in org.units.values() if u.top_id})
+    kinds = {k: sum(1 for p in org.people.values() if p.kind == k) for k in ("PNS", "CPNS", "PPPK")}
+    log(f"      {len(org.people)} employees ({kinds['PNS']} PNS, {kinds['CPNS']} CPNS, "
+        f"{kinds['PPPK']} PPPK) in {len(org.units)} units under {len(tops)} top units: "
+        + ", ".join(org.units[t].name for t in tops[:6]) + (" ..." if len(tops) > 6 else ""))
+    log(f"      scenario (seed {args.seed}): unit out of its band: "
+        f"{org.units[scenario.flagged_unit].name if scenario.flagged_unit else '-'}; "
+        f"public-service units: {', '.join(org.units[u].name for u in scenario.public_units)}")
+
+    step("Planning (perencanaan): period and cascading SKP plans")
+    clock.set_day(dt.date(year, 1, 2))
+    planning.open_period(w)
+    w.go(w.day(1, 5), "every employee starts their plan")
+    planning.create_plans(w)
+    planning.cascade(w)
+    planning.late_plans(w)
+
+    step("Execution: realisations, feedback, revision, surveys, 360")
+    ledger = execution.Ledger()
+    outcomes = assessment.Outcomes()
+    windows = w.windows()
+    kill_window = 2 if args.cadence == "quarterly" else 5
+    for window in windows:
+        index, _, last = window
+        if last == w.day(6, 30):
+            planning.revise_for_public_service(w)
+        if last in (w.day(9, 30), w.day(12, 31)):
+            done = [x for x in windows if x[2] <= last and (last != w.day(12, 31) or x[1] > w.day(9, 30))]
+            execution.import_surveys(w, ledger, done, last + dt.timedelta(days=1))
+        during = None
+        if args.kill and index == kill_window:
+            joiner = []
+            during = lambda: joiner.append(kill_drill(state, args.kill, log))  # noqa: E731
+        execution.realise_window(w, ledger, window, during)
+        if during:
+            joiner[0]()
+        execution.feedback_window(w, ledger, window, len(windows))
+        if index == 1:  # the review service finalises nothing of a unit without it
+            assessment.org_predicates(w)
+        assessment.periodic(w, outcomes, window)
+        execution.late_entries(w, ledger, window)
+        if last == (w.day(9, 30) if args.cadence == "quarterly" else w.day(11, 30)):
+            execution.feedback_360(w, ledger)
+
+    step("Assessment: annual ratings, objections, national export")
+    assessment.annual(w, outcomes)
+    assessment.objections(w, outcomes)
+    assessment.export(w, outcomes)
+
+    mismatches = []
+    if not args.no_summary and api.analytics is not None:
+        step("Summary from the analytics service (reports only, no SQL)")
+        summary.wait_for_analytics(w)
+        as_of = dt.date(year + 1, 2, 1)
+        values_sent = hasattr(pb.review.RateAssessmentRequest(), "behaviour_values")
+        for attempt in range(4):
+            lines = []
+            mismatches = summary.report(w, ledger, outcomes, as_of, values_sent, lines.append)
+            if not mismatches:
+                break
+            time.sleep(5)  # the read model may still be applying the last events
+        for line in lines:
+            log(line)
+        dashboard = endpoints.get("DASHBOARD_URL", "")
+        log(f"\n   dashboard: {dashboard}")
+    log(f"   export: {outcomes.export_files} SIASN bodies in {outcomes.export_dir}")
+    expected_exports = len(outcomes.annual) + len(outcomes.periodic)
+    if outcomes.export_files != expected_exports:
+        mismatches.append(f"export: {outcomes.export_files} bodies, the year finalised "
+                          f"{expected_exports} assessments")
+
+    step("Done")
+    log(f"   calls retried after UNAVAILABLE: {api.retries}")
+    for name, (count, sample) in sorted(failures.by_step.items()):
+        log(f"   FAILED {name}: {count} calls, e.g. {sample}")
+    for m in mismatches:
+        log(f"   MISMATCH {m}")
+    ok = not failures.total() and not mismatches
+    log(f"   year {year}: {'all numbers agree' if ok else 'FAILED'} "
+        f"({time.monotonic() - t0:.0f} s)")
+    return 0 if ok else 1
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130

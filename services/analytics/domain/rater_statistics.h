@@ -21,13 +21,15 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "shared/rating/rating.h"
 
 namespace kinerja::analytics {
 
-// National rating codes (hasil kerja / perilaku kerja): 1 above, 2 as expected, 3 below.
-inline constexpr int kRatingAbove = 1;
-inline constexpr int kRatingAsExpected = 2;
-inline constexpr int kRatingBelow = 3;
+// National rating codes (hasil kerja / perilaku kerja) as the read model stores them: the
+// shared vocabulary's values (shared/rating/rating.h), 1 above, 2 as expected, 3 below.
+inline constexpr int kRatingAbove = static_cast<int>(rating::Rating::kAbove);
+inline constexpr int kRatingAsExpected = static_cast<int>(rating::Rating::kAsExpected);
+inline constexpr int kRatingBelow = static_cast<int>(rating::Rating::kBelow);
 
 struct RatingTally {
   int64_t above = 0;

@@ -143,16 +143,19 @@ std::vector<GroupCounts> ReportReader::PredicateCounts(const ScopePart& part,
                                                        const CountQuery& query) {
   PartArgs args = ArgsOf(part);
   const int grouping = static_cast<int>(query.grouping);
+  // The windows as a key range: annual 0..0, one periodic window w..w, every one 1..12.
+  const bool every_window = query.kind != "ANNUAL" && query.window_index == 0;
+  const int window_lo = every_window ? 1 : query.window_index;
+  const int window_hi = every_window ? 12 : query.window_index;
   pqxx::result rows;
   if (part.root_unit.empty() && query.grouping != Grouping::kUnit) {
-    rows =
-        tx_.exec_params(queries::kAgencyPredicateCounts.sql, query.year, query.kind,
-                        query.window_index, query.position_type, args.all, args.agencies, grouping);
+    rows = tx_.exec_params(queries::kAgencyPredicateCounts.sql, query.year, query.kind, window_lo,
+                           window_hi, query.position_type, args.all, args.agencies, grouping);
   } else {
     const int depth = part.root_unit.empty() ? 1 : part.root_depth;
-    rows = tx_.exec_params(queries::kUnitPredicateCounts.sql, query.year, query.kind,
-                           query.window_index, query.position_type, args.all, args.agencies,
-                           args.root, grouping, depth);
+    rows = tx_.exec_params(queries::kUnitPredicateCounts.sql, query.year, query.kind, window_lo,
+                           window_hi, query.position_type, args.all, args.agencies, args.root,
+                           grouping, depth);
   }
   std::map<std::string, PredicateArray> groups;
   for (const pqxx::row& row : rows) {

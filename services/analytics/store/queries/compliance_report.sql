@@ -27,14 +27,15 @@ LIMIT $7
 
 -- name: UnitsWithoutOrgPredicate
 -- Units with finalised annual assessments of the year (from the counters) and no organisation
--- predicate in the scope's period(s).
-SELECT count(DISTINCT c.unit_id)
-FROM predicate_counts c
-WHERE c.year = $1 AND c.kind = 'ANNUAL' AND c.n > 0
-  AND ($3::boolean OR c.agency_id = ANY($4::text[]))
-  AND ($5 = '' OR c.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$5::text]))
+-- predicate in the scope's period(s). Driven by the units of the scope: two index probes each.
+SELECT count(*)
+FROM units u
+WHERE ($3::boolean OR u.agency_id = ANY($4::text[]))
+  AND ($5 = '' OR u.path @> ARRAY[$5::text])
+  AND EXISTS (SELECT 1 FROM predicate_counts c
+              WHERE c.unit_id = u.unit_id AND c.year = $1 AND c.kind = 'ANNUAL' AND c.n > 0)
   AND NOT EXISTS (SELECT 1 FROM unit_compliance uc
-                  WHERE uc.unit_id = c.unit_id AND uc.year = $1
+                  WHERE uc.unit_id = u.unit_id AND uc.year = $1
                     AND ($2 = '' OR uc.period_id = $2))
 
 -- name: BreakingUnitsByYear

@@ -85,7 +85,17 @@ class EventFollower::EventQueue {
 
 EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options,
                              PrepareEvent prepare, metrics::Registry* metrics)
-    : pool_(pool), source_(source), options_(std::move(options)), prepare_(std::move(prepare)) {
+    : EventFollower(pool, source, std::move(options), std::move(prepare), PrepareBatch(), metrics) {
+}
+
+EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options,
+                             PrepareEvent prepare, PrepareBatch prepare_batch,
+                             metrics::Registry* metrics)
+    : pool_(pool),
+      source_(source),
+      options_(std::move(options)),
+      prepare_(std::move(prepare)),
+      prepare_batch_(std::move(prepare_batch)) {
   status_.name = options_.name;
   if (metrics != nullptr) {
     lag_ = &prometheus::BuildGauge()
@@ -108,6 +118,11 @@ EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOption
                           .Add({{"consumer", options_.name}});
   }
 }
+
+EventFollower::EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options,
+                             PrepareBatch prepare_batch, metrics::Registry* metrics)
+    : EventFollower(pool, source, std::move(options), PrepareEvent(), std::move(prepare_batch),
+                    metrics) {}
 
 EventFollower::~EventFollower() { Stop(); }
 
@@ -144,7 +159,8 @@ FollowerStatus EventFollower::Status() const {
 absl::Status EventFollower::Apply(const EventEnvelope& event) {
   // The producer's request id ties this effect's log lines and audit rows to the original call.
   log::ScopedRequestId scoped(event.request_id());
-  ASSIGN_OR_RETURN(EventEffect effect, prepare_(event));
+  ASSIGN_OR_RETURN(EventEffect effect,
+                   prepare_batch_ ? prepare_batch_(std::span(&event, 1)) : prepare_(event));
   const EventEnvelope* events[] = {&event};
   return Commit(std::span(&effect, 1), events);
 }
@@ -155,7 +171,9 @@ absl::Status EventFollower::Commit(std::span<const EventEffect> effects,
     if (!options_.durable_commit) db::Exec1(tx, db::queries::kSynchronousCommitOff);
     for (size_t i = 0; i < effects.size(); ++i) {
       if (!effects[i]) continue;
-      log::ScopedRequestId scoped(events[i]->request_id());
+      // One effect for several events runs under the last one's request id.
+      const EventEnvelope* event = effects.size() == events.size() ? events[i] : events.back();
+      log::ScopedRequestId scoped(event->request_id());
       RETURN_IF_ERROR(effects[i](tx));
     }
     db::Exec0(tx, db::queries::kCursorUpsert, options_.name, events.back()->cursor());
@@ -165,37 +183,60 @@ absl::Status EventFollower::Commit(std::span<const EventEffect> effects,
   return absl::OkStatus();
 }
 
-absl::Status EventFollower::ApplyBatch(const Batch& batch) {
+std::vector<EventEffect> EventFollower::PrepareAll(std::span<const EventEnvelope> batch,
+                                                   absl::Status& failed) {
   std::vector<EventEffect> effects;
-  std::vector<const EventEnvelope*> events;
+  if (prepare_batch_) {
+    log::ScopedRequestId scoped(batch.back().request_id());
+    absl::StatusOr<EventEffect> effect = prepare_batch_(batch);
+    if (effect.ok()) {
+      effects.push_back(*std::move(effect));
+    } else {
+      failed = effect.status();
+    }
+    return effects;
+  }
   effects.reserve(batch.size());
-  events.reserve(batch.size());
-  absl::Status prepared = absl::OkStatus();
   for (const EventEnvelope& event : batch) {
     log::ScopedRequestId scoped(event.request_id());
     absl::StatusOr<EventEffect> effect = prepare_(event);
     if (!effect.ok()) {
-      prepared = effect.status();  // the events before it are applied, then it is retried
+      failed = effect.status();  // the events before it are applied, then it is retried
       break;
     }
     effects.push_back(*std::move(effect));
-    events.push_back(&event);
   }
-  if (events.empty()) return prepared;
-  absl::Status committed = Commit(effects, events);
-  if (!committed.ok()) {
-    // Lost connection: the batch may have committed (outcome unknown) or the database is gone;
-    // resume from the stored cursor. Anything else rolled back: find the failing event.
-    if (events.size() == 1 || absl::IsUnavailable(committed)) return committed;
-    log::Warn("event follower: batch failed, applying its events one by one",
-              {{"consumer", options_.name},
-               {"events", static_cast<int64_t>(events.size())},
-               {"error", committed.message()}});
-    for (size_t i = 0; i < events.size(); ++i) {
-      RETURN_IF_ERROR(Commit(std::span(effects).subspan(i, 1), std::span(events).subspan(i, 1)));
+  return effects;
+}
+
+absl::Status EventFollower::ApplyBatch(const Batch& batch) {
+  absl::Status prepared = absl::OkStatus();
+  std::vector<EventEffect> effects = PrepareAll(batch, prepared);
+  // The events the effects stand for: all of them for one effect of the whole batch.
+  std::vector<const EventEnvelope*> events;
+  const size_t covered = prepare_batch_ && !effects.empty() ? batch.size() : effects.size();
+  for (size_t i = 0; i < covered; ++i) events.push_back(&batch[i]);
+  absl::Status committed = absl::OkStatus();
+  if (!events.empty()) committed = Commit(effects, events);
+  const bool retry_one_by_one =
+      events.size() > 1 && !committed.ok() && !absl::IsUnavailable(committed);
+  const bool prepare_one_by_one = prepare_batch_ && !prepared.ok() && batch.size() > 1;
+  if (!retry_one_by_one && !prepare_one_by_one) return committed.ok() ? prepared : committed;
+  // A lost connection (outcome unknown) resumes from the stored cursor instead. Anything else
+  // rolled back: find the failing event, keeping everything before it.
+  log::Warn("event follower: batch failed, applying its events one by one",
+            {{"consumer", options_.name},
+             {"events", static_cast<int64_t>(batch.size())},
+             {"error", committed.ok() ? prepared.message() : committed.message()}});
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (!prepare_batch_ && i >= effects.size()) return prepared;
+    if (prepare_batch_) {
+      RETURN_IF_ERROR(Apply(batch[i]));
+      continue;
     }
+    RETURN_IF_ERROR(Commit(std::span(effects).subspan(i, 1), std::span(events).subspan(i, 1)));
   }
-  return prepared;
+  return absl::OkStatus();
 }
 
 void EventFollower::RecordApplied(std::span<const EventEnvelope* const> events) {

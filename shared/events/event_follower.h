@@ -8,7 +8,8 @@
 //
 // An event is handled in two steps: `prepare` runs outside any transaction and may call other
 // services; it returns the write to make (or nullptr when the event changes nothing here), which
-// then runs in the cursor's transaction.
+// then runs in the cursor's transaction. A consumer may instead prepare a whole batch as one write
+// (PrepareBatch), to apply its events with set-based statements.
 //
 // Batches (FollowerOptions::max_batch > 1), for a consumer that must keep up with a busy
 // producer: a reader thread reads the stream into a bounded queue while the apply loop takes the
@@ -58,6 +59,13 @@ namespace kinerja::events {
 using EventEffect = std::function<absl::Status(pqxx::work&)>;
 using PrepareEvent =
     std::function<absl::StatusOr<EventEffect>(const kinerja::common::v1::EventEnvelope&)>;
+// For a consumer that applies a batch's events together (set-based statements, a derived row
+// recomputed once per batch rather than once per event): one write for all the events, in order.
+// Called with the whole batch, and with one event at a time when the batch's transaction failed.
+// The events outlive the effect's transaction (retries included), so the effect may refer to
+// them rather than copy them; nothing may keep them beyond it.
+using PrepareBatch =
+    std::function<absl::StatusOr<EventEffect>(std::span<const kinerja::common::v1::EventEnvelope>)>;
 
 struct FollowerOptions {
   std::string name;                // the cursor's key, e.g. "goals.employee-transfers"
@@ -92,6 +100,9 @@ class EventFollower {
   // `metrics` may be null.
   EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options, PrepareEvent prepare,
                 metrics::Registry* metrics = nullptr);
+  // Each batch (and each event without batches) as one effect.
+  EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options,
+                PrepareBatch prepare_batch, metrics::Registry* metrics = nullptr);
   ~EventFollower();  // Stop()
 
   void Start();
@@ -113,6 +124,8 @@ class EventFollower {
 
  private:
   class EventQueue;
+  EventFollower(db::Pool& pool, EventSource& source, FollowerOptions options, PrepareEvent prepare,
+                PrepareBatch prepare_batch, metrics::Registry* metrics);
   using Batch = std::vector<kinerja::common::v1::EventEnvelope>;
 
   void Run();
@@ -120,8 +133,12 @@ class EventFollower {
   absl::Status FollowOneByOne(EventReader& reader);
   absl::Status FollowInBatches(EventReader& reader, EventQueue& queue);
   absl::Status ApplyBatch(const Batch& batch);
-  // One transaction: the effects in order (each under its event's request id), then the cursor
-  // of the last event. As many effects as events.
+  // The batch's effects: one per event, up to the first whose `prepare` failed (returned apart);
+  // or one for all (prepare_batch_).
+  std::vector<EventEffect> PrepareAll(std::span<const kinerja::common::v1::EventEnvelope> batch,
+                                      absl::Status& failed);
+  // One transaction: the effects in order, then the cursor of the last event. As many effects as
+  // events (each under its event's request id), or one for all of them.
   absl::Status Commit(std::span<const EventEffect> effects,
                       std::span<const kinerja::common::v1::EventEnvelope* const> events);
   void RecordApplied(std::span<const kinerja::common::v1::EventEnvelope* const> events);
@@ -132,6 +149,7 @@ class EventFollower {
   EventSource& source_;
   const FollowerOptions options_;
   const PrepareEvent prepare_;
+  const PrepareBatch prepare_batch_;
   prometheus::Gauge* lag_ = nullptr;
   prometheus::Histogram* lag_histogram_ = nullptr;
   prometheus::Counter* applied_total_ = nullptr;

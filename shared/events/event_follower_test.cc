@@ -312,6 +312,49 @@ TEST_F(EventFollowerTest, AFailingPreparationInABatchAppliesTheEventsBeforeIt) {
   EXPECT_EQ(Things(), 8);
 }
 
+// One effect per batch: inserts every event's id with one statement, and records each call's
+// size; the batch holding event `failing_` fails after a write.
+PrepareBatch InsertThings(std::atomic<int>& failing, std::vector<size_t>& sizes) {
+  return [&failing, &sizes](std::span<const EventEnvelope> batch) -> absl::StatusOr<EventEffect> {
+    sizes.push_back(batch.size());
+    std::string values;
+    bool fails = false;
+    for (const EventEnvelope& e : batch) {
+      if (std::stoi(e.aggregate_id()) == failing.load()) fails = true;
+      values += (values.empty() ? "('" : ",('") + e.aggregate_id() + "')";
+    }
+    return EventEffect([values, fails](pqxx::work& tx) {
+      tx.exec0("INSERT INTO things VALUES " + values);
+      if (fails) return absl::FailedPreconditionError("refused");
+      return absl::OkStatus();
+    });
+  };
+}
+
+TEST_F(EventFollowerTest, ABatchPreparedAsOneEffectIsOneTransactionAndIsolatesAFailingEvent) {
+  ScriptedSource source(40);
+  std::atomic<int> failing{25};
+  std::vector<size_t> sizes;  // written by the follower's thread only, read after Stop
+  {
+    EventFollower follower(*pool_, source, SlowRetries("svc.as-one"), InsertThings(failing, sizes));
+    follower.Start();
+    AwaitApplied(follower, 24);
+    absl::SleepFor(absl::Milliseconds(700));
+    EXPECT_EQ(follower.applied(), 24) << "event 25 fails; nothing after it is applied";
+    EXPECT_EQ(*follower.Cursor(), "c24");
+    EXPECT_EQ(Things(), 24) << "the failing batch's insert is rolled back";
+    failing = 0;
+    AwaitApplied(follower, 40);
+    follower.Stop();
+  }
+  EXPECT_EQ(Things(), 40);
+  EXPECT_LE(Column("SELECT DISTINCT tx FROM things").size(), 40u - 10u)
+      << "batches of several events share one transaction";
+  EXPECT_GT(*std::max_element(sizes.begin(), sizes.end()), 1u) << "called with whole batches";
+  EXPECT_NE(std::find(sizes.begin(), sizes.end(), 1u), sizes.end())
+      << "and one event at a time after a batch failed";
+}
+
 TEST_F(EventFollowerTest, NonDurableCommitsStillStoreEffectsAndCursorTogether) {
   ScriptedSource source(20);
   failing_ = 15;

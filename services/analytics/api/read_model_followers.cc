@@ -18,12 +18,14 @@ ReadModelFollowers::ReadModelFollowers(
                                 .types = store::EventTypesOf(producer),
                                 .max_batch = settings.max_batch,
                                 .durable_commit = settings.durable_commit},
-        [producer](const kinerja::common::v1::EventEnvelope& event)
-            -> absl::StatusOr<events::EventEffect> {
-          // Everything the read model needs is in the event: nothing to ask anyone first.
-          return events::EventEffect(
-              [producer, event](pqxx::work& tx) { return store::ApplyEvent(tx, producer, event); });
-        },
+        events::PrepareBatch([producer](std::span<const kinerja::common::v1::EventEnvelope> batch)
+                                 -> absl::StatusOr<events::EventEffect> {
+          // Everything the read model needs is in the events: nothing to ask anyone first.
+          // The batch's events are applied together (set-based, store/ingest.h).
+          return events::EventEffect([producer, batch](pqxx::work& tx) {
+            return store::ApplyEvents(tx, producer, batch);
+          });
+        }),
         metrics));
   }
 }

@@ -44,30 +44,50 @@ absl::StatusOr<std::optional<ComplianceRow>> EvaluateComplianceFacts(const Compl
                        .skipped_small_unit = result->skipped_small_unit};
 }
 
-absl::Status RefreshCompliance(pqxx::work& tx, const std::string& unit_id,
-                               const std::string& period_id) {
-  if (unit_id.empty() || period_id.empty()) return absl::OkStatus();
-  db::Exec(tx, queries::kLockUnitCompliance, period_id, unit_id);
-  pqxx::result facts = db::Exec(tx, queries::kComplianceFacts, unit_id, period_id);
-  if (facts.empty()) {
-    db::Exec(tx, queries::kDeleteUnitCompliance, period_id, unit_id);
-    return absl::OkStatus();
+absl::Status RefreshCompliance(pqxx::work& tx,
+                               const std::set<std::pair<std::string, std::string>>& units) {
+  if (units.empty()) return absl::OkStatus();
+  nlohmann::json wanted = nlohmann::json::array();
+  for (const auto& [period_id, unit_id] : units) {
+    wanted.push_back({{"period_id", period_id}, {"unit_id", unit_id}});
   }
-  const pqxx::row row = facts[0];
-  ComplianceFacts f{.unit_id = unit_id,
-                    .period_id = period_id,
-                    .agency_id = row[1].as<std::string>(),
-                    .year = row[2].as<int>(),
-                    .org_predicate = row[0].as<int>(),
-                    .unit_staff = row[3].as<int>()};
-  for (int code = 1; code <= 5; ++code) f.finalised[code - 1] = row[3 + code].as<int>();
-  absl::StatusOr<std::optional<ComplianceRow>> evaluated = EvaluateComplianceFacts(f);
-  if (!evaluated.ok()) return evaluated.status();
-  if (!evaluated->has_value()) return absl::OkStatus();
-  const ComplianceRow& r = **evaluated;
-  db::Exec(tx, queries::kUpsertUnitCompliance, r.period_id, r.unit_id, r.agency_id, r.year,
-           r.org_predicate, r.unit_staff, IntArrayLiteral(r.counts), r.violations, r.breaking,
-           r.excess_staff, r.skipped_small_unit);
+  const std::string wanted_text = JsonParam(wanted);
+  db::Exec(tx, queries::kLockUnitsCompliance, wanted_text);
+  nlohmann::json rows = nlohmann::json::array();
+  std::set<std::pair<std::string, std::string>> gone = units;
+  for (const pqxx::row& row : db::Exec(tx, queries::kComplianceFacts, wanted_text)) {
+    ComplianceFacts f{.unit_id = row[1].as<std::string>(),
+                      .period_id = row[0].as<std::string>(),
+                      .agency_id = row[3].as<std::string>(),
+                      .year = row[4].as<int>(),
+                      .org_predicate = row[2].as<int>(),
+                      .unit_staff = row[5].as<int>()};
+    for (int code = 1; code <= 5; ++code) f.finalised[code - 1] = row[5 + code].as<int>();
+    absl::StatusOr<std::optional<ComplianceRow>> evaluated = EvaluateComplianceFacts(f);
+    if (!evaluated.ok()) return evaluated.status();
+    if (!evaluated->has_value()) continue;  // not a known predicate: no row
+    const ComplianceRow& r = **evaluated;
+    gone.erase({r.period_id, r.unit_id});
+    rows.push_back({{"period_id", r.period_id},
+                    {"unit_id", r.unit_id},
+                    {"agency_id", r.agency_id},
+                    {"year", r.year},
+                    {"org_predicate", r.org_predicate},
+                    {"unit_staff", r.unit_staff},
+                    {"counts", r.counts},
+                    {"violations", nlohmann::json::parse(r.violations)},
+                    {"breaking", r.breaking},
+                    {"excess_staff", r.excess_staff},
+                    {"skipped_small_unit", r.skipped_small_unit}});
+  }
+  if (!rows.empty()) db::Exec(tx, queries::kUpsertUnitCompliance, JsonParam(rows));
+  if (!gone.empty()) {
+    nlohmann::json deleted = nlohmann::json::array();
+    for (const auto& [period_id, unit_id] : gone) {
+      deleted.push_back({{"period_id", period_id}, {"unit_id", unit_id}});
+    }
+    db::Exec(tx, queries::kDeleteUnitCompliance, JsonParam(deleted));
+  }
   return absl::OkStatus();
 }
 

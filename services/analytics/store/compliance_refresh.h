@@ -1,12 +1,14 @@
 // Each unit's compliance row for one period (unit_compliance), from the read model: recomputed
-// for one unit inside the transaction of the event that changed its organisation predicate, its
-// staff's annual assessments or its plans (RefreshCompliance), or for every unit at once by
-// RebuildDerived (rebuild.h). Both compute the row from the same facts with the same code.
+// at the end of the batch of events that changed its organisation predicate, its staff's annual
+// assessments or its plans (RefreshCompliance), or for every unit at once by RebuildDerived
+// (rebuild.h). Both compute the row from the same facts with the same code.
 #pragma once
 
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <pqxx/transaction>
@@ -47,7 +49,9 @@ struct ComplianceRow {
 // The row for `facts`; nullopt when the organisation predicate is not a known code (no row).
 absl::StatusOr<std::optional<ComplianceRow>> EvaluateComplianceFacts(const ComplianceFacts& facts);
 
-absl::Status RefreshCompliance(pqxx::work& tx, const std::string& unit_id,
-                               const std::string& period_id);
+// Recomputes the rows of `units`, (period, unit) pairs: written, or deleted when the unit has no
+// organisation predicate for the period. A handful of statements however many units.
+absl::Status RefreshCompliance(pqxx::work& tx,
+                               const std::set<std::pair<std::string, std::string>>& units);
 
 }  // namespace kinerja::analytics::store::internal

@@ -31,6 +31,10 @@ std::string IntArrayLiteral(const std::vector<int>& items) {
   return absl::StrCat("{", absl::StrJoin(items, ","), "}");
 }
 
+std::string JsonParam(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 absl::Status Unpack(const kinerja::common::v1::EventEnvelope& event,
                     google::protobuf::Message& message) {
   if (event.payload().UnpackTo(&message)) return absl::OkStatus();

@@ -55,22 +55,24 @@ class IngestTest : public ::testing::Test {
   }
 
   // The derived tables as text, to compare what the events built with a rebuild from scratch.
-  std::string Derived() {
+  std::string Derived() { return Derived(*db_); }
+  static std::string Derived(StoreDatabase& db) {
     auto agg = [](const std::string& row, const std::string& from) {
       return "(SELECT string_agg(r, ';' ORDER BY r) FROM (SELECT concat_ws(','," + row +
              ") AS r FROM " + from + ") t)";
     };
-    return Scalar("SELECT concat_ws(' | ', " +
-                  agg("year, kind, window_index, agency_id, unit_id, position_type, predicate, n",
-                      "predicate_counts WHERE n <> 0") +
-                  ", " +
-                  agg("year, kind, window_index, agency_id, position_type, predicate, n",
-                      "agency_predicate_counts WHERE n <> 0") +
-                  ", " +
-                  agg("period_id, unit_id, org_predicate, unit_staff, counts::text, "
-                      "violations::text, breaking, excess_staff",
-                      "unit_compliance") +
-                  ")");
+    return db.Scalar(
+        "SELECT concat_ws(' | ', " +
+        agg("year, kind, window_index, agency_id, unit_id, position_type, predicate, n",
+            "predicate_counts WHERE n <> 0") +
+        ", " +
+        agg("year, kind, window_index, agency_id, position_type, predicate, n",
+            "agency_predicate_counts WHERE n <> 0") +
+        ", " +
+        agg("period_id, unit_id, org_predicate, unit_staff, counts::text, "
+            "violations::text, breaking, excess_staff",
+            "unit_compliance") +
+        ")");
   }
   void ExpectRebuildAgrees() {
     const std::string incremental = Derived();
@@ -381,6 +383,112 @@ TEST_F(IngestTest, UnknownTypesAreIgnoredAndBadPayloadsRefusedWithNothingWritten
             absl::StatusCode::kInvalidArgument);
   EXPECT_FALSE(EventTypesOf("review").empty());
   EXPECT_TRUE(EventTypesOf("payroll").empty());
+}
+
+// A batch is applied as its events one by one would be: the same rows, values, counters and
+// compliance, whatever the batch size, with an assessment changed several times within a batch,
+// an old event delivered again after a newer one in the same batch, staff moving between units,
+// a plan closing and the organisation predicate arriving before or after the assessments.
+TEST_F(IngestTest, BatchesOfAnySizeGiveWhatOneEventAtATimeGives) {
+  struct Event {
+    std::string producer;
+    common::EventEnvelope envelope;
+  };
+  std::vector<Event> events;
+  std::map<std::string, int64_t> seq;
+  auto add = [&](const std::string& producer, const std::string& type,
+                 const google::protobuf::Message& payload) {
+    events.push_back({producer, Envelope(type, payload, ++seq[producer])});
+  };
+  add("employee", "OrgUnitChanged", UnitEvent("u-a", "kota", "", "A", "pos-a-0"));
+  add("employee", "OrgUnitChanged", UnitEvent("u-b", "kota", "u-a", "B"));
+  add("goals", "PeriodCreated", PeriodEvent("p1", "kota", 2026));
+  add("review", "OrgPredicateSet", OrgPredicateEvent("u-a", "p1", "kota", rv1::ORG_PREDICATE_BAIK));
+  const rv1::Rating ratings[] = {rv1::RATING_ABOVE_EXPECTATION, rv1::RATING_AS_EXPECTED,
+                                 rv1::RATING_BELOW_EXPECTATION};
+  for (int i = 0; i < 12; ++i) {
+    const std::string unit = i % 3 == 2 ? "u-b" : "u-a";
+    const std::string who = absl::StrCat("s", i);
+    PlanSpec plan{.id = "plan-" + who,
+                  .period = "p1",
+                  .year = 2026,
+                  .employee_id = "e-" + who,
+                  .nip = "nip-" + who,
+                  .name = "Staf " + who,
+                  .unit = unit,
+                  .position = absl::StrCat("pos-", i)};
+    add("goals", "PlanApproved", PlanEvent(plan));
+    AssessmentSpec annual = Annual(who, ratings[i % 3], ratings[(i / 3) % 3], unit);
+    annual.plan = plan.id;
+    annual.period = "p1";
+    annual.finalised = false;
+    add("review", "AssessmentRated", AssessmentEvent(annual));
+    annual.finalised = true;
+    if (i % 2 == 0) annual.values = {{rv1::CORE_VALUE_AKUNTABEL, rv1::RATING_BELOW_EXPECTATION}};
+    add("review", "AssessmentFinalised", AssessmentEvent(annual));
+    AssessmentSpec periodic = annual;
+    periodic.id = "q-" + who;
+    periodic.kind = rv1::ASSESSMENT_KIND_PERIODIC;
+    periodic.window_index = 1 + i % 4;
+    add("review", "AssessmentFinalised", AssessmentEvent(periodic));
+    if (i % 4 == 1) {  // an objection: the predicate changes, then moves to the other unit
+      annual.behaviour = rv1::RATING_ABOVE_EXPECTATION;
+      add("review", "AssessmentChangedByObjection", AssessmentEvent(annual));
+      annual.unit = unit == "u-a" ? "u-b" : "u-a";
+      add("review", "AssessmentChangedByObjection", AssessmentEvent(annual));
+      // The rated draft delivered again, with its old sequence, after the newer events.
+      AssessmentSpec draft = annual;
+      draft.finalised = false;
+      draft.unit = unit;
+      events.push_back(
+          {"review", Envelope("AssessmentRated", AssessmentEvent(draft), seq["review"] - 4)});
+    }
+    if (i == 5) {
+      plan.state = gv1::PLAN_STATE_CLOSED;
+      add("goals", "PlanClosed", PlanEvent(plan));
+    }
+  }
+  add("review", "OrgPredicateSet",
+      OrgPredicateEvent("u-b", "p1", "kota", rv1::ORG_PREDICATE_ISTIMEWA));
+  // u-a's head position moves to one of its staff: the staff counts follow.
+  add("employee", "OrgUnitChanged", UnitEvent("u-a", "kota", "", "A", "pos-4"));
+
+  auto rows = [](StoreDatabase& db) {
+    return db.Scalar(
+               "SELECT string_agg(concat_ws(',', assessment_id, unit_id, predicate, finalised, "
+               "seq), ';' ORDER BY assessment_id) FROM assessments") +
+           " | " +
+           db.Scalar(
+               "SELECT string_agg(concat_ws(',', assessment_id, core_value, rating), ';' "
+               "ORDER BY assessment_id, core_value) FROM assessment_values") +
+           " | " + Derived(db);
+  };
+  // Consecutive events of one producer, at most `size` at a time.
+  auto apply_in_batches = [&](StoreDatabase& db, size_t size) {
+    for (size_t i = 0; i < events.size();) {
+      size_t end = i + 1;
+      while (end < events.size() && end - i < size && events[end].producer == events[i].producer) {
+        ++end;
+      }
+      std::vector<common::EventEnvelope> batch;
+      for (size_t k = i; k < end; ++k) batch.push_back(events[k].envelope);
+      const std::string producer = events[i].producer;
+      absl::Status applied = db::RunInTransaction(
+          db.pool(), [&](pqxx::work& tx) { return ApplyEvents(tx, producer, batch); });
+      ASSERT_TRUE(applied.ok()) << applied;
+      i = end;
+    }
+  };
+  apply_in_batches(*db_, 1);
+  const std::string one_by_one = rows(*db_);
+  EXPECT_EQ(CounterDrift(), "0");
+  ExpectRebuildAgrees();
+  EXPECT_NE(one_by_one.find("a-s1,u-b,"), std::string::npos) << "the objection moved a-s1";
+  for (size_t size : {2u, 5u, 1000u}) {
+    StoreDatabase other("analytics", AnalyticsMigrations());
+    apply_in_batches(other, size);
+    EXPECT_EQ(rows(other), one_by_one) << "batches of " << size;
+  }
 }
 
 }  // namespace

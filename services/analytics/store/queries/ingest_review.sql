@@ -1,22 +1,35 @@
 -- The review service's events (ingest_review.cc).
 
--- name: AssessmentBefore
--- $1 assessment: what its counters and compliance depended on before this event (locked).
-SELECT finalised, kind, year, window_index, agency_id, unit_id, position_type, predicate,
-       unit_head, period_id, seq
-FROM assessments WHERE assessment_id = $1 FOR UPDATE
+-- Assessments are written a batch at a time (assessment_batch.cc): each statement takes the
+-- batch as one JSON parameter, the latest event of each assessment.
 
--- name: UpsertAssessment
--- $1 id, $2 plan, $3 period, $4 agency, $5 year, $6 kind, $7 window index, $8 window end,
--- $9 unit, $10 unit head, $11 position type, $12 employee, $13 nip, $14 name, $15 assessor nip,
--- $16 assessor name, $17 results rating, $18 behaviour rating, $19 predicate, $20 finalised,
--- $21 finalise time (micros, NULL), $22 seq
+-- name: AssessmentsBefore
+-- $1 JSON array of assessment ids: what their counters and compliance depended on before this
+-- batch (locked).
+SELECT assessment_id, finalised, kind, year, window_index, agency_id, unit_id, position_type,
+       predicate, period_id
+FROM assessments
+WHERE assessment_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+ORDER BY assessment_id
+FOR UPDATE
+
+-- name: UpsertAssessments
+-- $1 JSON array of objects (the columns of `assessments`, finalise_time as microseconds since
+-- the epoch): those with a newer sequence than their row are written, their ids returned.
 INSERT INTO assessments AS a (assessment_id, plan_id, period_id, agency_id, year, kind,
                               window_index, window_end, unit_id, unit_head, position_type,
                               employee_id, nip, name, assessor_nip, assessor_name, results_rating,
                               behaviour_rating, predicate, finalised, finalise_time, seq)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-        $19, $20, timestamptz 'epoch' + $21::bigint * interval '1 microsecond', $22)
+SELECT x.assessment_id, x.plan_id, x.period_id, x.agency_id, x.year, x.kind, x.window_index,
+       x.window_end, x.unit_id, x.unit_head, x.position_type, x.employee_id, x.nip, x.name,
+       x.assessor_nip, x.assessor_name, x.results_rating, x.behaviour_rating, x.predicate,
+       x.finalised, timestamptz 'epoch' + x.finalise_micros * interval '1 microsecond', x.seq
+FROM jsonb_to_recordset($1::jsonb) AS x(
+  assessment_id text, plan_id text, period_id text, agency_id text, year integer, kind text,
+  window_index integer, window_end date, unit_id text, unit_head boolean, position_type text,
+  employee_id text, nip text, name text, assessor_nip text, assessor_name text,
+  results_rating smallint, behaviour_rating smallint, predicate smallint, finalised boolean,
+  finalise_micros bigint, seq bigint)
 ON CONFLICT (assessment_id) DO UPDATE
 SET plan_id = EXCLUDED.plan_id, period_id = EXCLUDED.period_id, agency_id = EXCLUDED.agency_id,
     year = EXCLUDED.year, kind = EXCLUDED.kind, window_index = EXCLUDED.window_index,
@@ -31,28 +44,38 @@ WHERE a.seq < EXCLUDED.seq
 RETURNING assessment_id
 
 -- name: DeleteAssessmentValues
--- $1 assessment
-DELETE FROM assessment_values WHERE assessment_id = $1
+-- $1 JSON array of the assessment ids written: their per-value ratings are replaced.
+DELETE FROM assessment_values
+WHERE assessment_id IN (SELECT jsonb_array_elements_text($1::jsonb))
 
--- name: InsertAssessmentValue
--- $1 assessment, $2 core value, $3 rating
-INSERT INTO assessment_values (assessment_id, core_value, rating) VALUES ($1, $2, $3)
+-- name: InsertAssessmentValues
+-- $1 JSON array of {assessment_id, core_value, rating}.
+INSERT INTO assessment_values (assessment_id, core_value, rating)
+SELECT x.assessment_id, x.core_value, x.rating
+FROM jsonb_to_recordset($1::jsonb) AS x(assessment_id text, core_value text, rating smallint)
 ON CONFLICT (assessment_id, core_value) DO UPDATE SET rating = EXCLUDED.rating
 
--- name: AddPredicateCount
--- $1 year, $2 kind, $3 window index, $4 agency, $5 unit, $6 position type, $7 predicate,
--- $8 delta (+1 / -1): the unit's and the agency's counters together.
-WITH unit_count AS (
+-- name: AddPredicateCounts
+-- $1 JSON array of {year, kind, window_index, agency_id, unit_id, position_type, predicate, n}
+-- (n the change, one object per unit's counter): the unit's and the agency's counters together.
+WITH delta AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    year integer, kind text, window_index integer, agency_id text, unit_id text,
+    position_type text, predicate smallint, n integer)
+),
+unit_count AS (
   INSERT INTO predicate_counts AS c (year, kind, window_index, agency_id, unit_id, position_type,
                                      predicate, n)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  SELECT year, kind, window_index, agency_id, unit_id, position_type, predicate, n FROM delta
   ON CONFLICT (year, kind, window_index, agency_id, unit_id, position_type, predicate)
   DO UPDATE SET n = c.n + EXCLUDED.n
   RETURNING 1
 )
 INSERT INTO agency_predicate_counts AS c (year, kind, window_index, agency_id, position_type,
                                           predicate, n)
-VALUES ($1, $2, $3, $4, $6, $7, $8)
+SELECT year, kind, window_index, agency_id, position_type, predicate, sum(n)
+FROM delta
+GROUP BY year, kind, window_index, agency_id, position_type, predicate
 ON CONFLICT (year, kind, window_index, agency_id, position_type, predicate)
 DO UPDATE SET n = c.n + EXCLUDED.n
 

@@ -155,20 +155,32 @@ Cadence CadenceOrMonthly(const std::string& name) {
 class DueWindowIndex {
  public:
   explicit DueWindowIndex(absl::CivilDay as_of) : as_of_(as_of) {}
-  const std::set<int>& Of(const store::WindowGroupKey& key) {
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    std::set<int> due;
-    for (const PlanWindow& w :
-         DueWindows(CadenceOrMonthly(key.cadence), key.start, key.end, key.grace_days, as_of_)) {
-      due.insert(w.index);
-    }
-    return cache_.emplace(key, std::move(due)).first->second;
+  // The indexes of the group's due windows.
+  const std::set<int>& Of(const store::WindowGroupKey& key) { return Get(key).indexes; }
+  // How many of the group's due windows an indicator due from `due_from` is due in.
+  int64_t WindowsDueFrom(const store::WindowGroupKey& key, std::optional<absl::CivilDay> due_from) {
+    const Due& due = Get(key);
+    return std::count_if(due.windows.begin(), due.windows.end(),
+                         [&](const PlanWindow& w) { return IndicatorsDueIn({due_from}, w) == 1; });
   }
 
  private:
+  struct Due {
+    std::vector<PlanWindow> windows;
+    std::set<int> indexes;
+  };
+  const Due& Get(const store::WindowGroupKey& key) {
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Due due;
+    due.windows =
+        DueWindows(CadenceOrMonthly(key.cadence), key.start, key.end, key.grace_days, as_of_);
+    for (const PlanWindow& w : due.windows) due.indexes.insert(w.index);
+    return cache_.emplace(key, std::move(due)).first->second;
+  }
+
   const absl::CivilDay as_of_;
-  std::map<store::WindowGroupKey, std::set<int>> cache_;
+  std::map<store::WindowGroupKey, Due> cache_;
 };
 
 }  // namespace
@@ -310,12 +322,17 @@ absl::StatusOr<v1::ParticipationReport> Reports::Participation(
           for (const store::PlanWindowGroup& g :
                reader.ApprovedPlanWindowGroups(scope, part, default_grace)) {
             const int64_t windows = static_cast<int64_t>(due.Of(g.key).size());
-            report.set_realisations_due(report.realisations_due() + g.indicators * windows);
             report.set_periodic_assessments_due(report.periodic_assessments_due() +
                                                 g.plans * windows);
             if (g.key.end < as_of) {
               report.set_annual_assessments_due(report.annual_assessments_due() + g.plans);
             }
+          }
+          // Each indicator in the windows it is due in (a revision's from its approval day).
+          for (const store::IndicatorGroup& g :
+               reader.ApprovedPlanIndicatorGroups(scope, part, default_grace)) {
+            report.set_realisations_due(report.realisations_due() +
+                                        g.indicators * due.WindowsDueFrom(g.key, g.due_from));
           }
           for (const store::RealisationWindowGroup& g :
                reader.RealisationWindowGroups(scope, part, default_grace)) {

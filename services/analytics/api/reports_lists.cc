@@ -120,7 +120,7 @@ absl::StatusOr<v1::ListLateEntriesResponse> Reports::LateEntries(
             progress.start = p.key.start;
             progress.end = p.key.end;
             progress.grace_days = p.key.grace_days;
-            progress.indicators = p.indicators;
+            progress.indicators_due_from = p.indicators_due_from;
             progress.filed_by_window = p.filed_by_window;
             progress.periodic_finalised.insert(p.periodic_finalised.begin(),
                                                p.periodic_finalised.end());

@@ -66,6 +66,13 @@ Lateness PlanNotApproved(absl::CivilDay deadline, absl::CivilDay as_of) {
                   .days_late = static_cast<int>(as_of - deadline)};
 }
 
+int IndicatorsDueIn(const std::vector<std::optional<absl::CivilDay>>& due_from,
+                    const PlanWindow& w) {
+  return static_cast<int>(
+      std::count_if(due_from.begin(), due_from.end(),
+                    [&](const std::optional<absl::CivilDay>& d) { return !d || *d <= w.last; }));
+}
+
 std::vector<Lateness> LateItemsOfPlan(const PlanProgress& plan, absl::CivilDay as_of,
                                       int annual_due_days) {
   std::vector<Lateness> late;
@@ -73,7 +80,8 @@ std::vector<Lateness> LateItemsOfPlan(const PlanProgress& plan, absl::CivilDay a
        DueWindows(plan.cadence, plan.start, plan.end, plan.grace_days, as_of)) {
     const int days_late = static_cast<int>(as_of - w.due);
     auto filed = plan.filed_by_window.find(w.index);
-    const int missing = plan.indicators - (filed == plan.filed_by_window.end() ? 0 : filed->second);
+    const int missing = IndicatorsDueIn(plan.indicators_due_from, w) -
+                        (filed == plan.filed_by_window.end() ? 0 : filed->second);
     if (missing > 0) {
       late.push_back(Lateness{.kind = LateKind::kRealisationMissing,
                               .due = w.due,

@@ -69,14 +69,21 @@ struct PlanProgress {
   absl::CivilDay start = {};
   absl::CivilDay end = {};
   int grace_days = 0;
-  int indicators = 0;                       // of the approved content
+  // The day each indicator of the approved content is due from: nullopt for the first approved
+  // content (the plan's start), the approval day of the revision that added it otherwise. An
+  // indicator is due in the windows ending on or after that day.
+  std::vector<std::optional<absl::CivilDay>> indicators_due_from = {};
   std::map<int, int> filed_by_window = {};  // realisations filed (distinct indicators) per window
   std::set<int> periodic_finalised = {};    // windows with a finalised periodic assessment
   bool annual_finalised = false;
 };
 
+// The indicators due in window `w`: those due from a day no later than its last day.
+int IndicatorsDueIn(const std::vector<std::optional<absl::CivilDay>>& due_from,
+                    const PlanWindow& w);
+
 // What is late in an approved plan as of `as_of`: per due window with fewer realisations than
-// indicators, REALISATION_MISSING (missing = the difference); per due window without a
+// indicators due in it, REALISATION_MISSING (missing = the difference); per due window without a
 // finalised periodic assessment, ASSESSMENT_NOT_FINALISED; the annual assessment once late. In
 // window order, the annual last.
 std::vector<Lateness> LateItemsOfPlan(const PlanProgress& plan, absl::CivilDay as_of,

@@ -68,7 +68,7 @@ TEST(LateItemsOfPlan, MissingRealisationsAndAssessmentsPerDueWindow) {
   p.start = CivilDay(2025, 1, 1);
   p.end = CivilDay(2025, 12, 31);
   p.grace_days = 5;
-  p.indicators = 3;
+  p.indicators_due_from = {std::nullopt, std::nullopt, std::nullopt};
   p.filed_by_window = {{1, 3}, {2, 1}};
   p.periodic_finalised = {1};
   // As of 10 Jul: Q1 (due 5 Apr) and Q2 (due 5 Jul) are due.
@@ -83,7 +83,7 @@ TEST(LateItemsOfPlan, AnnualLateAfterDueDays) {
   p.cadence = Cadence::kMonthly;
   p.start = CivilDay(2025, 12, 1);
   p.end = CivilDay(2025, 12, 31);
-  p.indicators = 1;
+  p.indicators_due_from = {std::nullopt};
   p.filed_by_window = {{12, 1}};
   p.periodic_finalised = {12};
   // 31 Dec + 31 = 31 Jan: late from 1 Feb.
@@ -100,8 +100,30 @@ TEST(LateItemsOfPlan, NothingDueYet) {
   p.start = CivilDay(2025, 1, 1);
   p.end = CivilDay(2025, 12, 31);
   p.grace_days = 5;
-  p.indicators = 2;
+  p.indicators_due_from = {std::nullopt, std::nullopt};
   EXPECT_TRUE(LateItemsOfPlan(p, CivilDay(2025, 2, 5), 31).empty());
+}
+
+TEST(LateItemsOfPlan, AnIndicatorAddedByARevisionIsDueFromTheWindowHoldingItsApprovalDay) {
+  PlanProgress p;
+  p.cadence = Cadence::kMonthly;
+  p.start = CivilDay(2025, 1, 1);
+  p.end = CivilDay(2025, 12, 31);
+  // Two indicators from the start; a public satisfaction indicator added by a revision
+  // approved on 15 March: due in March (it ends after the approval), not in January or February.
+  p.indicators_due_from = {std::nullopt, std::nullopt, CivilDay(2025, 3, 15)};
+  p.filed_by_window = {{1, 2}, {2, 2}, {3, 2}};
+  p.periodic_finalised = {1, 2, 3};
+  auto late = LateItemsOfPlan(p, CivilDay(2025, 4, 10), 31);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0], (Lateness{LateKind::kRealisationMissing, CivilDay(2025, 3, 31), 10, 1, 3}));
+  const PlanWindow february{2, CivilDay(2025, 2, 1), CivilDay(2025, 2, 28), CivilDay(2025, 2, 28)};
+  const PlanWindow march{3, CivilDay(2025, 3, 1), CivilDay(2025, 3, 31), CivilDay(2025, 3, 31)};
+  EXPECT_EQ(IndicatorsDueIn(p.indicators_due_from, february), 2);
+  EXPECT_EQ(IndicatorsDueIn(p.indicators_due_from, march), 3);
+  // Approved on the window's last day: due in that window.
+  EXPECT_EQ(IndicatorsDueIn({CivilDay(2025, 3, 31)}, march), 1);
+  EXPECT_EQ(IndicatorsDueIn({CivilDay(2025, 4, 1)}, march), 0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 #include "services/analytics/domain/compliance.h"
 #include "services/analytics/store/ingest_support.h"

@@ -1,5 +1,9 @@
 // The goals service's events: periods, unit policies, deadline extensions and plans (with the
 // indicators of their approved content).
+#include <map>
+#include <optional>
+#include <string>
+
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
@@ -56,16 +60,31 @@ absl::Status ApplyDeadlineExtension(pqxx::work& tx, Staged&, const common::Event
 }
 
 // The indicators of an approved plan become the ones realisations are due for.
+// The indicators of an approved plan become the ones realisations are due for: those of its
+// first approved content from the plan's start, those a later revision added from that
+// revision's approval day (goals: a revision applies from its approval day, Asia/Jakarta).
 void ReplaceIndicators(pqxx::work& tx, const gv1::Plan& plan) {
+  std::map<std::string, std::optional<std::string>> due_from;
+  for (const pqxx::row& r : db::Exec(tx, queries::kPlanIndicatorsDueFrom, plan.id())) {
+    due_from[r[0].as<std::string>()] =
+        r[1].is_null() ? std::nullopt : std::optional(r[1].as<std::string>());
+  }
+  std::optional<std::string> added_from;
+  const std::optional<int64_t> approved = MicrosParam(plan.approve_time());
+  if (plan.approved_revision() > 1 && approved.has_value()) {
+    added_from = db::Exec(tx, queries::kApprovalDay, *approved)[0][0].as<std::string>();
+  }
   db::Exec(tx, queries::kDeletePlanIndicators, plan.id());
   bool quality = false;
   const bool qualitative = plan.style() == gv1::PLAN_STYLE_QUALITATIVE;
   for (const gv1::WorkResult& result : plan.results()) {
     for (const gv1::Indicator& i : result.indicators()) {
       if (i.aspect() == gv1::ASPECT_QUALITY) quality = true;
+      auto known = due_from.find(i.id());
       db::Exec(tx, queries::kInsertPlanIndicator, plan.id(), i.id(), i.text(),
                EnumSuffix(gv1::Aspect_Name(i.aspect()), "ASPECT_"), qualitative, i.target_min(),
-               i.target_max(), i.target_unit(), i.lower_is_better());
+               i.target_max(), i.target_unit(), i.lower_is_better(),
+               known != due_from.end() ? known->second : added_from);
     }
   }
   db::Exec(tx, queries::kSetPlanQuality, plan.id(), quality);

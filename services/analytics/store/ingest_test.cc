@@ -372,6 +372,22 @@ TEST_F(IngestTest, RealisationsAreDueForTheApprovedContentOnly) {
   EXPECT_EQ(Scalar("SELECT has_quality_indicator::text FROM plans"), "false");
   // The first approval's time is kept.
   EXPECT_EQ(Scalar("SELECT first_approve_time::date FROM plans"), "2026-01-15");
+  // A third revision, approved on 10 June, adds a public satisfaction indicator: due from its
+  // approval day; the indicator of the first content stays due from the plan's start.
+  revision.revision = 3;
+  revision.approved_revision = 3;
+  revision.approve_month = 6;
+  revision.approve_day = 10;
+  revision.indicators = {{.id = "i-1"}, {.id = "i-ikm", .aspect = gv1::ASPECT_QUALITY}};
+  ASSERT_TRUE(Apply("goals", "PlanApproved", PlanEvent(revision)).ok());
+  EXPECT_EQ(Scalar("SELECT string_agg(indicator_id || '=' || coalesce(due_from::text, 'start'),"
+                   " ' ' ORDER BY indicator_id) FROM plan_indicators"),
+            "i-1=start i-ikm=2026-06-10");
+  // The same event delivered again keeps the days.
+  ASSERT_TRUE(Apply("goals", "PlanApproved", PlanEvent(revision)).ok());
+  EXPECT_EQ(Scalar("SELECT string_agg(indicator_id || '=' || coalesce(due_from::text, 'start'),"
+                   " ' ' ORDER BY indicator_id) FROM plan_indicators"),
+            "i-1=start i-ikm=2026-06-10");
 }
 
 TEST_F(IngestTest, UnknownTypesAreIgnoredAndBadPayloadsRefusedWithNothingWritten) {

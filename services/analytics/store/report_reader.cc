@@ -228,7 +228,20 @@ std::vector<PlanWindowGroup> ReportReader::ApprovedPlanWindowGroups(const Effect
   for (const pqxx::row& row :
        RunScoped(tx_, queries::kApprovedPlanWindowGroups, scope, part, default_grace_days)) {
     if (row[1].is_null() || row[2].is_null()) continue;
-    out.push_back(PlanWindowGroup{KeyFromRow(row, 0), Int(row[4]), Int(row[5])});
+    out.push_back(PlanWindowGroup{KeyFromRow(row, 0), Int(row[4])});
+  }
+  return out;
+}
+
+std::vector<IndicatorGroup> ReportReader::ApprovedPlanIndicatorGroups(const EffectiveScope& scope,
+                                                                      const ScopePart& part,
+                                                                      int default_grace_days) {
+  std::vector<IndicatorGroup> out;
+  for (const pqxx::row& row :
+       RunScoped(tx_, queries::kApprovedPlanIndicatorGroups, scope, part, default_grace_days)) {
+    if (row[1].is_null() || row[2].is_null()) continue;
+    out.push_back(
+        IndicatorGroup{KeyFromRow(row, 0), db::OptionalDayFromField(row[4]), Int(row[5])});
   }
   return out;
 }
@@ -280,7 +293,11 @@ std::vector<ApprovedPlanProgress> ReportReader::ApprovedPlans(const EffectiveSco
     p.assessor_nip = Text(row[6]);
     p.assessor_name = Text(row[7]);
     p.key = KeyFromRow(row, 8);
-    p.indicators = Int32(row[12]);
+    for (const auto& day : Json(row[12])) {
+      p.indicators_due_from.push_back(
+          day.is_null() ? std::nullopt
+                        : std::optional(absl::CivilDay(1970, 1, 1) + day.get<int64_t>()));
+    }
     const nlohmann::json filed = Json(row[13]);
     for (const auto& [window, n] : filed.items()) {
       p.filed_by_window[std::stoi(window)] = n.get<int>();

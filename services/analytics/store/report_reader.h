@@ -90,6 +90,11 @@ struct WindowGroupKey {
 struct PlanWindowGroup {
   WindowGroupKey key = {};
   int64_t plans = 0;
+};
+// Indicators of approved plans of a group due from a day (nullopt: the plans' start).
+struct IndicatorGroup {
+  WindowGroupKey key = {};
+  std::optional<absl::CivilDay> due_from = {};
   int64_t indicators = 0;
 };
 struct RealisationWindowGroup {
@@ -123,7 +128,8 @@ struct ApprovedPlanProgress {
   std::string assessor_nip = {};
   std::string assessor_name = {};
   WindowGroupKey key = {};
-  int indicators = 0;
+  // The day each indicator of the approved content is due from (nullopt: the plan's start).
+  std::vector<std::optional<absl::CivilDay>> indicators_due_from = {};
   std::map<int, int> filed_by_window = {};
   std::vector<int> periodic_finalised = {};
   bool annual_finalised = false;
@@ -236,6 +242,9 @@ class ReportReader {
   std::vector<PlanWindowGroup> ApprovedPlanWindowGroups(const EffectiveScope& scope,
                                                         const ScopePart& part,
                                                         int default_grace_days);
+  std::vector<IndicatorGroup> ApprovedPlanIndicatorGroups(const EffectiveScope& scope,
+                                                          const ScopePart& part,
+                                                          int default_grace_days);
   std::vector<RealisationWindowGroup> RealisationWindowGroups(const EffectiveScope& scope,
                                                               const ScopePart& part,
                                                               int default_grace_days);

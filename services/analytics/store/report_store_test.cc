@@ -204,7 +204,12 @@ TEST_F(ReportStoreTest, ParticipationRowsFromPlansRealisationsAndPolicies) {
   EXPECT_EQ(groups[0].key.start, absl::CivilDay(2026, 1, 1));
   EXPECT_EQ(groups[0].key.end, absl::CivilDay(2026, 12, 31));
   EXPECT_EQ(groups[0].plans, 4);
-  EXPECT_EQ(groups[0].indicators, 4);
+  auto indicators =
+      Read([&](ReportReader& r) { return r.ApprovedPlanIndicatorGroups(s, kKota, 5); });
+  ASSERT_EQ(indicators.size(), 1u);
+  EXPECT_EQ(indicators[0].key, groups[0].key);
+  EXPECT_EQ(indicators[0].due_from, std::nullopt) << "the first approved content: from the start";
+  EXPECT_EQ(indicators[0].indicators, 4);
   auto filed = Read([&](ReportReader& r) { return r.RealisationWindowGroups(s, kDinas, 5); });
   ASSERT_EQ(filed.size(), 1u);
   EXPECT_EQ(filed[0].window_index, 1);

@@ -62,17 +62,27 @@ SET period_id = EXCLUDED.period_id, agency_id = EXCLUDED.agency_id, year = EXCLU
 WHERE p.seq < EXCLUDED.seq
 RETURNING plan_id
 
+-- name: PlanIndicatorsDueFrom
+-- $1 plan: the indicators of its approved content as the read model holds them, with the day
+-- each is due from (NULL: the plan's start).
+SELECT indicator_id, due_from::text FROM plan_indicators WHERE plan_id = $1
+
 -- name: DeletePlanIndicators
 -- $1 plan
 DELETE FROM plan_indicators WHERE plan_id = $1
 
 -- name: InsertPlanIndicator
 -- $1 plan, $2 indicator, $3 text, $4 aspect, $5 qualitative, $6 target min, $7 target max,
--- $8 target unit, $9 lower is better
+-- $8 target unit, $9 lower is better, $10 due from ('YYYY-MM-DD' or NULL)
 INSERT INTO plan_indicators (plan_id, indicator_id, text, aspect, qualitative, target_min,
-                             target_max, target_unit, lower_is_better)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                             target_max, target_unit, lower_is_better, due_from)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date)
 ON CONFLICT (plan_id, indicator_id) DO NOTHING
+
+-- name: ApprovalDay
+-- $1 microseconds since the epoch: the day in Asia/Jakarta ('YYYY-MM-DD').
+SELECT ((timestamptz 'epoch' + $1::bigint * interval '1 microsecond')
+        AT TIME ZONE 'Asia/Jakarta')::date::text
 
 -- name: SetPlanQuality
 -- $1 plan, $2 has a QUALITY indicator in its approved content

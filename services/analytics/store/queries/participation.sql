@@ -24,13 +24,12 @@ GROUP BY 1, 2, 3, 4
 -- name: ApprovedPlanWindowGroups
 -- Approved plans (closed ones too: their windows end on their last day) by cadence, days and
 -- realisation grace days ($7: the default when the agency's review policy is unknown), with
--- their count and the indicators of their approved content.
+-- their count.
 SELECT pe.cadence,
        COALESCE(p.start_date, pe.start_date) - DATE '1970-01-01',
        COALESCE(p.end_date, pe.end_date) - DATE '1970-01-01',
        COALESCE(rp.realisation_grace_days, $7::int),
-       count(*),
-       COALESCE(sum((SELECT count(*) FROM plan_indicators i WHERE i.plan_id = p.plan_id)), 0)::bigint
+       count(*)
 FROM plans p
 JOIN periods pe ON pe.period_id = p.period_id
 LEFT JOIN review_policies rp ON rp.agency_id = p.agency_id
@@ -40,8 +39,29 @@ WHERE p.year = $1 AND ($2 = '' OR p.period_id = $2) AND ($3 = '' OR p.position_t
   AND p.first_approve_time IS NOT NULL
 GROUP BY 1, 2, 3, 4
 
+-- name: ApprovedPlanIndicatorGroups
+-- The indicators of approved plans' content by the plan's group (as ApprovedPlanWindowGroups,
+-- $7 the default grace days) and the day they are due from (NULL: the plan's start): their
+-- count.
+SELECT pe.cadence,
+       COALESCE(p.start_date, pe.start_date) - DATE '1970-01-01',
+       COALESCE(p.end_date, pe.end_date) - DATE '1970-01-01',
+       COALESCE(rp.realisation_grace_days, $7::int),
+       i.due_from - DATE '1970-01-01',
+       count(*)
+FROM plans p
+JOIN periods pe ON pe.period_id = p.period_id
+JOIN plan_indicators i ON i.plan_id = p.plan_id
+LEFT JOIN review_policies rp ON rp.agency_id = p.agency_id
+WHERE p.year = $1 AND ($2 = '' OR p.period_id = $2) AND ($3 = '' OR p.position_type = $3)
+  AND ($4::boolean OR p.agency_id = ANY($5::text[]))
+  AND ($6 = '' OR p.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$6::text]))
+  AND p.first_approve_time IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5
+
 -- name: RealisationWindowGroups
--- Realisations of approved plans for indicators of the approved content, by the plan's group
+-- Realisations of approved plans for indicators of the approved content in force in their window
+-- (due from before the window's end), by the plan's group
 -- (as ApprovedPlanWindowGroups, $7 the default grace days) and window: distinct indicators
 -- realised, and those entered late.
 SELECT pe.cadence,
@@ -60,7 +80,8 @@ WHERE p.year = $1 AND ($2 = '' OR p.period_id = $2) AND ($3 = '' OR p.position_t
   AND ($6 = '' OR p.unit_id IN (SELECT s.unit_id FROM units s WHERE s.path @> ARRAY[$6::text]))
   AND p.first_approve_time IS NOT NULL
   AND EXISTS (SELECT 1 FROM plan_indicators i
-              WHERE i.plan_id = r.plan_id AND i.indicator_id = r.indicator_id)
+              WHERE i.plan_id = r.plan_id AND i.indicator_id = r.indicator_id
+                AND (i.due_from IS NULL OR r.window_end >= i.due_from))
 GROUP BY 1, 2, 3, 4, 5
 
 -- name: FinalisedAssessmentWindowGroups
@@ -98,22 +119,26 @@ WHERE p.year = $1 AND ($2 = '' OR p.period_id = $2) AND ($3 = '' OR p.position_t
   AND p.state <> 'CLOSED' AND p.first_approve_time IS NULL
 
 -- name: ApprovedPlanProgress
--- Late entries: approved plans with their windows' facts ($7 the default grace days):
--- realisations filed per window ({"window": distinct indicators}), windows with a finalised
--- periodic assessment, whether the annual one is finalised.
+-- Late entries: approved plans with their windows' facts ($7 the default grace days): the days
+-- their indicators are due from (JSON array, null: the plan's start), realisations filed per
+-- window of the indicators in force in it ({"window": distinct indicators}), windows with a
+-- finalised periodic assessment, whether the annual one is finalised.
 SELECT p.plan_id, p.employee_id, p.nip, p.name, p.unit_id, COALESCE(u.name, ''),
        p.assessor_nip, p.assessor_name, pe.cadence,
        COALESCE(p.start_date, pe.start_date) - DATE '1970-01-01',
        COALESCE(p.end_date, pe.end_date) - DATE '1970-01-01',
        COALESCE(rp.realisation_grace_days, $7::int),
-       (SELECT count(*) FROM plan_indicators i WHERE i.plan_id = p.plan_id),
+       COALESCE((SELECT json_agg(i.due_from - DATE '1970-01-01')::text FROM plan_indicators i
+                 WHERE i.plan_id = p.plan_id), '[]'),
        COALESCE((SELECT json_object_agg(w.window_index, w.n)::text
                  FROM (SELECT r.window_index, count(DISTINCT r.indicator_id) AS n
                        FROM realisations r
                        WHERE r.plan_id = p.plan_id
                          AND EXISTS (SELECT 1 FROM plan_indicators i
                                      WHERE i.plan_id = r.plan_id
-                                       AND i.indicator_id = r.indicator_id)
+                                       AND i.indicator_id = r.indicator_id
+                                       AND (i.due_from IS NULL
+                                            OR r.window_end >= i.due_from))
                        GROUP BY r.window_index) w), '{}'),
        COALESCE((SELECT json_agg(DISTINCT a.window_index)::text FROM assessments a
                  WHERE a.plan_id = p.plan_id AND a.kind = 'PERIODIC' AND a.finalised), '[]'),

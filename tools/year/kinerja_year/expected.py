@@ -29,6 +29,12 @@ def compliance(w, outcomes):
             "units_without_org_predicate": 0, "breaking": breaking}
 
 
+def _windows_due(w, k):
+    """Windows an indicator is due in: the survey indicator (the third, added by the revision
+    approved on 1 July) only in the windows ending on or after that day."""
+    return sum(1 for _, _, last in w.windows() if not (k == 2 and last < w.day(7, 1)))
+
+
 def participation(w, ledger, outcomes):
     approved = [n for n in w.plans if w.plans[n].approved]
     windows = len(w.windows())
@@ -36,7 +42,8 @@ def participation(w, ledger, outcomes):
     return {
         "plans": len(w.plans), "plans_submitted": len(w.plans), "plans_approved": len(approved),
         "plans_approved_on_time": len(approved) - late_plans, "plans_overdue": 0,
-        "realisations_due": sum(len(w.plans[n].indicators) * windows for n in approved),
+        "realisations_due": sum(_windows_due(w, k) for n in approved
+                                for k in range(len(w.plans[n].indicators))),
         "realisations_filed": len(ledger.realisations),
         "realisations_late": sum(1 for v in ledger.realisations.values() if v[3]),
         "periodic_assessments_due": len(approved) * windows,

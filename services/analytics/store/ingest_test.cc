@@ -440,7 +440,7 @@ TEST_F(IngestTest, BatchesOfAnySizeGiveWhatOneEventAtATimeGives) {
     annual.finalised = false;
     add("review", "AssessmentRated", AssessmentEvent(annual));
     annual.finalised = true;
-    if (i % 2 == 0) annual.values = {{rv1::CORE_VALUE_AKUNTABEL, rv1::RATING_BELOW_EXPECTATION}};
+    if (i % 2 == 0) annual.values = {{rv1::CORE_VALUE_ACCOUNTABLE, rv1::RATING_BELOW_EXPECTATION}};
     add("review", "AssessmentFinalised", AssessmentEvent(annual));
     AssessmentSpec periodic = annual;
     periodic.id = "q-" + who;

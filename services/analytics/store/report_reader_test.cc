@@ -92,14 +92,17 @@ INSERT INTO plans (plan_id, period_id, agency_id, year, employee_id, nip, name, 
    'Wali');
 INSERT INTO deadline_extensions (period_id, employee_id, until) VALUES ('PA', 'e4', '2025-03-31');
 INSERT INTO plan_indicators (plan_id, indicator_id, text, aspect, target_min, target_max,
-                             lower_is_better, qualitative) VALUES
-  ('p1', 'i1', 'Dokumen', 'QUANTITY', 10, 10, false, false),
-  ('p1', 'i2', 'Waktu layanan', 'TIME', 2, 2, true, false),
-  ('p2', 'i1', 'Laporan', 'QUANTITY', 80, 100, false, false),
-  ('p5', 'i1', 'Kegiatan', 'QUALITY', 0, 0, false, true);
+                             lower_is_better, qualitative, due_from) VALUES
+  ('p1', 'i1', 'Dokumen', 'QUANTITY', 10, 10, false, false, NULL),
+  ('p1', 'i2', 'Waktu layanan', 'TIME', 2, 2, true, false, NULL),
+  ('p2', 'i1', 'Laporan', 'QUANTITY', 80, 100, false, false, NULL),
+  ('p2', 'i3', 'Survei', 'QUANTITY', 80, 80, false, false, '2025-02-15'),
+  ('p5', 'i1', 'Kegiatan', 'QUALITY', 0, 0, false, true, NULL);
 INSERT INTO realisations (realisation_id, plan_id, indicator_id, year, window_index, window_end,
                           value, evidence_count, late, seq) VALUES
   ('r1', 'p1', 'i1', 2025, 1, '2025-01-31', 20, 1, false, 1),
+  ('r20', 'p2', 'i3', 2025, 1, '2025-01-31', 81, 0, false, 20),
+  ('r21', 'p2', 'i3', 2025, 2, '2025-02-28', 82, 0, false, 21),
   ('r2', 'p1', 'i2', 2025, 1, '2025-01-31', 1, 0, false, 2),
   ('r3', 'p1', 'i1', 2025, 2, '2025-02-28', 16, 2, true, 3),
   ('r4', 'p2', 'i1', 2025, 1, '2025-01-31', 50, 0, false, 4),
@@ -295,15 +298,21 @@ TEST_F(ReportReaderTest, ParticipationGroups) {
   EXPECT_EQ(approved, 2);
 
   auto windows = Read([&](ReportReader& r) { return r.ApprovedPlanWindowGroups(s, kAgencyA, 7); });
-  int64_t approved_plans = 0, indicators = 0;
+  int64_t approved_plans = 0;
   for (const PlanWindowGroup& g : windows) {
     approved_plans += g.plans;
-    indicators += g.indicators;
     EXPECT_EQ(g.key.cadence, "MONTHLY");
     EXPECT_EQ(g.key.grace_days, 5);  // A's policy, not the default
   }
   EXPECT_EQ(approved_plans, 3);  // p1, p2 and the closed p5
-  EXPECT_EQ(indicators, 4);
+  std::map<std::optional<CivilDay>, int64_t> indicators;
+  for (const IndicatorGroup& g :
+       Read([&](ReportReader& r) { return r.ApprovedPlanIndicatorGroups(s, kAgencyA, 7); })) {
+    indicators[g.due_from] += g.indicators;
+  }
+  EXPECT_EQ(indicators, (std::map<std::optional<CivilDay>, int64_t>{{std::nullopt, 4},
+                                                                    {CivilDay(2025, 2, 15), 1}}))
+      << "p2's i3 came with a revision approved on 15 February";
 
   auto filed = Read([&](ReportReader& r) { return r.RealisationWindowGroups(s, kAgencyA, 7); });
   std::map<int, std::pair<int64_t, int64_t>> by_window;
@@ -311,9 +320,10 @@ TEST_F(ReportReaderTest, ParticipationGroups) {
     by_window[g.window_index].first += g.filed;
     by_window[g.window_index].second += g.late;
   }
-  // r6 names an indicator not in p1's content: left out; r9/r10 are one indicator-window.
+  // r6 names an indicator not in p1's content: left out; r9/r10 are one indicator-window; r20
+  // is of a window before its indicator was due: left out.
   EXPECT_EQ(by_window[1], (std::pair<int64_t, int64_t>{4, 0}));
-  EXPECT_EQ(by_window[2], (std::pair<int64_t, int64_t>{2, 1}));
+  EXPECT_EQ(by_window[2], (std::pair<int64_t, int64_t>{3, 1}));
   EXPECT_EQ(by_window[3], (std::pair<int64_t, int64_t>{2, 0}));
 
   auto finalised =
@@ -342,12 +352,17 @@ TEST_F(ReportReaderTest, LateEntryRows) {
   ASSERT_EQ(approved.size(), 3u);
   for (const ApprovedPlanProgress& p : approved) {
     if (p.plan.plan_id == "p1") {
-      EXPECT_EQ(p.indicators, 2);
+      EXPECT_EQ(p.indicators_due_from,
+                (std::vector<std::optional<CivilDay>>{std::nullopt, std::nullopt}));
       EXPECT_EQ(p.filed_by_window, (std::map<int, int>{{1, 2}, {2, 1}, {3, 1}}));
       EXPECT_EQ(p.periodic_finalised, (std::vector<int>{1, 3}));
       EXPECT_TRUE(p.annual_finalised);
       EXPECT_EQ(p.plan.unit_name, "Bidang Satu");
       EXPECT_EQ(p.assessor_nip, "N1");
+    } else if (p.plan.plan_id == "p2") {
+      EXPECT_EQ(p.indicators_due_from.size(), 2u);
+      EXPECT_EQ(p.filed_by_window, (std::map<int, int>{{1, 1}, {2, 2}, {3, 1}}))
+          << "r20 is of a window before i3 was due";
     } else if (p.plan.plan_id == "p5") {
       EXPECT_EQ(p.key.end, CivilDay(2025, 2, 14));
       EXPECT_TRUE(p.annual_finalised);

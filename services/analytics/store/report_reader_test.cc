@@ -423,9 +423,11 @@ TEST_F(ReportReaderTest, IndicatorHealthRows) {
   ASSERT_EQ(plans.size(), 1u);
   EXPECT_EQ(plans[0].plan_id, "p1");
   auto stats = Read([&](ReportReader& r) { return r.IndicatorWindowStats(s, kAll, 1); });
-  // p1/i1 (3 windows), p1/i2 (1), p2/i1 (3: window 3's last value is 79); p5/i1 is
+  // p1/i1 (3 windows), p1/i2 (1), p2/i1 (3: window 3's last value is 79), p2/i3 (2); p5/i1 is
   // qualitative; r6's indicator is not in the plan.
-  ASSERT_EQ(stats.size(), 3u);
+  ASSERT_EQ(stats.size(), 4u);
+  EXPECT_EQ(stats[3].indicator_id, "i3");
+  EXPECT_EQ(stats[3].windows, 2);
   EXPECT_EQ(stats[0].plan_id, "p1");
   EXPECT_EQ(stats[0].indicator_id, "i1");
   EXPECT_EQ(stats[0].windows, 3);

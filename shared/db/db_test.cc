@@ -78,8 +78,7 @@ TEST_F(DbTest, AContractMigrationRecordsWhichBinariesItIsSafeFor) {
   const Migration expand = {"svc/0001_t.sql", "CREATE TABLE t (id int, old_name text);"};
   const Migration stop_reading = {"svc/0002_name.sql", "ALTER TABLE t ADD COLUMN name text;"};
   const Migration contract = {"svc/0003_drop_old_name.sql",
-                              "-- kinerja-contract-after: svc/0002_name.sql
-                              "
+                              "-- kinerja-contract-after: svc/0002_name.sql\n"
                               "ALTER TABLE t DROP COLUMN old_name;"};
   ASSERT_TRUE(ApplyMigrations(conn, "svc", {expand, stop_reading, contract}).ok());
   EXPECT_TRUE(ApplyMigrations(conn, "svc", {expand, stop_reading}).ok());

@@ -119,8 +119,10 @@ std::string MigrationChecksum(std::string_view sql) {
 }
 
 std::string ContractAfter(std::string_view sql) {
-  for (std::string_view line : absl::StrSplit(sql, '\n')) {
-    if (absl::ConsumePrefix(&line, kContractMarker)) {
+  // Debian's Abseil has its own string_view.
+  for (absl::string_view line : absl::StrSplit(absl::string_view(sql.data(), sql.size()), '\n')) {
+    if (absl::ConsumePrefix(&line,
+                            absl::string_view(kContractMarker.data(), kContractMarker.size()))) {
       return std::string(absl::StripAsciiWhitespace(line));
     }
   }

@@ -80,11 +80,11 @@ TEST(PlanMigrations, AnEditedMigrationIsRefusedEvenWhenTheSchemaIsAhead) {
 }
 
 TEST(PlanMigrations, AnUnknownMigrationThatIsNotNewerIsRefused) {
-  // Another branch's 0002: neither binary's order is right for this schema.
-  auto plan = PlanMigrations(
-      kKnown, {Applied(kKnown[0]), Applied(kKnown[1]), AppliedNewer("svc/0002_other.sql")});
+  // Another branch's migration that sorts among this binary's: no order is right for both.
+  auto plan = PlanMigrations(kKnown, {Applied(kKnown[0]), Applied(kKnown[1]), Applied(kKnown[2]),
+                                      AppliedNewer("svc/0001_other.sql")});
   EXPECT_EQ(plan.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(plan.status().message(), HasSubstr("not newer than its own (svc/0002_other.sql)"));
+  EXPECT_THAT(plan.status().message(), HasSubstr("not newer than its own (svc/0001_other.sql)"));
 }
 
 TEST(PlanMigrations, AMigrationOfAnUnknownSourceIsRefused) {

@@ -64,7 +64,8 @@ absl::StatusOr<MigrationReport> ApplyMigrations(pqxx::connection& conn, const st
     };
     absl::StatusOr<MigrationPlan> plan = PlanMigrations(migrations, ReadApplied(conn));
     if (!plan.ok()) return plan.status();
-    MigrationReport report{.already_applied = plan->already_applied, .newer = plan->newer};
+    MigrationReport report{
+        .applied = {}, .already_applied = plan->already_applied, .newer = plan->newer};
     for (const Migration* m : plan->to_apply) {
       if (absl::Status s = Apply(conn, *m); !s.ok()) return s;
       report.applied.push_back(m->id);

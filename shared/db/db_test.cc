@@ -6,6 +6,7 @@
 
 #include "shared/context/call_scope.h"
 #include "shared/db/idempotency.h"
+#include "shared/db/migration_plan.h"
 #include "shared/db/migrations.h"
 #include "shared/db/pool.h"
 #include "shared/db/query.h"
@@ -58,13 +59,50 @@ TEST_F(DbTest, EditedAppliedMigrationIsRefused) {
   EXPECT_NE(edited.status().message().find("svc/0001_t.sql"), std::string::npos);
 }
 
-TEST_F(DbTest, UnknownAppliedMigrationIsRefused) {
+TEST_F(DbTest, AnOlderBinaryRunsOnASchemaAheadOfIt) {
+  // The next release's expand migration is applied while this release's binaries run.
   pqxx::connection conn(dsn_);
-  ASSERT_TRUE(ApplyMigrations(conn, "svc",
-                              {{"svc/0001_a.sql", "SELECT 1;"}, {"svc/0002_b.sql", "SELECT 2;"}})
-                  .ok());
-  auto older = ApplyMigrations(conn, "svc", {{"svc/0001_a.sql", "SELECT 1;"}});
-  EXPECT_EQ(older.status().code(), absl::StatusCode::kFailedPrecondition);
+  const Migration current = {"svc/0001_t.sql", "CREATE TABLE t (id int PRIMARY KEY);"};
+  const Migration next = {"svc/0002_note.sql",
+                          "ALTER TABLE t ADD COLUMN note text NOT NULL DEFAULT '';"};
+  ASSERT_TRUE(ApplyMigrations(conn, "svc", {current, next}).ok());
+  auto older = ApplyMigrations(conn, "svc", {current});
+  ASSERT_TRUE(older.ok()) << older.status();
+  EXPECT_TRUE(older->applied.empty());
+  EXPECT_EQ(older->already_applied, 1);
+  EXPECT_EQ(older->newer, std::vector<std::string>{"svc/0002_note.sql"});
+}
+
+TEST_F(DbTest, AContractMigrationRecordsWhichBinariesItIsSafeFor) {
+  pqxx::connection conn(dsn_);
+  const Migration expand = {"svc/0001_t.sql", "CREATE TABLE t (id int, old_name text);"};
+  const Migration stop_reading = {"svc/0002_name.sql", "ALTER TABLE t ADD COLUMN name text;"};
+  const Migration contract = {"svc/0003_drop_old_name.sql",
+                              "-- kinerja-contract-after: svc/0002_name.sql\n"
+                              "ALTER TABLE t DROP COLUMN old_name;"};
+  ASSERT_TRUE(ApplyMigrations(conn, "svc", {expand, stop_reading, contract}).ok());
+  EXPECT_TRUE(ApplyMigrations(conn, "svc", {expand, stop_reading}).ok());
+  auto too_old = ApplyMigrations(conn, "svc", {expand});
+  EXPECT_EQ(too_old.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(too_old.status().message().find("more than one release behind"), std::string::npos)
+      << too_old.status();
+}
+
+TEST_F(DbTest, ABookkeepingTableFromBeforeContractMarkersIsExtended) {
+  pqxx::connection conn(dsn_);
+  {
+    pqxx::work tx(conn);
+    tx.exec0(
+        "CREATE TABLE schema_migrations (id text PRIMARY KEY, checksum text NOT NULL,"
+        " applied_at timestamptz NOT NULL DEFAULT now())");
+    tx.exec_params0("INSERT INTO schema_migrations (id, checksum) VALUES ($1, $2)",
+                    "svc/0001_a.sql", MigrationChecksum("SELECT 1;"));
+    tx.commit();
+  }
+  auto r = ApplyMigrations(conn, "svc",
+                           {{"svc/0001_a.sql", "SELECT 1;"}, {"svc/0002_b.sql", "SELECT 2;"}});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->applied, std::vector<std::string>{"svc/0002_b.sql"});
 }
 
 TEST_F(DbTest, FailingMigrationLeavesNothingBehind) {

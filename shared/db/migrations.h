@@ -1,10 +1,11 @@
-// Versioned SQL migrations, applied at start-up.
+// Versioned SQL migrations, applied at start-up and by a service's --migrate-only run.
 //
-// Each service ships its migrations inside its binary (cmake kinerja_embed_migrations). At
-// start-up they are applied in name order under an advisory lock, so several replicas starting
-// together apply each migration once. Every applied migration's SHA-256 is recorded: a binary
-// whose migration text differs from what was applied, or that does not know an applied
-// migration, refuses to start instead of running against a schema it does not understand.
+// Each service ships its migrations inside its binary (cmake kinerja_embed_migrations). They are
+// applied in order under an advisory lock, so several replicas starting together apply each
+// migration once. Every applied migration's SHA-256 is recorded: a binary whose migration text
+// differs from what was applied refuses to start. A database ahead of the binary (newer
+// migrations of a release being rolled out) is accepted as migration_plan.h explains, so the
+// previous release keeps running during a rolling upgrade (docs/upgrades.md).
 #pragma once
 
 #include <string>
@@ -13,17 +14,15 @@
 #include <pqxx/connection>
 
 #include "absl/status/statusor.h"
+#include "shared/db/migration.h"
 
 namespace kinerja::db {
-
-struct Migration {
-  std::string id;  // "<prefix>/<file name>", e.g. "employee/0001_init.sql"
-  std::string sql;
-};
 
 struct MigrationReport {
   std::vector<std::string> applied;  // ids applied by this call
   int already_applied = 0;
+  // Applied migrations newer than the binary's own: the database is ahead of it.
+  std::vector<std::string> newer;
 };
 
 // The platform's own migrations (outbox, idempotency keys, audit log), applied into every

@@ -18,6 +18,8 @@
 #include "shared/auth/key_loader.h"
 #include "shared/db/transaction.h"
 #include "shared/log/log.h"
+#include "shared/server/schema_migration.h"
+#include "shared/server/shared_options.h"
 
 namespace kinerja::server {
 namespace {
@@ -39,35 +41,6 @@ extern "C" void OnSignal(int) { g_signalled = true; }
 
 using config::Option;
 using config::OptionType;
-
-absl::Status ApplyMigrationsWithRetry(const std::string& dsn, const ServiceSettings& settings,
-                                      absl::Duration wait) {
-  std::vector<db::Migration> all = db::PlatformMigrations();
-  all.insert(all.end(), settings.migrations.begin(), settings.migrations.end());
-  absl::Time deadline = absl::Now() + wait;
-  for (;;) {
-    absl::Status status;
-    try {
-      pqxx::connection conn(dsn);
-      pqxx::nontransaction(conn).exec0("SET search_path TO " + conn.quote_name(settings.name));
-      auto report = db::ApplyMigrations(conn, settings.name, all);
-      if (report.ok()) {
-        log::Info("migrations checked", {{"applied", static_cast<int64_t>(report->applied.size())},
-                                         {"already_applied", report->already_applied}});
-        return absl::OkStatus();
-      }
-      return report.status();  // a schema problem does not heal by waiting
-    } catch (const std::exception& e) {
-      status = db::DetailedStatusFromException(e);
-    }
-    if (absl::Now() >= deadline) {
-      return absl::UnavailableError(absl::StrCat(
-          "database not reachable within ", absl::FormatDuration(wait), ": ", status.message()));
-    }
-    log::Warn("waiting for the database", {{"error", status.message()}});
-    absl::SleepFor(absl::Seconds(1));
-  }
-}
 
 // RFC 3339 in UTC, or null for a time that has not happened yet (InfinitePast).
 nlohmann::ordered_json JsonTime(absl::Time t) {
@@ -104,11 +77,7 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
        .help = "Prometheus /metrics and /healthz HTTP address host:port (port 0: any free port)",
        .type = OptionType::kAddress,
        .default_value = "127.0.0.1:9464"},
-      {.name = "pg-dsn",
-       .env = "PG_DSN",
-       .help = "libpq connection string of the service's own database role",
-       .required = true,
-       .secret = true},
+      PgDsnOption(),
       {.name = "db-pool-size",
        .env = "DB_POOL_SIZE",
        .help = "database connections, and worker threads running database work (default: 4 per "
@@ -138,11 +107,7 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
                "replica's own commits wake them at once): the bound on their delay",
        .type = OptionType::kDuration,
        .default_value = "200ms"},
-      {.name = "db-wait",
-       .env = "DB_WAIT",
-       .help = "how long start-up waits for the database before giving up",
-       .type = OptionType::kDuration,
-       .default_value = "30s"},
+      DbWaitOption(),
       {.name = "jwt-issuer",
        .env = "JWT_ISSUER",
        .help = "accepted token issuer (iss)",
@@ -160,10 +125,8 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
        .help = "secret (16+ characters) that signs page tokens; the same on every replica",
        .required = true,
        .secret = true},
-      {.name = "log-level",
-       .env = "LOG_LEVEL",
-       .help = "debug, info, warn or error",
-       .default_value = "info"},
+      LogLevelOption(),
+      MigrateOnlyOption(),
   };
   for (auto& o : extra) spec.options.push_back(std::move(o));
   return spec;
@@ -209,8 +172,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   if (!verifier.ok()) return verifier.status();
   host->verifier_ = *std::move(verifier);
 
-  if (absl::Status s =
-          ApplyMigrationsWithRetry(host->dsn_, host->settings_, config.GetDuration("db-wait"));
+  if (absl::Status s = MigrateSchema(host->dsn_, host->settings_.name, host->settings_.migrations,
+                                     config.GetDuration("db-wait"));
       !s.ok()) {
     return s;
   }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "shared/log/log.h"
+#include "shared/server/migrate_only.h"
 
 namespace kinerja::server {
 
@@ -43,6 +44,9 @@ RunningService::~RunningService() {
 }
 
 int RunService(int argc, char** argv, const ServiceDefinition& definition) {
+  if (std::optional<int> exit_code = RunMigrateOnlyIfAsked(argc, argv, definition)) {
+    return *exit_code;
+  }
   absl::StatusOr<config::Config> config =
       config::Parse(definition.Spec(), argc, argv, config::ProcessEnv());
   if (!config.ok()) {

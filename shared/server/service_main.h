@@ -64,6 +64,7 @@ class RunningService {
 
 // Parses flags and environment, logs the configuration, runs the service until a signal.
 // Exit codes: 0 after a clean stop or --help, 2 for bad configuration, 1 when it cannot start.
+// With --migrate-only, applies the migrations and exits instead (migrate_only.h).
 int RunService(int argc, char** argv, const ServiceDefinition& definition);
 
 }  // namespace kinerja::server

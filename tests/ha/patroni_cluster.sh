@@ -23,22 +23,24 @@ ha_admin_dsn() {
     "user=postgres password=$(cat "$ha_dir/superuser.password") dbname=postgres"
 }
 
-# ha_cluster_json: Patroni's view of the cluster (GET /cluster) from any member that answers.
-ha_cluster_json() {
-  local name
-  for name in "${ha_members[@]}"; do
-    curl -fsS --max-time 2 "http://127.0.0.1:$(ha_port "$name-api")/cluster" 2>/dev/null && return 0
-  done
-  return 1
-}
-
-# ha_member_role NAME: leader, sync_standby, replica, or nothing when NAME is not running.
+# ha_member_role NAME: leader, sync_standby or replica in Patroni's view of the cluster (GET
+# /cluster from any member that answers); nothing when NAME's PostgreSQL is not running.
 ha_member_role() {
-  ha_cluster_json | python3 -c '
-import json, sys
-for m in json.load(sys.stdin)["members"]:
-    if m["name"] == sys.argv[1] and m.get("state") in ("running", "streaming"):
-        print(m["role"])' "$1"
+  local ports=() m
+  for m in "${ha_members[@]}"; do ports+=("$(ha_port "$m-api")"); done
+  python3 - "$1" "${ports[@]}" <<'PY'
+import json, sys, urllib.request
+for port in sys.argv[2:]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/cluster", timeout=2) as r:
+            members = json.load(r)["members"]
+    except Exception:
+        continue
+    for m in members:
+        if m["name"] == sys.argv[1] and m.get("state") in ("running", "streaming"):
+            print(m["role"])
+    break
+PY
 }
 
 ha_leader() {
@@ -165,6 +167,11 @@ ha_show_logs() {
   done
 }
 
+# ha_child_of PID: a child process of PID (procps may not be installed: /proc).
+ha_child_of() {
+  grep -ls "^PPid:[[:space:]]*$1\$" /proc/[0-9]*/status 2>/dev/null | head -n1 | cut -d/ -f3 || true
+}
+
 # ha_stop_member NAME: TERM to Patroni (it stops its PostgreSQL), then whatever is left of the
 # server stopped immediately. As root Patroni is runuser's child: signal Patroni itself.
 ha_stop_member() {
@@ -172,7 +179,7 @@ ha_stop_member() {
   if [ -f "$ha_dir/$name.pid" ]; then
     pid=$(cat "$ha_dir/$name.pid")
     patroni_pid=$pid
-    [ "$(id -u)" = 0 ] && patroni_pid=$(pgrep -P "$pid" | head -n1 || true)
+    [ "$(id -u)" = 0 ] && patroni_pid=$(ha_child_of "$pid")
     [ -n "$patroni_pid" ] && kill -TERM "$patroni_pid" 2>/dev/null || true
     ha_wait 20 "stop of $name's Patroni" bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true

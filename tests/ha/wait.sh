@@ -15,3 +15,6 @@ ha_wait() {
 
 # ha_now: seconds since the epoch with milliseconds, for the printed figures.
 ha_now() { date +%s.%3N; }
+
+# ha_since T: seconds from T (an ha_now value) to now, with two decimals.
+ha_since() { awk -v t="$1" -v now="$(ha_now)" 'BEGIN { printf "%.2f", now - t }'; }

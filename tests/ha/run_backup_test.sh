@@ -20,6 +20,7 @@ cleanup() {
   if [ "${KEEP_STATE:-0}" = 1 ]; then echo "backup test: state kept in $dir" >&2; else rm -rf "$dir"; fi
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 
 stanza=kinerja
 conf=$dir/pgbackrest.conf

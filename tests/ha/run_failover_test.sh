@@ -33,6 +33,7 @@ cleanup() {
   if [ "${KEEP_STATE:-0}" = 1 ]; then echo "failover test: state kept in $ha_dir" >&2; else rm -rf "$ha_dir"; fi
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 
 started=$(ha_now)
 ha_start
@@ -83,7 +84,7 @@ else
   echo "employee service restarted: the process is gone"; failed=1
 fi
 leader=$(ha_leader)
-leader_dsn="host=127.0.0.1 port=$(ha_port "$leader-pg") user=postgres dbname=kinerja password=$(cat "$ha_dir/superuser.password")"
+leader_dsn="host=127.0.0.1 port=$(ha_port "$leader-pg") connect_timeout=2 user=postgres dbname=kinerja password=$(cat "$ha_dir/superuser.password")"
 echo "units on the new leader $leader (SQL): $(psql "$leader_dsn" -tAX -c \
   "SELECT count(*) FROM employee.org_units WHERE name LIKE 'HA load %'")"
 old_leader_back() { [ -n "$(ha_member_role "$old_leader")" ]; }

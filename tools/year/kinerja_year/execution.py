@@ -76,22 +76,26 @@ def _record(w, ledger, window, entry, late):
     ledger.add((nip, indicator_id, index), (value, target, bool(evidence), late))
 
 
-def realise_window(w, ledger, window, during=None):
-    """The employees' realisations of a window the day after it ends; `during` (a callable) runs
-    in the middle of it (the --kill drill)."""
+def realise_window(w, ledger, window, during=None, kills=0):
+    """The employees' realisations of a window the day after it ends. With the --kill drill,
+    `during(n)` runs between chunks of them: the first chunk before any kill, then a chunk after
+    each of the `kills` kills (while the part restarts), `during(kills)` at the end."""
     index, _, last = window
     s = w.scenario
     entries = [e for e in _entries(w, window)
                if s.people[e[0]].late_window != index
                and not (s.people[e[0]].missing_window == index and e[1] == 1)]
     w.go(last + ONE_DAY, f"window {index}: {len(entries)} realisations with evidence")
-    half = len(entries) // 2 if during else len(entries)
-    w.runner.each("RecordRealisation", entries[:half],
-                  lambda e: _record(w, ledger, window, e, False), "realisations")
+    chunks = kills + 1 if during else 1
+    size = -(-len(entries) // chunks)
+    for n in range(chunks):
+        if n > 0:
+            during(n - 1)
+        label = "realisations" if n == 0 else "realisations (while restarting)"
+        w.runner.each("RecordRealisation", entries[n * size:(n + 1) * size],
+                      lambda e: _record(w, ledger, window, e, False), label)
     if during:
-        during()
-        w.runner.each("RecordRealisation", entries[half:],
-                      lambda e: _record(w, ledger, window, e, False), "realisations (while restarting)")
+        during(chunks - 1)
 
 
 def feedback_window(w, ledger, window, windows_count):

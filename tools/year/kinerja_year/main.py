@@ -38,9 +38,11 @@ def parse_args(argv):
     p.add_argument("--threads", type=int, default=8, help="calls in flight (default 8)")
     p.add_argument("--cadence", choices=["quarterly", "monthly"], default="quarterly",
                    help="periodic windows of the period (default quarterly)")
-    p.add_argument("--kill", nargs="?", const="review", default="", metavar="SERVICE",
-                   help="kill -9 SERVICE (default review) in the middle of the second window's "
-                        "realisations and restart it with `tools/stack restart`")
+    p.add_argument("--kill", nargs="?", const="review", default="", metavar="NAME[,NAME...]",
+                   help="kill -9 each named part in turn (employee, goals, review, analytics, "
+                        "postgres; default review) during the second window's realisations "
+                        "(the fifth's, monthly), each restarted with `tools/stack restart` "
+                        "while the calls retry, the next killed once it serves again")
     p.add_argument("--no-summary", action="store_true", help="skip the analytics summary")
     return p.parse_args(argv)
 
@@ -54,9 +56,26 @@ def read_endpoints(path):
     return values
 
 
+KILLABLE = ("employee", "goals", "review", "analytics", "postgres")
+
+
+def kill_list(value):
+    """The parts --kill names, in order; SystemExit naming an unknown one."""
+    names = [n.strip() for n in value.split(",") if n.strip()] if value else []
+    for name in names:
+        if name not in KILLABLE:
+            raise SystemExit(f"kinerja-year: --kill: unknown part '{name}' "
+                             f"(one of {', '.join(KILLABLE)})")
+    return names
+
+
 def kill_drill(state_dir, service, log):
-    """kill -9 the service now and restart it in the background; returns a join function."""
-    pid = int((Path(state_dir) / f"{service}.pid").read_text())
+    """kill -9 the service (or the stack's PostgreSQL server) now and restart it in the
+    background; returns a join function."""
+    pid_file = (Path(state_dir) / "pg" / "postmaster.pid" if service == "postgres"
+                else Path(state_dir) / f"{service}.pid")
+    pid = int(pid_file.read_text().splitlines()[0])
+    killed = time.monotonic()
     os.kill(pid, signal.SIGKILL)
     log(f"      KILL -9 {service} (pid {pid}); restarting it while the calls retry")
     result = {}
@@ -66,22 +85,39 @@ def kill_drill(state_dir, service, log):
         out = subprocess.run([str(ROOT / "tools" / "stack"), "restart", service, "--state-dir",
                               state_dir], capture_output=True, text=True)
         result["rc"], result["out"] = out.returncode, (out.stdout + out.stderr).strip()
+        result["seconds"] = time.monotonic() - killed
 
     thread = threading.Thread(target=restart)
     thread.start()
 
     def join():
         thread.join()
-        log(f"      {result.get('out', '')} (exit {result.get('rc')})")
+        log(f"      {result.get('out', '')} (exit {result.get('rc')}; serving again "
+            f"{result.get('seconds', 0):.1f} s after the kill, 1 s of it waiting on purpose)")
         if result.get("rc") != 0:
             raise SystemExit(f"kinerja-year: tools/stack restart {service} failed")
 
     return join
 
 
+def drill(state_dir, names, log):
+    """The kills of --kill for realise_window: called between its chunks of calls, the n-th
+    call kills the n-th part after the (n-1)-th serves again."""
+    pending = []
+
+    def step(n):
+        while pending:
+            pending.pop()()
+        if n < len(names):
+            pending.append(kill_drill(state_dir, names[n], log))
+
+    return step
+
+
 def run(args):
     t0 = time.monotonic()
     log = lambda text: print(text, flush=True)  # noqa: E731
+    kills = kill_list(args.kill)
     state = str(Path(args.state_dir).resolve())
     endpoints = read_endpoints(Path(state) / "endpoints.env")
     pb = stubs.load(Path(state) / "pystubs")
@@ -132,12 +168,9 @@ def run(args):
             done = [x for x in windows if x[2] <= last and (last != w.day(12, 31) or x[1] > w.day(9, 30))]
             execution.import_surveys(w, ledger, done, last + dt.timedelta(days=1))
         during = None
-        if args.kill and index == kill_window:
-            joiner = []
-            during = lambda: joiner.append(kill_drill(state, args.kill, log))  # noqa: E731
-        execution.realise_window(w, ledger, window, during)
-        if during:
-            joiner[0]()
+        if kills and index == kill_window:
+            during = drill(state, kills, log)
+        execution.realise_window(w, ledger, window, during, len(kills))
         execution.feedback_window(w, ledger, window, len(windows))
         if index == 1:  # the review service finalises nothing of a unit without it
             assessment.org_predicates(w)

@@ -139,6 +139,7 @@ void EventFollower::Stop() {
     if (active_queue_ != nullptr) active_queue_->Close();
   }
   if (thread_.joinable()) thread_.join();
+  leadership_.reset();  // the lock goes with the session: a standby replica takes over
 }
 
 absl::StatusOr<std::string> EventFollower::Cursor() {
@@ -169,6 +170,15 @@ absl::Status EventFollower::Commit(std::span<const EventEffect> effects,
                                    std::span<const EventEnvelope* const> events) {
   RETURN_IF_ERROR(db::RunInTransaction(pool_, [&](pqxx::work& tx) -> absl::Status {
     if (!options_.durable_commit) db::Exec1(tx, db::queries::kSynchronousCommitOff);
+    if (expected_cursor_.has_value()) {
+      pqxx::result stored = db::Exec(tx, db::queries::kCursorLock, options_.name);
+      const std::string now = stored.empty() ? "" : stored[0][0].as<std::string>();
+      if (now != *expected_cursor_) {
+        return absl::AbortedError(absl::StrCat("consumer ", options_.name,
+                                               ": another replica moved the cursor to '", now,
+                                               "'; resuming from it"));
+      }
+    }
     for (size_t i = 0; i < effects.size(); ++i) {
       if (!effects[i]) continue;
       // One effect for several events runs under the last one's request id.
@@ -179,8 +189,36 @@ absl::Status EventFollower::Commit(std::span<const EventEffect> effects,
     db::Exec0(tx, db::queries::kCursorUpsert, options_.name, events.back()->cursor());
     return absl::OkStatus();
   }));
+  if (expected_cursor_.has_value()) expected_cursor_ = events.back()->cursor();
   RecordApplied(events);
   return absl::OkStatus();
+}
+
+absl::StatusOr<bool> EventFollower::Lead() {
+  try {
+    if (leadership_ != nullptr && !leadership_->is_open()) leadership_.reset();
+    const bool held = leadership_ != nullptr;
+    if (!held) leadership_ = std::make_unique<pqxx::connection>(pool_.options().dsn);
+    pqxx::nontransaction tx(*leadership_);
+    // Taken again while held: the session's lock count grows, it is still this session's.
+    const bool leads =
+        db::Exec1(tx, db::queries::kFollowerLeadership, pool_.options().schema, options_.name)[0]
+            .as<bool>();
+    if (held && leads) {
+      db::Exec1(tx, db::queries::kFollowerLeadershipRelease, pool_.options().schema, options_.name);
+    }
+    if (!leads) leadership_.reset();
+    return leads;
+  } catch (const std::exception& e) {
+    leadership_.reset();
+    return absl::UnavailableError(absl::StrCat("event follower ", options_.name,
+                                               ": cannot take the leadership lock: ", e.what()));
+  }
+}
+
+void EventFollower::SetStandby(bool standby) {
+  absl::MutexLock lock(&status_mu_);
+  status_.standby = standby;
 }
 
 std::vector<EventEffect> EventFollower::PrepareAll(std::span<const EventEnvelope> batch,
@@ -291,7 +329,11 @@ void EventFollower::Run() {
 }
 
 absl::Status EventFollower::FollowOnce() {
+  ASSIGN_OR_RETURN(bool leads, Lead());
+  SetStandby(!leads);
+  if (!leads) return absl::OkStatus();  // another replica follows; try again after the backoff
   ASSIGN_OR_RETURN(std::string cursor, Cursor());
+  expected_cursor_ = cursor;
   ASSIGN_OR_RETURN(std::unique_ptr<EventReader> reader, source_.Follow(cursor, options_.types));
   std::unique_ptr<EventQueue> queue;
   if (options_.max_batch > 1) {

@@ -23,6 +23,15 @@
 // connection lost while committing a batch (outcome unknown) is not retried one by one: the
 // follower reconnects and resumes from whatever cursor was stored.
 //
+// Replicas: every replica of a service runs the same followers. One leads each consumer: it holds
+// a session advisory lock named after the schema and the consumer on a connection of its own;
+// the others are on standby (Status().standby) and try again after each backoff (at most
+// max_backoff), so a standby takes over within that time after the leader stops or dies (its
+// session ends, the lock goes with it). As a second guard, each transaction locks the cursor row
+// and checks it is still the cursor this follower last read or stored; if another replica moved
+// it (a leader that lost its lock's session without noticing), nothing is written and the
+// follower resumes from the stored cursor.
+//
 // Non-durable commits (FollowerOptions::durable_commit = false) run each of the follower's
 // transactions with `SET LOCAL synchronous_commit = off` (as set_config(..., true), a prepared
 // statement): the commit does not wait for its WAL flush. Only for read models derived from events:
@@ -35,11 +44,13 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <pqxx/connection>
 #include <pqxx/transaction>
 
 #include "absl/status/statusor.h"
@@ -93,6 +104,8 @@ struct FollowerStatus {
   // last_error_at with last_applied_at.
   std::string last_error;
   absl::Time last_error_at = absl::InfinitePast();
+  // Another replica leads this consumer; this one waits (see Replicas above).
+  bool standby = false;
 };
 
 class EventFollower {
@@ -142,6 +155,9 @@ class EventFollower {
   absl::Status Commit(std::span<const EventEffect> effects,
                       std::span<const kinerja::common::v1::EventEnvelope* const> events);
   void RecordApplied(std::span<const kinerja::common::v1::EventEnvelope* const> events);
+  // True when this follower leads its consumer (takes the lock if free; keeps it once held).
+  absl::StatusOr<bool> Lead();
+  void SetStandby(bool standby);
   void RecordError(const absl::Status& status);
   void SetConnected(bool connected);
 
@@ -161,6 +177,11 @@ class EventFollower {
   mutable absl::Mutex status_mu_;
   FollowerStatus status_ ABSL_GUARDED_BY(status_mu_);
   std::thread thread_;
+  // The session holding the leadership lock (apply thread only).
+  std::unique_ptr<pqxx::connection> leadership_;
+  // The cursor stored when this follower last read or wrote it (apply thread only); unset for
+  // Apply() called on its own.
+  std::optional<std::string> expected_cursor_;
 };
 
 }  // namespace kinerja::events

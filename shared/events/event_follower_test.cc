@@ -355,6 +355,65 @@ TEST_F(EventFollowerTest, ABatchPreparedAsOneEffectIsOneTransactionAndIsolatesAF
       << "and one event at a time after a batch failed";
 }
 
+// Two replicas of a service run the same follower: one leads, the other waits, and takes over
+// once the leader stops; every event is applied once.
+TEST_F(EventFollowerTest, OneReplicaLeadsAConsumerAndAStandbyTakesOverWhenItStops) {
+  ScriptedSource source(30);
+  EventFollower first(*pool_, source, Batched("svc.replicas", 8), InsertThing());
+  EventFollower second(*pool_, source, Batched("svc.replicas", 8), InsertThing());
+  first.Start();
+  AwaitApplied(first, 30);
+  second.Start();
+  for (int i = 0; i < 100 && !second.Status().standby; ++i) absl::SleepFor(absl::Milliseconds(10));
+  EXPECT_TRUE(second.Status().standby) << "the first replica holds the consumer";
+  EXPECT_FALSE(first.Status().standby);
+  first.Stop();
+  for (int i = 0; i < 300 && second.Status().standby; ++i) absl::SleepFor(absl::Milliseconds(10));
+  EXPECT_FALSE(second.Status().standby) << "the standby takes over after the leader stopped";
+  EXPECT_TRUE(second.Status().connected);
+  second.Stop();
+  EXPECT_EQ(second.applied(), 0) << "the new leader resumed after the stored cursor";
+  EXPECT_EQ(*second.Cursor(), "c30");
+  EXPECT_EQ(Things(), 30);
+}
+
+// A leader that lost its lock's session without noticing while another replica moved on: its
+// next transaction sees the cursor moved, writes nothing, and it resumes from the stored cursor.
+TEST_F(EventFollowerTest, ATransactionWritesNothingWhenAnotherReplicaMovedTheCursor) {
+  ScriptedSource source(6);
+  std::atomic<bool> release{false};
+  PrepareEvent insert = InsertThing();
+  // Event 3 waits until the cursor has been moved under the follower.
+  PrepareEvent held = [&](const EventEnvelope& e) {
+    while (e.aggregate_id() == "3" && !release.load()) absl::SleepFor(absl::Milliseconds(5));
+    return insert(e);
+  };
+  EventFollower follower(*pool_, source,
+                         {.name = "svc.moved",
+                          .types = {"Thing"},
+                          .initial_backoff = absl::Milliseconds(20),
+                          .max_backoff = absl::Milliseconds(40)},
+                         held);
+  follower.Start();
+  AwaitApplied(follower, 2);
+  // Another replica applied events 3 and 4 (their rows and its cursor).
+  ASSERT_TRUE(db::RunInTransaction(*pool_, [](pqxx::work& tx) {
+                tx.exec0("INSERT INTO things (id) VALUES ('3'), ('4')");
+                tx.exec0("UPDATE event_cursors SET cursor = 'c4' WHERE consumer = 'svc.moved'");
+                return absl::OkStatus();
+              }).ok());
+  release = true;
+  AwaitApplied(follower, 4);  // 5 and 6, after resuming from c4
+  follower.Stop();
+  EXPECT_EQ(*follower.Cursor(), "c6");
+  EXPECT_EQ(Column("SELECT id FROM things ORDER BY id"),
+            (std::vector<std::string>{"1", "2", "3", "4", "5", "6"}))
+      << "3 and 4 once each: the stale transaction wrote nothing";
+  EXPECT_NE(follower.Status().last_error.find("another replica moved the cursor"),
+            std::string::npos)
+      << follower.Status().last_error;
+}
+
 TEST_F(EventFollowerTest, NonDurableCommitsStillStoreEffectsAndCursorTogether) {
   ScriptedSource source(20);
   failing_ = 15;

@@ -52,6 +52,7 @@ nlohmann::ordered_json ConsumerJson(const events::FollowerStatus& status) {
   const bool applied_one = status.last_applied_at != absl::InfinitePast();
   return {{"name", status.name},
           {"connected", status.connected},
+          {"standby", status.standby},
           {"applied", status.applied},
           {"cursor", status.cursor},
           {"lag_seconds", applied_one ? nlohmann::ordered_json(status.lag_seconds) : nullptr},

@@ -16,6 +16,22 @@ VALUES ($1, $2, $3, $4, $5, $6, $7)
 -- $1 consumer -> its cursor
 SELECT cursor FROM event_cursors WHERE consumer = $1
 
+-- name: CursorLock
+-- $1 consumer -> its cursor, the row locked until the transaction ends: a follower's transaction
+-- checks that no other replica moved the cursor since it read it (event_follower.cc).
+SELECT cursor FROM event_cursors WHERE consumer = $1 FOR UPDATE
+
+-- name: FollowerLeadership
+-- $1 schema, $2 consumer -> true when this session now leads the consumer: a session advisory
+-- lock, released when the session ends (the replica stopped or died), so one replica of a
+-- service follows each stream and the others wait.
+SELECT pg_try_advisory_lock(hashtextextended('kinerja.follower/' || $1 || '/' || $2, 0))
+
+-- name: FollowerLeadershipRelease
+-- $1 schema, $2 consumer: one hold of the lock above less (FollowerLeadership taken again by the
+-- session that holds it, to see that the session is still alive, counts once more).
+SELECT pg_advisory_unlock(hashtextextended('kinerja.follower/' || $1 || '/' || $2, 0))
+
 -- name: CursorUpsert
 -- $1 consumer, $2 cursor
 INSERT INTO event_cursors (consumer, cursor) VALUES ($1, $2)

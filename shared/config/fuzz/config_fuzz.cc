@@ -67,9 +67,12 @@ struct Input {
   std::map<std::string, std::string> env;
 };
 
+// A line ends at '\n', and also at a NUL byte: neither arguments nor environment variables can
+// hold one.
 Input Split(std::string_view text) {
   Input input;
   for (absl::string_view line : absl::StrSplit(kinerja::ToAbsl(text), '\n')) {
+    line = line.substr(0, line.find('\0'));
     if (absl::ConsumePrefix(&line, "$")) {
       std::vector<std::string> kv = absl::StrSplit(line, absl::MaxSplits('=', 1));
       if (kv.size() == 2) input.env[kv[0]] = kv[1];
@@ -109,6 +112,18 @@ void CheckGetters(const config::Config& cfg) {
   }
 }
 
+// Whether args[i] is the value of the flag before it ("--rpc-timeout 5s"), not a flag itself.
+bool IsValueOfPrevious(const std::vector<std::string>& args, size_t i) {
+  const std::string& previous = args[i - 1];
+  if (!previous.starts_with("--") || previous.find('=') != std::string::npos) {
+    return false;
+  }
+  for (const config::Option& option : TheSpec().options) {
+    if (previous == "--" + option.name) return option.type != OptionType::kBool;
+  }
+  return false;
+}
+
 // The input with the values of secret options replaced by a canary of the same length that
 // parses the same way ('#'s for the string secret; for the int secret, only a value that is not
 // an integer at all, replaced by 'x's). What Parse shows must not change: it never shows a
@@ -129,8 +144,9 @@ Input Canaried(const Input& input) {
   for (const config::Option& option : TheSpec().options) {
     if (!option.secret) continue;
     const std::string flag = "--" + option.name + "=";
-    for (std::string& arg : out.args) {
-      if (!arg.starts_with(flag)) continue;
+    for (size_t i = 1; i < out.args.size(); ++i) {
+      std::string& arg = out.args[i];
+      if (!arg.starts_with(flag) || IsValueOfPrevious(input.args, i)) continue;
       std::string value = arg.substr(flag.size());
       canary(option, value);
       arg = flag + value;

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "shared/errors/errors.h"
@@ -57,7 +58,9 @@ std::string ConditionText(const rpc::Condition& condition, std::string_view prot
     return absl::StrCat(*number);
   }
   if (const absl::CivilDay* day = std::get_if<absl::CivilDay>(&condition.value)) {
-    return absl::FormatCivilTime(*day);
+    // Not absl::FormatCivilTime: it writes year 223 as "223", which is no longer YYYY-MM-DD
+    // (the filter accepts years 0001 to 9999).
+    return absl::StrFormat("%04d-%02d-%02d", day->year(), day->month(), day->day());
   }
   if (const bool* flag = std::get_if<bool>(&condition.value)) return *flag ? "true" : "false";
   const std::string* text = std::get_if<std::string>(&condition.value);

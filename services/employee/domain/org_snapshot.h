@@ -29,6 +29,9 @@ struct DateRange {
   std::optional<absl::CivilDay> to;
 
   bool Contains(absl::CivilDay day) const { return from <= day && (!to || day < *to); }
+
+  // Without it Assignment's defaulted == is deleted (GCC says nothing; clang warns).
+  friend bool operator==(const DateRange&, const DateRange&) = default;
 };
 
 struct UnitNode {

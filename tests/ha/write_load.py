@@ -156,14 +156,17 @@ def write_progress(load, path, done):
         done.wait(0.2)
 
 
-def report_kill(load, killed_at, only_in_flight_may_fail):
+def report_kill(load, killed_at, gone_at, only_in_flight_may_fail):
     """Prints which call attempts failed around the kill; returns the problems (refusals of
-    attempts not in flight at the kill, when only those may fail)."""
-    in_flight = [a for a in load.attempts if a[0] <= killed_at <= a[1]]
+    attempts not in flight at the kill, when only those may fail). An attempt was in flight when
+    it was sent before the killed process was gone and answered after the kill was sent."""
+    def in_flight(attempt):
+        return attempt[0] <= gone_at and attempt[1] >= killed_at
     failed = [a for a in load.attempts if a[2] is not None]
-    elsewhere = [a for a in failed if not a[0] <= killed_at <= a[1]]
+    elsewhere = [a for a in failed if not in_flight(a)]
     print(f"call attempts: {len(load.attempts)}")
-    print(f"call attempts in flight at the kill: {len(in_flight)}")
+    print(f"call attempts in flight at the kill: {sum(1 for a in load.attempts if in_flight(a))} "
+          f"(the killed process was gone {gone_at - killed_at:.3f} s after the kill was sent)")
     print(f"call attempts failed: {len(failed)} "
           f"(of them in flight at the kill: {len(failed) - len(elsewhere)})")
     print(f"call attempts failed that were not in flight at the kill: {len(elsewhere)}")
@@ -186,7 +189,10 @@ def report(load, killed_at, only_in_flight_may_fail=False):
         print(f"  {what}: {error}")
     problems = len(load.gave_up) if only_in_flight_may_fail else 0
     if killed_at is not None:
-        problems += report_kill(load, killed_at, only_in_flight_may_fail)
+        # The kill's times: when it was sent and, if the test waited for it, when the process
+        # was gone.
+        killed_at, gone_at = killed_at[0], killed_at[-1]
+        problems += report_kill(load, killed_at, gone_at, only_in_flight_may_fail)
         after = [a for a in acked if a[2] > killed_at]
         print(f"writes acknowledged that were sent after the kill: {len(after)}")
         if after:
@@ -249,7 +255,7 @@ def main():
 
     killed_at = None
     if args.killed_at_file and args.killed_at_file.exists():
-        killed_at = float(args.killed_at_file.read_text())
+        killed_at = [float(t) for t in args.killed_at_file.read_text().split()]
     problems = report(load, killed_at, args.only_in_flight_may_fail)
     channel.close()
     print("write load: " + ("passed" if problems == 0 else f"FAILED ({problems} problems)"))

@@ -3,7 +3,9 @@
 # and deploy/nginx/kinerja-employee.conf as it ships except for its listen address.
 
 # nginx_front_start DIR PORT ADDR...: writes the configuration (PORT on loopback, the replicas
-# ADDR...), checks it (nginx -t), starts nginx; sets nginx_pid.
+# ADDR..., each skipped for 1 s after a failure rather than deploy's 10 s, so that nginx tries a
+# dead replica again several times during a test), checks it (nginx -t), starts nginx; sets
+# nginx_pid.
 nginx_front_start() {
   local dir=$1 port=$2 addr
   shift 2
@@ -16,7 +18,7 @@ nginx_front_start() {
     lb_die "deploy/nginx/kinerja-employee.conf has no 'listen 50051 http2;' line to move"
   : >"$dir/kinerja/employee-replicas.conf"
   for addr in "$@"; do
-    echo "server $addr max_fails=1 fail_timeout=10s;" >>"$dir/kinerja/employee-replicas.conf"
+    echo "server $addr max_fails=1 fail_timeout=1s;" >>"$dir/kinerja/employee-replicas.conf"
   done
   cat >"$dir/nginx.conf" <<CONF
 daemon off;

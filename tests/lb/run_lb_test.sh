@@ -117,7 +117,11 @@ read -r killed_at gone_at <"$dir/killed-at"
 echo "killed: replica 2 (SIGKILL) after $(acks) acknowledged writes; its port closed" \
   "$(awk -v a="$killed_at" -v b="$gone_at" 'BEGIN { printf "%.3f", b - a }') s later"
 after_kill=$(acks)
-ha_wait 60 "acknowledged writes after the kill" acks_at_least $((after_kill + 500))
+# Until nginx has tried the dead replica again three times (fail_timeout=1s): those calls must
+# go on to the other replica (grpc_next_upstream).
+dead_tried() { grep -c 'connect() failed (111: Connection refused)' "$dir/nginx/error.log" || true; }
+load_after_kill() { acks_at_least $((after_kill + 500)) && [ "$(dead_tried)" -ge 3 ]; }
+ha_wait 60 "3 calls tried on the dead replica and 500 writes after the kill" load_after_kill
 touch "$dir/stop"
 ha_wait 60 "end of the load" bash -c "! kill -0 $load_pid"
 load_status=0
@@ -127,6 +131,7 @@ cat "$dir/load.out"
 survivor=$(handled "${replica_metrics[0]}")
 echo "calls answered by replica 1 after the kill: $((survivor - before[0]))"
 echo "nginx marked a replica down: $(grep -c 'upstream server temporarily disabled' "$dir/nginx/error.log" || true) times"
+echo "calls nginx tried on the dead replica after the kill (connection refused): $(dead_tried)"
 
 failed=0
 [ "$load_status" = 0 ] || { echo "lb test: the load found problems"; failed=1; }

@@ -165,8 +165,10 @@ def report_kill(load, killed_at, gone_at, only_in_flight_may_fail):
     failed = [a for a in load.attempts if a[2] is not None]
     elsewhere = [a for a in failed if not in_flight(a)]
     print(f"call attempts: {len(load.attempts)}")
-    print(f"call attempts in flight at the kill: {sum(1 for a in load.attempts if in_flight(a))} "
-          f"(the killed process was gone {gone_at - killed_at:.3f} s after the kill was sent)")
+    gone = (f" (the killed process was gone {gone_at - killed_at:.3f} s after the kill was sent)"
+            if gone_at > killed_at else "")
+    print(f"call attempts in flight at the kill: "
+          f"{sum(1 for a in load.attempts if in_flight(a))}{gone}")
     print(f"call attempts failed: {len(failed)} "
           f"(of them in flight at the kill: {len(failed) - len(elsewhere)})")
     print(f"call attempts failed that were not in flight at the kill: {len(elsewhere)}")

@@ -1,6 +1,9 @@
+# shellcheck shell=bash
 # nginx in front of replicas for the load-balancing test (sourced): Debian's nginx binary run in
 # the foreground as this user's process, with its own prefix, temp dirs and logs in a directory,
 # and deploy/nginx/kinerja-employee.conf as it ships except for its listen address.
+
+nginx_front_conf=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/deploy/nginx/kinerja-employee.conf
 
 # nginx_front_start DIR PORT ADDR...: writes the configuration (PORT on loopback, the replicas
 # ADDR..., each skipped for 1 s after a failure rather than deploy's 10 s, so that nginx tries a
@@ -13,9 +16,11 @@ nginx_front_start() {
   # As root, nginx's workers run as nobody and write request bodies to the temp dir.
   chmod 0777 "$dir/tmp"
   sed "s/^    listen 50051 http2;$/    listen 127.0.0.1:$port http2;/" \
-    "$root/deploy/nginx/kinerja-employee.conf" >"$dir/kinerja-employee.conf"
-  grep -q "listen 127.0.0.1:$port http2;" "$dir/kinerja-employee.conf" ||
-    lb_die "deploy/nginx/kinerja-employee.conf has no 'listen 50051 http2;' line to move"
+    "$nginx_front_conf" >"$dir/kinerja-employee.conf"
+  grep -q "listen 127.0.0.1:$port http2;" "$dir/kinerja-employee.conf" || {
+    echo "nginx_front: $nginx_front_conf has no 'listen 50051 http2;' line to move" >&2
+    return 1
+  }
   : >"$dir/kinerja/employee-replicas.conf"
   for addr in "$@"; do
     echo "server $addr max_fails=1 fail_timeout=1s;" >>"$dir/kinerja/employee-replicas.conf"

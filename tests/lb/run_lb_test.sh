@@ -5,9 +5,10 @@
 # deploy/nginx/kinerja-employee.conf in front of both (tests/lb/nginx_front.sh), and a load of
 # writes with request ids and reads through nginx (tests/ha/write_load.py: a refused call is
 # retried, a write with the same request id). Checks that both replicas answered calls (their
-# grpc_server_handled_total), kills one with SIGKILL mid-load, and checks that the load carries on
-# on the other: no call attempt failed except those in flight at the kill, every acknowledged
-# write is there exactly once. Figures are printed, not asserted.
+# grpc_server_handled_total), kills one with SIGKILL mid-load, lets the load run until nginx has
+# tried the dead replica again three times, and checks that the load carried on on the other: no
+# call attempt failed except those in flight at the kill, every acknowledged write is there
+# exactly once. Times and counts are printed; only failures, losses and duplicates fail the test.
 #
 #   KINERJA_BUILD_DIR=build/asan tests/lb/run_lb_test.sh      (KEEP_STATE=1 keeps the dir)
 set -euo pipefail
@@ -32,7 +33,7 @@ load_pid=""
 nginx_pid=""
 status=1
 cleanup() {
-  [ -n "$load_pid" ] && kill -KILL "$load_pid" 2>/dev/null || true
+  if [ -n "$load_pid" ]; then kill -KILL "$load_pid" 2>/dev/null || true; fi
   nginx_front_stop
   "$root/tools/stack" down --state-dir "$state" >/dev/null 2>&1 || true
   if [ "$status" != 0 ]; then

@@ -15,6 +15,9 @@ grpc::ChannelArguments ServiceChannelArguments() {
   // without calls only at its own, longer, interval) and a dead idle connection costs nothing;
   // the next call finds out.
   args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
+  // gRPC stops pinging after 2 pings without data by default: an event stream idle for a
+  // minute would no longer be watched.
+  args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
   return args;
 }
 

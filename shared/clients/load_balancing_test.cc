@@ -110,6 +110,8 @@ TEST(ChannelArgumentsTest, RoundRobinAndKeepalive) {
   EXPECT_EQ(args[GRPC_ARG_SERVICE_CONFIG], R"({"loadBalancingConfig":[{"round_robin":{}}]})");
   EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_TIME_MS], "30000");
   EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_TIMEOUT_MS], "10000");
+  EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS], "0");
+  EXPECT_EQ(args[GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA], "0");
 }
 
 }  // namespace

@@ -7,8 +7,10 @@ std::vector<config::Option> ClientOptions(const std::string& name, const std::st
   return {
       {.name = name + "-addr",
        .env = env + "_ADDR",
-       .help = "Address (host:port) of the " + label + ".",
-       .type = config::OptionType::kAddress,
+       .help = "Address of the " + label +
+               ": host:port, or dns:///host:port to spread calls over every address the name "
+               "resolves to (in Kubernetes: a headless Service), or ipv4:host:port,host:port.",
+       .type = config::OptionType::kTarget,
        .required = true},
       {.name = name + "-token-file",
        .env = env + "_TOKEN_FILE",
@@ -25,8 +27,9 @@ std::vector<config::Option> ClientOptions(const std::string& name, const std::st
 }
 
 ChannelOptions ChannelOptionsFrom(const config::Config& config, const std::string& name) {
-  const config::Address addr = config.GetAddress(name + "-addr");
-  return {.addr = DialAddress(addr.host, addr.port),
+  const config::Target target = config.GetTarget(name + "-addr");
+  return {.addr = target.uri.empty() ? DialAddress(target.address.host, target.address.port)
+                                     : target.uri,
           .token_file = config.GetString(name + "-token-file"),
           .deadline = config.GetDuration(name + "-deadline")};
 }

@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "shared/clients/channel_arguments.h"
 #include "shared/context/call_scope.h"
 #include "shared/context/trace_context.h"
 #include "shared/log/request_id.h"
@@ -15,7 +16,8 @@ namespace kinerja::clients {
 
 ServiceChannel::ServiceChannel(ChannelOptions options)
     : ServiceChannel(options,
-                     grpc::CreateChannel(options.addr, grpc::InsecureChannelCredentials())) {}
+                     grpc::CreateCustomChannel(options.addr, grpc::InsecureChannelCredentials(),
+                                               ServiceChannelArguments())) {}
 
 ServiceChannel::ServiceChannel(ChannelOptions options, std::shared_ptr<grpc::Channel> channel)
     : options_(std::move(options)), channel_(std::move(channel)) {}

@@ -1,4 +1,5 @@
-// One reused channel to another Kinerja service, with this service's identity: a bearer token
+// One reused channel to another Kinerja service (load-balanced over its replicas:
+// channel_arguments.h), with this service's identity: a bearer token
 // read from a file (re-read when it changes, so an operator rotates it without a restart; mTLS
 // replaces it in production). Every call's context carries
 //  - a deadline: the configured one, bounded by what remains of the incoming call this thread
@@ -19,7 +20,9 @@
 namespace kinerja::clients {
 
 struct ChannelOptions {
-  std::string addr;        // host:port
+  // A gRPC target: host:port, or dns:///host:port (every address the name resolves to, calls
+  // spread round-robin: channel_arguments.h), or ipv4:host:port,host:port.
+  std::string addr;
   std::string token_file;  // file holding this service's bearer token for the other service
   absl::Duration deadline = absl::Seconds(5);  // of each unary call, at most
 };

@@ -121,6 +121,10 @@ Address Config::GetAddress(std::string_view name) const {
   return Get<Address>(name, OptionType::kAddress);
 }
 
+Target Config::GetTarget(std::string_view name) const {
+  return Get<Target>(name, OptionType::kTarget);
+}
+
 std::string Config::Describe() const {
   std::vector<std::string> parts;
   for (const std::string& name : order_) {

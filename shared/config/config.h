@@ -49,6 +49,7 @@ class Config {
   absl::Duration GetDuration(std::string_view name) const;
   bool GetBool(std::string_view name) const;
   Address GetAddress(std::string_view name) const;
+  Target GetTarget(std::string_view name) const;
 
   // One line for start-up logs: name=value [source], secrets shown as <redacted>.
   std::string Describe() const;

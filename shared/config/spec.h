@@ -25,6 +25,8 @@ enum class OptionType {
   kDuration,  // "5s", "250ms", "1m30s"; not negative, not infinite
   kBool,      // true/false, 1/0, yes/no, on/off; a bare --flag means true
   kAddress,   // host:port, [ipv6]:port, or :port (all interfaces); port 0-65535
+  kTarget,    // where a gRPC client dials: an address as above, or dns:///host:port,
+              // ipv4:host:port,host:port or ipv6:[addr]:port,... (several replicas)
 };
 
 // Every member has a default so designated initialisers may leave any out.

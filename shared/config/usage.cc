@@ -20,6 +20,8 @@ const char* Placeholder(OptionType type) {
       return "[=BOOL]";
     case OptionType::kAddress:
       return "=HOST:PORT";
+    case OptionType::kTarget:
+      return "=TARGET";
   }
   return "";
 }

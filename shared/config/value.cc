@@ -2,11 +2,13 @@
 
 #include <charconv>
 #include <limits>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "shared/text/text.h"
 
 namespace kinerja::config {
@@ -76,6 +78,38 @@ absl::StatusOr<OptionValue> ParseAddress(const Option& option, std::string_view 
   return Address{std::string(host), static_cast<int>(port)};
 }
 
+// One resolver URI: "dns:" with the name after the last slash, or "ipv4:"/"ipv6:" with a
+// comma-separated list; every address names a host (nothing to dial otherwise).
+absl::StatusOr<OptionValue> ParseTarget(const Option& option, std::string_view text) {
+  const absl::Status bad = Bad(option,
+                               "must be host:port, dns:///host:port or ipv4:host:port,host:port "
+                               "(ipv6:[addr]:port,...)",
+                               text);
+  std::vector<std::string_view> addresses;
+  if (text.starts_with("dns:")) {
+    std::string_view rest = text.substr(4);
+    if (rest.starts_with("//")) {  // dns://authority/name: the authority is the DNS server
+      const size_t slash = rest.find('/', 2);
+      if (slash == std::string_view::npos) return bad;
+      rest = rest.substr(slash + 1);
+    }
+    addresses.push_back(rest);
+  } else if (text.starts_with("ipv4:") || text.starts_with("ipv6:")) {
+    for (absl::string_view a : absl::StrSplit(ToAbsl(text.substr(5)), ',')) {
+      addresses.push_back(ToStd(a));
+    }
+  } else {
+    absl::StatusOr<OptionValue> address = ParseAddress(option, text);
+    if (!address.ok()) return bad;
+    return Target{.uri = "", .address = std::get<Address>(*address)};
+  }
+  for (std::string_view a : addresses) {
+    absl::StatusOr<OptionValue> address = ParseAddress(option, a);
+    if (!address.ok() || std::get<Address>(*address).host.empty()) return bad;
+  }
+  return Target{.uri = std::string(text), .address = {}};
+}
+
 }  // namespace
 
 absl::StatusOr<OptionValue> ParseOptionValue(const Option& option, std::string_view text) {
@@ -90,6 +124,8 @@ absl::StatusOr<OptionValue> ParseOptionValue(const Option& option, std::string_v
       return ParseBool(option, text);
     case OptionType::kAddress:
       return ParseAddress(option, text);
+    case OptionType::kTarget:
+      return ParseTarget(option, text);
   }
   return absl::InternalError("unknown option type");
 }

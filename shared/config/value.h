@@ -19,8 +19,17 @@ struct Address {
   friend bool operator==(const Address&, const Address&) = default;
 };
 
-// string for kString, int64_t, absl::Duration, bool, Address for the others.
-using OptionValue = std::variant<std::string, int64_t, absl::Duration, bool, Address>;
+// A gRPC client's target (kTarget): a resolver URI kept as written (`uri`: "dns:///employee:50051",
+// "ipv4:10.0.0.1:50051,10.0.0.2:50051"), or, when `uri` is empty, a plain address.
+struct Target {
+  std::string uri;
+  Address address;
+
+  friend bool operator==(const Target&, const Target&) = default;
+};
+
+// string for kString, int64_t, absl::Duration, bool, Address, Target for the others.
+using OptionValue = std::variant<std::string, int64_t, absl::Duration, bool, Address, Target>;
 
 // The error message says what was wrong ("must be between 1 and 256, got 0") and, for
 // non-secret options only, echoes the text; the caller adds the option's label.

@@ -55,6 +55,22 @@ TEST(ParseOptionValueTest, Address) {
   }
 }
 
+TEST(ParseOptionValueTest, Target) {
+  Option o{.name = "t", .type = OptionType::kTarget};
+  auto target = [&](std::string_view text) { return std::get<Target>(*ParseOptionValue(o, text)); };
+  EXPECT_EQ(target("employee:50051"), (Target{"", {"employee", 50051}}));
+  EXPECT_EQ(target("[::1]:50051"), (Target{"", {"::1", 50051}}));
+  for (const char* uri :
+       {"dns:///employee.kinerja.svc.cluster.local:50051", "dns://10.0.0.10:53/employee:50051",
+        "dns:employee:50051", "ipv4:127.0.0.1:7001,127.0.0.1:7002", "ipv6:[::1]:7001,[::1]:7002"}) {
+    EXPECT_EQ(target(uri), (Target{uri, {}})) << uri;
+  }
+  for (const char* bad : {"employee", "dns:///employee", "dns:///:50051", "dns://10.0.0.10",
+                          "ipv4:127.0.0.1:7001,", "ipv4:", "unix:/run/kinerja.sock", "::1:80"}) {
+    EXPECT_THAT(Error(o, bad), testing::StartsWith("must be host:port, dns:///host:port")) << bad;
+  }
+}
+
 TEST(ParseOptionValueTest, SecretsAreNotEchoed) {
   Option o{.name = "k", .type = OptionType::kInt, .secret = true};
   EXPECT_EQ(Error(o, "hunter2"), "must be an integer");

@@ -19,6 +19,7 @@
 #include "shared/db/transaction.h"
 #include "shared/log/log.h"
 #include "shared/server/schema_migration.h"
+#include "shared/server/server_arguments.h"
 #include "shared/server/shared_options.h"
 
 namespace kinerja::server {
@@ -129,6 +130,7 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
       LogLevelOption(),
       MigrateOnlyOption(),
   };
+  for (auto& o : ConnectionOptions()) spec.options.push_back(std::move(o));
   for (auto& o : extra) spec.options.push_back(std::move(o));
   return spec;
 }
@@ -157,6 +159,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   host->settings_ = std::move(settings);
   host->dsn_ = config.GetString("pg-dsn");
   host->listen_ = config.GetString("listen");
+  host->connection_settings_ = ConnectionSettingsFrom(config);
   config::Address metrics = config.GetAddress("metrics-listen");
   host->metrics_listen_host_ = metrics.host;
   host->metrics_listen_port_ = metrics.port;
@@ -278,6 +281,7 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  ApplyConnectionSettings(connection_settings_, builder);
   builder.AddListeningPort(listen_, grpc::InsecureServerCredentials(), &grpc_port_);
   for (grpc::Service* s : services) builder.RegisterService(s);
   server_ = builder.BuildAndStart();

@@ -39,6 +39,7 @@
 #include "shared/server/audit_sealer.h"
 #include "shared/server/call.h"
 #include "shared/server/host_deps.h"
+#include "shared/server/server_arguments.h"
 #include "shared/server/worker_pool.h"
 
 namespace kinerja::server {
@@ -104,6 +105,7 @@ class ServiceHost {
   ServiceSettings settings_;
   std::string dsn_;
   std::string listen_;
+  ConnectionSettings connection_settings_;
   std::string metrics_listen_host_;
   int metrics_listen_port_ = 0;
   metrics::Registry registry_;

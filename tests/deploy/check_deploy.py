@@ -71,7 +71,7 @@ def main():
         main_container = pod["containers"][0]
         check("startupProbe" in main_container, f"{s}: startup probe")
         check("readinessProbe" in main_container, f"{s}: readiness probe")
-        check(f"kinerja-{s}-pods" in headless, f"{s}: headless Service")
+        check(f"kinerja-{s}-grpc" in headless, f"{s}: headless Service")
     for s in ["employee", "goals", "review"]:
         check(("PodDisruptionBudget", f"kinerja-{s}") in kinds, f"{s}: PodDisruptionBudget")
         check(("HorizontalPodAutoscaler", f"kinerja-{s}") in kinds, f"{s}: autoscaler")

@@ -10,6 +10,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "absl/synchronization/mutex.h"
+#include "shared/auth/key_provider.h"
 #include "shared/auth/key_set.h"
 #include "shared/auth/principal.h"
 #include "shared/auth/token_cache.h"
@@ -29,6 +31,11 @@ class JwtVerifier {
 
   // InvalidArgumentError for an empty issuer, audience or key set, or a negative leeway.
   static absl::StatusOr<std::unique_ptr<JwtVerifier>> Create(Options options, KeySet keys);
+  // Keys from a provider (re-read files, an issuer's JWKS URL). A token naming an unknown key
+  // id asks the provider to look again; when the set changes, tokens verified with the old set
+  // are verified again (a removed key is refused from then on).
+  static absl::StatusOr<std::unique_ptr<JwtVerifier>> Create(Options options,
+                                                             std::shared_ptr<KeyProvider> keys);
 
   // Thread-safe. Accepts only RS256/ES256 tokens signed by a key in the set, from the
   // configured issuer, for the configured audience, within their lifetime. Every failure is
@@ -38,14 +45,18 @@ class JwtVerifier {
   TokenCache::Stats cache_stats() const { return cache_.stats(); }
 
  private:
-  JwtVerifier(Options options, KeySet keys);
+  JwtVerifier(Options options, std::shared_ptr<KeyProvider> keys);
 
   // The full check, for tokens not in the cache.
   absl::StatusOr<TokenCache::Entry> VerifyUncached(std::string_view compact_jwt) const;
+  // The provider's keys; forgets cached tokens when the set changed since the last call.
+  std::shared_ptr<const KeySet> CurrentKeys(bool unknown_kid) const;
 
   const Options options_;
-  const KeySet keys_;
+  const std::shared_ptr<KeyProvider> keys_;
   mutable TokenCache cache_;  // an optimisation invisible to callers, hence mutable
+  mutable absl::Mutex keys_mu_;
+  mutable const KeySet* last_keys_ ABSL_GUARDED_BY(keys_mu_) = nullptr;
 };
 
 }  // namespace kinerja::auth

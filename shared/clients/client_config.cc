@@ -28,7 +28,8 @@ ChannelOptions ChannelOptionsFrom(const config::Config& config, const std::strin
   const config::Address addr = config.GetAddress(name + "-addr");
   return {.addr = DialAddress(addr.host, addr.port),
           .token_file = config.GetString(name + "-token-file"),
-          .deadline = config.GetDuration(name + "-deadline")};
+          .deadline = config.GetDuration(name + "-deadline"),
+          .tls = tls::ClientTlsFrom(config)};
 }
 
 }  // namespace kinerja::clients

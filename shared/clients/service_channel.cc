@@ -10,12 +10,13 @@
 #include "shared/context/call_scope.h"
 #include "shared/context/trace_context.h"
 #include "shared/log/request_id.h"
+#include "shared/tls/grpc_credentials.h"
 
 namespace kinerja::clients {
 
 ServiceChannel::ServiceChannel(ChannelOptions options)
     : ServiceChannel(options,
-                     grpc::CreateChannel(options.addr, grpc::InsecureChannelCredentials())) {}
+                     grpc::CreateChannel(options.addr, tls::GrpcChannelCredentials(options.tls))) {}
 
 ServiceChannel::ServiceChannel(ChannelOptions options, std::shared_ptr<grpc::Channel> channel)
     : options_(std::move(options)), channel_(std::move(channel)) {}

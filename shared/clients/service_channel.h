@@ -1,6 +1,6 @@
 // One reused channel to another Kinerja service, with this service's identity: a bearer token
 // read from a file (re-read when it changes, so an operator rotates it without a restart; mTLS
-// replaces it in production). Every call's context carries
+// adds the caller's certificate where the peer asks for it). Every call's context carries
 //  - a deadline: the configured one, bounded by what remains of the incoming call this thread
 //    works for (shared/context/call_scope.h), so a caller's budget is never exceeded downstream;
 //  - the incoming request id (x-request-id) and a W3C traceparent continuing its trace, so one
@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "shared/tls/tls_settings.h"
 
 namespace kinerja::clients {
 
@@ -22,6 +23,9 @@ struct ChannelOptions {
   std::string addr;        // host:port
   std::string token_file;  // file holding this service's bearer token for the other service
   absl::Duration deadline = absl::Seconds(5);  // of each unary call, at most
+  // TLS (the other service's certificate checked, optionally this one's presented), or
+  // cleartext when tls.insecure.
+  tls::ClientTls tls = {};
 };
 
 class ServiceChannel {

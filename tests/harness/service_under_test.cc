@@ -64,7 +64,9 @@ std::unique_ptr<server::RunningService> StartInProcess(const server::ServiceDefi
                                    std::string("--jwt-audience=") + kAudience,
                                    "--jwt-keys=" + issuer.jwks_path(),
                                    "--page-token-key=" + name + "-test-page-token-key",
-                                   "--log-level=warn"};
+                                   "--log-level=warn",
+                                   // Loopback only: cleartext, deliberately.
+                                   "--insecure"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());

@@ -9,8 +9,8 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "absl/time/time.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "shared/auth/key_provider.h"
 #include "shared/auth/key_set.h"
 #include "shared/auth/principal.h"

@@ -30,8 +30,7 @@ std::vector<std::string> WatchedPaths(const std::string& path) {
 
 class KeyFiles final : public KeyProvider {
  public:
-  KeyFiles(std::string path, absl::Duration interval, std::function<absl::Time()> now,
-           KeySet keys)
+  KeyFiles(std::string path, absl::Duration interval, std::function<absl::Time()> now, KeySet keys)
       : path_(std::move(path)),
         interval_(interval),
         now_(std::move(now)),
@@ -64,7 +63,8 @@ class KeyFiles final : public KeyProvider {
                  {{"path", path_}, {"error", keys.status().message()}});
       return;
     }
-    log::Info("token keys re-read", {{"path", path_}, {"keys", static_cast<int64_t>(keys->size())}});
+    log::Info("token keys re-read",
+              {{"path", path_}, {"keys", static_cast<int64_t>(keys->size())}});
     keys_ = std::make_shared<const KeySet>(*std::move(keys));
   }
 

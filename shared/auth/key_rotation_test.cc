@@ -32,9 +32,9 @@ std::string Jwks(const std::vector<const JwtSigner*>& signers) {
 class KeyRotationTest : public ::testing::Test {
  protected:
   std::unique_ptr<JwtVerifier> Verifier(std::shared_ptr<KeyProvider> keys) {
-    auto verifier =
-        JwtVerifier::Create({.issuer = kIssuer, .audience = kAudience, .now = [this] { return now_; }},
-                            std::move(keys));
+    auto verifier = JwtVerifier::Create(
+        {.issuer = kIssuer, .audience = kAudience, .now = [this] { return now_; }},
+        std::move(keys));
     EXPECT_TRUE(verifier.ok()) << verifier.status();
     return *std::move(verifier);
   }

@@ -10,7 +10,7 @@
 namespace kinerja::http {
 
 struct FetchOptions {
-  std::string ca_file = {};  // PEM CA bundle; empty: the system's CAs
+  std::string ca_file = {};                   // PEM CA bundle; empty: the system's CAs
   absl::Duration timeout = absl::Seconds(5);  // to connect, and to read the answer
 };
 

@@ -32,8 +32,8 @@ class JwksOverHttpsTest : public ::testing::Test {
     tls::testing::WritePair(ca_.Issue("sso"), cert_, key_);
     WriteFile(ca_file_, ca_.cert_pem());
     WriteFile(other_ca_file_, other_ca_.cert_pem());
-    auto pair = tls::ReloadingKeyPair::Create(cert_, key_, absl::Seconds(30),
-                                              [this] { return Now(); });
+    auto pair =
+        tls::ReloadingKeyPair::Create(cert_, key_, absl::Seconds(30), [this] { return Now(); });
     ASSERT_TRUE(pair.ok()) << pair.status();
     server_ = std::make_unique<HttpServer>(ServerOptions{.tls = *std::move(pair)});
     server_->Get("/certs", [this](const Request&) {

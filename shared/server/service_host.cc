@@ -296,12 +296,13 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
     return absl::UnavailableError(absl::StrCat("--metrics-listen (METRICS_ADDR): ", s.message()));
   }
   health_thread_ = std::thread([this] { MonitorHealth(); });
-  log::Info("serving", {{"service", settings_.name},
-                        {"grpc_port", grpc_port_},
-                        {"metrics_port", http_->port()},
-                        {"tls", tls_.insecure ? "off (--insecure)"
-                                : tls_.client_ca_file.empty() ? "on"
-                                                              : "on, client certificates required"}});
+  log::Info("serving",
+            {{"service", settings_.name},
+             {"grpc_port", grpc_port_},
+             {"metrics_port", http_->port()},
+             {"tls", tls_.insecure                 ? "off (--insecure)"
+                     : tls_.client_ca_file.empty() ? "on"
+                                                   : "on, client certificates required"}});
   return absl::OkStatus();
 }
 

@@ -3,8 +3,8 @@
 // required under mutual TLS. The service called answers every method with an empty message.
 #include "shared/tls/grpc_credentials.h"
 
-#include <grpcpp/grpcpp.h>
 #include <grpcpp/generic/async_generic_service.h>
+#include <grpcpp/grpcpp.h>
 #include <grpcpp/impl/client_unary_call.h>
 
 #include "absl/strings/str_cat.h"

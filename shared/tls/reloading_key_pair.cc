@@ -21,8 +21,7 @@ int UseCurrentPair(SSL* ssl, void* arg) {
 }  // namespace
 
 ReloadingKeyPair::ReloadingKeyPair(std::string cert_file, std::string key_file,
-                                   absl::Duration reload_interval,
-                                   std::function<absl::Time()> now)
+                                   absl::Duration reload_interval, std::function<absl::Time()> now)
     : cert_file_(std::move(cert_file)),
       key_file_(std::move(key_file)),
       watch_({cert_file_, key_file_}, reload_interval, std::move(now)) {}

@@ -75,11 +75,13 @@ JwtVerifier::JwtVerifier(Options options, std::shared_ptr<KeyProvider> keys)
 
 std::shared_ptr<const KeySet> JwtVerifier::CurrentKeys(bool unknown_kid) const {
   std::shared_ptr<const KeySet> keys = keys_->Keys(unknown_kid);
+  if (keys.get() == last_keys_.load(std::memory_order_acquire)) return keys;
   absl::MutexLock lock(&keys_mu_);
-  if (keys.get() != last_keys_) {
+  if (keys != last_keys_held_) {
     // Tokens verified with the previous set are verified again: a removed key stops working.
-    if (last_keys_ != nullptr) cache_.Clear();
-    last_keys_ = keys.get();
+    if (last_keys_held_ != nullptr) cache_.Clear();
+    last_keys_held_ = keys;
+    last_keys_.store(keys.get(), std::memory_order_release);
   }
   return keys;
 }

@@ -2,6 +2,7 @@
 // locally) into the Principal that reaches the domain layer.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -55,8 +56,11 @@ class JwtVerifier {
   const Options options_;
   const std::shared_ptr<KeyProvider> keys_;
   mutable TokenCache cache_;  // an optimisation invisible to callers, hence mutable
+  // The set the cache's entries were verified with: compared lock-free on every call, replaced
+  // under the mutex. Holding it keeps its address from being reused by a later set.
+  mutable std::atomic<const KeySet*> last_keys_{nullptr};
   mutable absl::Mutex keys_mu_;
-  mutable const KeySet* last_keys_ ABSL_GUARDED_BY(keys_mu_) = nullptr;
+  mutable std::shared_ptr<const KeySet> last_keys_held_ ABSL_GUARDED_BY(keys_mu_);
 };
 
 }  // namespace kinerja::auth

@@ -24,7 +24,8 @@ constexpr char kAudience[] = "kinerja";
 std::string Jwks(const std::vector<const JwtSigner*>& signers) {
   nlohmann::json keys = nlohmann::json::array();
   for (const JwtSigner* signer : signers) {
-    for (auto& key : nlohmann::json::parse(*signer->PublicJwks())["keys"]) keys.push_back(key);
+    const nlohmann::json jwks = nlohmann::json::parse(*signer->PublicJwks());
+    for (const auto& key : jwks["keys"]) keys.push_back(key);
   }
   return nlohmann::json{{"keys", keys}}.dump();
 }

@@ -14,9 +14,11 @@
 
 namespace kinerja::clients {
 
-ServiceChannel::ServiceChannel(ChannelOptions options)
-    : ServiceChannel(options,
-                     grpc::CreateChannel(options.addr, tls::GrpcChannelCredentials(options.tls))) {}
+std::shared_ptr<grpc::Channel> Dial(const ChannelOptions& options) {
+  return grpc::CreateChannel(options.addr, tls::GrpcChannelCredentials(options.tls));
+}
+
+ServiceChannel::ServiceChannel(ChannelOptions options) : ServiceChannel(options, Dial(options)) {}
 
 ServiceChannel::ServiceChannel(ChannelOptions options, std::shared_ptr<grpc::Channel> channel)
     : options_(std::move(options)), channel_(std::move(channel)) {}

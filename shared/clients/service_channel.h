@@ -54,6 +54,9 @@ class ServiceChannel {
   int64_t token_mtime_ ABSL_GUARDED_BY(mu_) = -1;
 };
 
+// A channel to options.addr with options.tls (TLS, or cleartext when tls.insecure).
+std::shared_ptr<grpc::Channel> Dial(const ChannelOptions& options);
+
 // "host:port" for a configured address whose host may be empty (all interfaces: dial loopback)
 // or an IPv6 literal.
 std::string DialAddress(const std::string& host, int port);

@@ -117,7 +117,7 @@ def tls_files():
                  ("KINERJA_TLS_CA", "KINERJA_TLS_CLIENT_CERT", "KINERJA_TLS_CLIENT_KEY"))
 
 
-def channel(key, client_certificate=True):
+def open_channel(key, client_certificate=True):
     """A channel to the service at ENDPOINTS[key]: TLS when the stack serves it, else cleartext."""
     files = tls_files()
     if files is None:
@@ -126,6 +126,12 @@ def channel(key, client_certificate=True):
     credentials = (grpc.ssl_channel_credentials(ca, private_key, cert) if client_certificate
                    else grpc.ssl_channel_credentials(ca))
     return grpc.secure_channel(ENDPOINTS[key], credentials)
+
+
+def cli_tls_env():
+    """The variables that make the kinerja CLI use the stack's TLS (none for a cleartext stack)."""
+    keys = ("KINERJA_TLS_CA", "KINERJA_TLS_CLIENT_CERT", "KINERJA_TLS_CLIENT_KEY")
+    return {k: ENDPOINTS[k] for k in keys if ENDPOINTS.get(k)}
 
 
 def http_url(key, path):
@@ -359,7 +365,7 @@ class EmployeeApiTest(unittest.TestCase):
     def setUpClass(cls):
         cls.agency = ENDPOINTS["AGENCY_ID"]
         cls.admin = ENDPOINTS["ADMIN_TOKEN"]
-        cls.channel = channel("EMPLOYEE_ADDR")
+        cls.channel = open_channel("EMPLOYEE_ADDR")
         grpc.channel_ready_future(cls.channel).result(timeout=CALL_TIMEOUT)
         cls.stub = pb.service_grpc.EmployeeServiceStub(cls.channel)
         cls.setup_error = None
@@ -556,8 +562,8 @@ class GoalsApiTest(unittest.TestCase):
         if not ENDPOINTS.get("GOALS_ADDR"):
             cls.setup_error = "endpoints.env has no GOALS_ADDR"
             return
-        cls.employee_channel = channel("EMPLOYEE_ADDR")
-        cls.channel = channel("GOALS_ADDR")
+        cls.employee_channel = open_channel("EMPLOYEE_ADDR")
+        cls.channel = open_channel("GOALS_ADDR")
         grpc.channel_ready_future(cls.channel).result(timeout=CALL_TIMEOUT)
         cls.stub = pb.goals_grpc.GoalServiceStub(cls.channel)
         employees = pb.service_grpc.EmployeeServiceStub(cls.employee_channel)
@@ -756,7 +762,7 @@ class ReviewApiTest(unittest.TestCase):
         if missing:
             cls.setup_error = f"endpoints.env has no {', '.join(missing)}"
             return
-        cls.channels = [channel(k)
+        cls.channels = [open_channel(k)
                         for k in ("EMPLOYEE_ADDR", "GOALS_ADDR", "REVIEW_ADDR")]
         grpc.channel_ready_future(cls.channels[2]).result(timeout=CALL_TIMEOUT)
         employees = pb.service_grpc.EmployeeServiceStub(cls.channels[0])
@@ -925,7 +931,8 @@ class ReviewApiTest(unittest.TestCase):
         cli = os.environ.get("KINERJA_CLI")
         if not cli or not os.access(cli, os.X_OK):
             return
-        env = dict(os.environ, REVIEW_ADDR=ENDPOINTS["REVIEW_ADDR"], KINERJA_TOKEN=self.admin)
+        env = dict(os.environ, REVIEW_ADDR=ENDPOINTS["REVIEW_ADDR"], KINERJA_TOKEN=self.admin,
+                   **cli_tls_env())
         with tempfile.TemporaryDirectory() as out:
             result = subprocess.run(
                 [cli, "review", "export", "--agency", self.agency, "--period", self.period.id,
@@ -945,7 +952,7 @@ class ReviewApiTest(unittest.TestCase):
         for key in ("ANALYTICS_ADDR", "ANALYTICS_HTTP"):
             self.assertTrue(ENDPOINTS.get(key), f"endpoints.env has no {key}")
         a = pb.analytics_resources
-        channel = channel("ANALYTICS_ADDR")
+        channel = open_channel("ANALYTICS_ADDR")
         self.addCleanup(channel.close)
         stub = pb.analytics_grpc.AnalyticsServiceStub(channel)
         scope = a.ReportScope(year=self.year, agency_id=self.agency)
@@ -1022,11 +1029,11 @@ class TransportTest(unittest.TestCase):
                               metadata=auth(ENDPOINTS["ADMIN_TOKEN"]), timeout=CALL_TIMEOUT)
 
     def test_client_with_certificate_is_served(self):
-        with channel("EMPLOYEE_ADDR") as chan:
+        with open_channel("EMPLOYEE_ADDR") as chan:
             self.assertEqual(self.check(chan).id, ENDPOINTS["AGENCY_ID"])
 
     def test_client_without_certificate_is_refused(self):
-        with channel("EMPLOYEE_ADDR", client_certificate=False) as chan:
+        with open_channel("EMPLOYEE_ADDR", client_certificate=False) as chan:
             with self.assertRaises(grpc.RpcError) as refused:
                 self.check(chan)
         self.assertEqual(refused.exception.code(), grpc.StatusCode.UNAVAILABLE)
@@ -1051,9 +1058,7 @@ class CliTest(unittest.TestCase):
             self.skipTest("KINERJA_CLI does not name the kinerja binary")
         env = {k: v for k, v in os.environ.items() if k != "KINERJA_TOKEN"}
         env["EMPLOYEE_ADDR"] = ENDPOINTS["EMPLOYEE_ADDR"]
-        for key in ("KINERJA_TLS_CA", "KINERJA_TLS_CLIENT_CERT", "KINERJA_TLS_CLIENT_KEY"):
-            if ENDPOINTS.get(key):
-                env[key] = ENDPOINTS[key]
+        env.update(cli_tls_env())
         if token:
             env["KINERJA_TOKEN"] = ENDPOINTS["ADMIN_TOKEN"]
         return subprocess.run([cli, *args], env=env, capture_output=True, text=True,

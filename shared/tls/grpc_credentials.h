@@ -2,7 +2,7 @@
 // gRPC's FileWatcherCertificateProvider, which re-reads them every reload interval: a renewed
 // certificate (or CA bundle) is used by new connections without a restart, while connections
 // already open keep the one they were made with. Replace a certificate and its key by rename,
-// key first (a half-written file is read as a broken pair and the previous pair kept).
+// key first, so that neither file is ever read half written (docs/security.md).
 #pragma once
 
 #include <grpcpp/security/credentials.h>

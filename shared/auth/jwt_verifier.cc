@@ -15,6 +15,7 @@ using nlohmann::json;
 // Well above what Keycloak issues with many roles; refusing larger input bounds the work an
 // unauthenticated caller can cause before the signature check.
 constexpr size_t kMaxTokenBytes = 16 * 1024;
+constexpr char kUnknownKeyId[] = "unknown key id";
 
 absl::Status CheckLifetime(absl::Time now, const TokenCache::Entry& entry) {
   if (now >= entry.usable_until) return absl::UnauthenticatedError("token expired");
@@ -39,7 +40,7 @@ absl::StatusOr<std::pair<Algorithm, const VerificationKey*>> SelectKey(const jso
   if (auto kid = header.find("kid"); kid != header.end()) {
     if (!kid->is_string()) return absl::UnauthenticatedError("malformed token header");
     key = keys.Find(kid->get_ref<const std::string&>());
-    if (key == nullptr) return absl::UnauthenticatedError("unknown key id");
+    if (key == nullptr) return absl::UnauthenticatedError(kUnknownKeyId);
   } else {
     key = keys.SoleKeyOfType(KeyTypeFor(*alg));
     if (key == nullptr) return absl::UnauthenticatedError("token has no key id");
@@ -53,22 +54,42 @@ absl::StatusOr<std::pair<Algorithm, const VerificationKey*>> SelectKey(const jso
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<JwtVerifier>> JwtVerifier::Create(Options options, KeySet keys) {
+  if (keys.empty()) return absl::InvalidArgumentError("verifier needs at least one key");
+  return Create(std::move(options), FixedKeys(std::move(keys)));
+}
+
+absl::StatusOr<std::unique_ptr<JwtVerifier>> JwtVerifier::Create(
+    Options options, std::shared_ptr<KeyProvider> keys) {
   if (options.issuer.empty()) return absl::InvalidArgumentError("verifier needs an issuer");
   if (options.audience.empty()) return absl::InvalidArgumentError("verifier needs an audience");
   if (options.leeway < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("verifier leeway must not be negative");
   }
-  if (keys.empty()) return absl::InvalidArgumentError("verifier needs at least one key");
+  if (keys == nullptr) return absl::InvalidArgumentError("verifier needs a key provider");
   if (!options.now) options.now = [] { return absl::Now(); };
   return std::unique_ptr<JwtVerifier>(new JwtVerifier(std::move(options), std::move(keys)));
 }
 
-JwtVerifier::JwtVerifier(Options options, KeySet keys)
+JwtVerifier::JwtVerifier(Options options, std::shared_ptr<KeyProvider> keys)
     : options_(std::move(options)), keys_(std::move(keys)), cache_(options_.cache_capacity) {}
+
+std::shared_ptr<const KeySet> JwtVerifier::CurrentKeys(bool unknown_kid) const {
+  std::shared_ptr<const KeySet> keys = keys_->Keys(unknown_kid);
+  if (keys.get() == last_keys_.load(std::memory_order_acquire)) return keys;
+  absl::MutexLock lock(&keys_mu_);
+  if (keys != last_keys_held_) {
+    // Tokens verified with the previous set are verified again: a removed key stops working.
+    if (last_keys_held_ != nullptr) cache_.Clear();
+    last_keys_held_ = keys;
+    last_keys_.store(keys.get(), std::memory_order_release);
+  }
+  return keys;
+}
 
 absl::StatusOr<Principal> JwtVerifier::Verify(std::string_view compact_jwt) const {
   if (compact_jwt.size() > kMaxTokenBytes) return absl::UnauthenticatedError("token too large");
   const absl::Time now = options_.now();
+  CurrentKeys(/*unknown_kid=*/false);  // a changed set empties the cache first
   if (std::optional<TokenCache::Entry> hit = cache_.Lookup(compact_jwt)) {
     if (absl::Status status = CheckLifetime(now, *hit); !status.ok()) return status;
     return std::move(hit->principal);
@@ -86,7 +107,13 @@ absl::StatusOr<TokenCache::Entry> JwtVerifier::VerifyUncached(std::string_view c
   if (!parts.ok()) return parts.status();
   absl::StatusOr<json> header = DecodeJsonPart(parts->header, "token header");
   if (!header.ok()) return header.status();
-  absl::StatusOr<std::pair<Algorithm, const VerificationKey*>> key = SelectKey(*header, keys_);
+  std::shared_ptr<const KeySet> keys = CurrentKeys(/*unknown_kid=*/false);
+  absl::StatusOr<std::pair<Algorithm, const VerificationKey*>> key = SelectKey(*header, *keys);
+  if (!key.ok() && key.status().message() == kUnknownKeyId) {
+    // Perhaps a rotated key the provider has not seen yet.
+    keys = CurrentKeys(/*unknown_kid=*/true);
+    key = SelectKey(*header, *keys);
+  }
   if (!key.ok()) return key.status();
   if (!VerifyJwsSignature(key->first, key->second->key.get(), parts->signing_input,
                           parts->signature)) {

@@ -2,6 +2,7 @@
 // locally) into the Principal that reaches the domain layer.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -9,7 +10,9 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "shared/auth/key_provider.h"
 #include "shared/auth/key_set.h"
 #include "shared/auth/principal.h"
 #include "shared/auth/token_cache.h"
@@ -29,6 +32,11 @@ class JwtVerifier {
 
   // InvalidArgumentError for an empty issuer, audience or key set, or a negative leeway.
   static absl::StatusOr<std::unique_ptr<JwtVerifier>> Create(Options options, KeySet keys);
+  // Keys from a provider (re-read files, an issuer's JWKS URL). A token naming an unknown key
+  // id asks the provider to look again; when the set changes, tokens verified with the old set
+  // are verified again (a removed key is refused from then on).
+  static absl::StatusOr<std::unique_ptr<JwtVerifier>> Create(Options options,
+                                                             std::shared_ptr<KeyProvider> keys);
 
   // Thread-safe. Accepts only RS256/ES256 tokens signed by a key in the set, from the
   // configured issuer, for the configured audience, within their lifetime. Every failure is
@@ -38,14 +46,21 @@ class JwtVerifier {
   TokenCache::Stats cache_stats() const { return cache_.stats(); }
 
  private:
-  JwtVerifier(Options options, KeySet keys);
+  JwtVerifier(Options options, std::shared_ptr<KeyProvider> keys);
 
   // The full check, for tokens not in the cache.
   absl::StatusOr<TokenCache::Entry> VerifyUncached(std::string_view compact_jwt) const;
+  // The provider's keys; forgets cached tokens when the set changed since the last call.
+  std::shared_ptr<const KeySet> CurrentKeys(bool unknown_kid) const;
 
   const Options options_;
-  const KeySet keys_;
+  const std::shared_ptr<KeyProvider> keys_;
   mutable TokenCache cache_;  // an optimisation invisible to callers, hence mutable
+  // The set the cache's entries were verified with: compared lock-free on every call, replaced
+  // under the mutex. Holding it keeps its address from being reused by a later set.
+  mutable std::atomic<const KeySet*> last_keys_{nullptr};
+  mutable absl::Mutex keys_mu_;
+  mutable std::shared_ptr<const KeySet> last_keys_held_ ABSL_GUARDED_BY(keys_mu_);
 };
 
 }  // namespace kinerja::auth

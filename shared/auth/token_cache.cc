@@ -47,6 +47,13 @@ void TokenCache::Erase(std::string_view key) {
   shard.entries.erase(ToAbsl(key));
 }
 
+void TokenCache::Clear() {
+  for (Shard& shard : shards_) {
+    absl::MutexLock lock(&shard.mu);
+    shard.entries.clear();
+  }
+}
+
 TokenCache::Stats TokenCache::stats() const {
   return Stats{.hits = hits_.load(std::memory_order_relaxed),
                .misses = misses_.load(std::memory_order_relaxed)};

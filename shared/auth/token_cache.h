@@ -43,6 +43,8 @@ class TokenCache {
   // them: cheap and bounded, and a dropped token merely gets verified again.
   void Insert(std::string key, Entry entry, absl::Time now);
   void Erase(std::string_view key);
+  // Forgets every entry (the keys they were verified with changed).
+  void Clear();
 
   Stats stats() const;
 

@@ -31,7 +31,8 @@ ChannelOptions ChannelOptionsFrom(const config::Config& config, const std::strin
   return {.addr = target.uri.empty() ? DialAddress(target.address.host, target.address.port)
                                      : target.uri,
           .token_file = config.GetString(name + "-token-file"),
-          .deadline = config.GetDuration(name + "-deadline")};
+          .deadline = config.GetDuration(name + "-deadline"),
+          .tls = tls::ClientTlsFrom(config)};
 }
 
 }  // namespace kinerja::clients

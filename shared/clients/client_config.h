@@ -22,6 +22,8 @@ namespace kinerja::clients {
 std::vector<config::Option> ClientOptions(const std::string& name, const std::string& env,
                                           const std::string& label);
 
+// TLS comes from the host's options (--insecure, --tls-ca, --tls-client-cert/-key, checked when
+// the host was created; shared/tls/tls_settings.h).
 ChannelOptions ChannelOptionsFrom(const config::Config& config, const std::string& name);
 
 }  // namespace kinerja::clients

@@ -32,8 +32,7 @@ absl::Status Invoke(ServiceChannel& channel, const char* name, Call&& call) {
 }  // namespace
 
 GrpcEmployeeClient::GrpcEmployeeClient(ChannelOptions options)
-    : GrpcEmployeeClient(options,
-                         grpc::CreateChannel(options.addr, grpc::InsecureChannelCredentials())) {}
+    : GrpcEmployeeClient(options, Dial(options)) {}
 
 GrpcEmployeeClient::GrpcEmployeeClient(ChannelOptions options,
                                        std::shared_ptr<grpc::Channel> channel)

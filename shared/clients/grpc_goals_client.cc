@@ -22,8 +22,7 @@ absl::Status Invoke(ServiceChannel& channel, const char* name, Call&& call) {
 }  // namespace
 
 GrpcGoalsClient::GrpcGoalsClient(ChannelOptions options)
-    : GrpcGoalsClient(options,
-                      grpc::CreateChannel(options.addr, grpc::InsecureChannelCredentials())) {}
+    : GrpcGoalsClient(options, Dial(options)) {}
 
 GrpcGoalsClient::GrpcGoalsClient(ChannelOptions options, std::shared_ptr<grpc::Channel> channel)
     : channel_(std::move(options), std::move(channel)),

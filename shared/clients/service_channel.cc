@@ -11,13 +11,16 @@
 #include "shared/context/call_scope.h"
 #include "shared/context/trace_context.h"
 #include "shared/log/request_id.h"
+#include "shared/tls/grpc_credentials.h"
 
 namespace kinerja::clients {
 
-ServiceChannel::ServiceChannel(ChannelOptions options)
-    : ServiceChannel(options,
-                     grpc::CreateCustomChannel(options.addr, grpc::InsecureChannelCredentials(),
-                                               ServiceChannelArguments())) {}
+std::shared_ptr<grpc::Channel> Dial(const ChannelOptions& options) {
+  return grpc::CreateCustomChannel(options.addr, tls::GrpcChannelCredentials(options.tls),
+                                   ServiceChannelArguments());
+}
+
+ServiceChannel::ServiceChannel(ChannelOptions options) : ServiceChannel(options, Dial(options)) {}
 
 ServiceChannel::ServiceChannel(ChannelOptions options, std::shared_ptr<grpc::Channel> channel)
     : options_(std::move(options)), channel_(std::move(channel)) {}

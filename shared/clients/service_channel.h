@@ -1,7 +1,7 @@
 // One reused channel to another Kinerja service (load-balanced over its replicas:
 // channel_arguments.h), with this service's identity: a bearer token
 // read from a file (re-read when it changes, so an operator rotates it without a restart; mTLS
-// replaces it in production). Every call's context carries
+// adds the caller's certificate where the peer asks for it). Every call's context carries
 //  - a deadline: the configured one, bounded by what remains of the incoming call this thread
 //    works for (shared/context/call_scope.h), so a caller's budget is never exceeded downstream;
 //  - the incoming request id (x-request-id) and a W3C traceparent continuing its trace, so one
@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "shared/tls/tls_settings.h"
 
 namespace kinerja::clients {
 
@@ -25,6 +26,9 @@ struct ChannelOptions {
   std::string addr;
   std::string token_file;  // file holding this service's bearer token for the other service
   absl::Duration deadline = absl::Seconds(5);  // of each unary call, at most
+  // TLS (the other service's certificate checked, optionally this one's presented), or
+  // cleartext when tls.insecure.
+  tls::ClientTls tls = {};
 };
 
 class ServiceChannel {
@@ -52,6 +56,9 @@ class ServiceChannel {
   absl::Time token_checked_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
   int64_t token_mtime_ ABSL_GUARDED_BY(mu_) = -1;
 };
+
+// A channel to options.addr with options.tls (TLS, or cleartext when tls.insecure).
+std::shared_ptr<grpc::Channel> Dial(const ChannelOptions& options);
 
 // "host:port" for a configured address whose host may be empty (all interfaces: dial loopback)
 // or an IPv6 literal.

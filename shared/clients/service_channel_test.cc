@@ -48,8 +48,11 @@ class ServiceChannelTest : public ::testing::Test {
     server_ = builder.BuildAndStart();
     token_file_ = auth::testing::MakeTempDir() + "/token";
     auth::testing::WriteFile(token_file_, "secret-token\n");
-    channel_ = std::make_unique<ServiceChannel>(ChannelOptions{
-        .addr = DialAddress("", port), .token_file = token_file_, .deadline = absl::Seconds(5)});
+    // The recorder serves cleartext on loopback: the channel must be told so (TLS by default).
+    channel_ = std::make_unique<ServiceChannel>(ChannelOptions{.addr = DialAddress("", port),
+                                                               .token_file = token_file_,
+                                                               .deadline = absl::Seconds(5),
+                                                               .tls = {.insecure = true}});
     stub_ = v1::ProbeService::NewStub(channel_->channel());
   }
   void TearDown() override { server_->Shutdown(); }

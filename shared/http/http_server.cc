@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "shared/http/route_pattern.h"
 #include "shared/log/log.h"
+#include "shared/tls/reloading_key_pair.h"
 
 namespace kinerja::http {
 namespace {
@@ -62,6 +63,17 @@ bool AcceptableHeader(const std::string& name, const std::string& value) {
   return IsToken(name) && !absl::EqualsIgnoreCase(name, "Content-Type") &&
          !absl::EqualsIgnoreCase(name, "Content-Length") &&
          value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos;
+}
+
+// HTTPS presenting the pair's current certificate at each handshake, or cleartext HTTP.
+std::unique_ptr<httplib::Server> NewServer(const std::shared_ptr<tls::ReloadingKeyPair>& pair) {
+  if (pair == nullptr) return std::make_unique<httplib::Server>();
+  return std::make_unique<httplib::SSLServer>([pair = pair.get()](SSL_CTX& ctx) {
+    SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
+    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+    pair->InstallOn(&ctx);
+    return true;
+  });
 }
 
 void CopyResponse(Response out, const httplib::Request& req, httplib::Response& res) {
@@ -122,7 +134,7 @@ std::string Request::Cookie(std::string_view name) const {
 }
 
 HttpServer::HttpServer(ServerOptions options)
-    : options_(options), server_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)), server_(NewServer(options_.tls)) {
   const int threads = std::max(1, options_.threads);
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_socket_options(SocketOptions);

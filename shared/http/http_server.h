@@ -1,6 +1,6 @@
 // A small HTTP server on cpp-httplib for the metrics and health endpoints and a service's own
 // read-only routes (JSON endpoints, pages): routes are registered, then Start() binds and
-// serves on the library's own threads until Stop().
+// serves on the library's own threads until Stop(). HTTPS when ServerOptions::tls is set.
 //
 // Handlers run on the server's threads, concurrently with each other, and should be quick
 // (read cached state; a handler that queries the database holds a server thread meanwhile).
@@ -25,6 +25,10 @@
 
 namespace httplib {
 class Server;
+}
+
+namespace kinerja::tls {
+class ReloadingKeyPair;
 }
 
 namespace kinerja::http {
@@ -78,6 +82,9 @@ struct ServerOptions {
   absl::Duration keep_alive = absl::Seconds(1);
   // One log line (info) per request: method, path without the query, status, body bytes.
   bool access_log = false;
+  // Set: HTTPS with this certificate and key (TLS 1.2 or later), re-read when their files change
+  // (tls/reloading_key_pair.h); no client certificate is asked for. Null: cleartext HTTP.
+  std::shared_ptr<tls::ReloadingKeyPair> tls = nullptr;
 };
 
 class HttpServer {

@@ -15,12 +15,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "shared/auth/key_loader.h"
 #include "shared/db/transaction.h"
 #include "shared/log/log.h"
 #include "shared/server/schema_migration.h"
 #include "shared/server/server_arguments.h"
 #include "shared/server/shared_options.h"
+#include "shared/server/token_keys.h"
+#include "shared/tls/grpc_credentials.h"
 
 namespace kinerja::server {
 namespace {
@@ -118,10 +119,6 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
        .env = "JWT_AUDIENCE",
        .help = "required token audience (aud)",
        .required = true},
-      {.name = "jwt-keys",
-       .env = "JWT_KEYS",
-       .help = "token verification keys: a JWKS or PEM file, or a directory of them",
-       .required = true},
       {.name = "page-token-key",
        .env = "PAGE_TOKEN_KEY",
        .help = "secret (16+ characters) that signs page tokens; the same on every replica",
@@ -131,6 +128,8 @@ config::Spec ServiceHost::Spec(std::string program, std::string summary,
       MigrateOnlyOption(),
   };
   for (auto& o : ConnectionOptions()) spec.options.push_back(std::move(o));
+  for (auto& o : TokenKeyOptions()) spec.options.push_back(std::move(o));
+  for (auto& o : tls::TlsOptions()) spec.options.push_back(std::move(o));
   for (auto& o : extra) spec.options.push_back(std::move(o));
   return spec;
 }
@@ -163,12 +162,17 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   config::Address metrics = config.GetAddress("metrics-listen");
   host->metrics_listen_host_ = metrics.host;
   host->metrics_listen_port_ = metrics.port;
-
-  auto keys = auth::LoadKeys(config.GetString("jwt-keys"));
-  if (!keys.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--jwt-keys (JWT_KEYS): ", keys.status().message()));
+  host->tls_ = tls::ServerTlsFrom(config);
+  if (absl::Status s = tls::Validate(host->tls_, tls::ClientTlsFrom(config)); !s.ok()) return s;
+  if (!host->tls_.insecure) {
+    auto pair = tls::ReloadingKeyPair::Create(host->tls_.cert_file, host->tls_.key_file,
+                                              host->tls_.reload_interval);
+    if (!pair.ok()) return pair.status();
+    host->http_key_pair_ = *std::move(pair);
   }
+
+  auto keys = TokenKeysFrom(config);
+  if (!keys.ok()) return keys.status();
   auth::JwtVerifier::Options verifier_options;
   verifier_options.issuer = config.GetString("jwt-issuer");
   verifier_options.audience = config.GetString("jwt-audience");
@@ -202,9 +206,13 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(const config::C
   host->audit_sealer_ = std::make_unique<AuditSealer>(host->pool_.get(), host->settings_.name);
   host->RegisterPoolMetrics();
   host->registry_.SetBuildInfo(host->settings_.name, KINERJA_VERSION);
-  host->http_ = std::make_unique<http::HttpServer>();
+  host->http_ = std::make_unique<http::HttpServer>(host->HttpServerOptions());
   host->AddHttpRoutes();
   return host;
+}
+
+http::ServerOptions ServiceHost::HttpServerOptions() const {
+  return http::ServerOptions{.tls = http_key_pair_};
 }
 
 HostDeps ServiceHost::deps() {
@@ -282,7 +290,7 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   ApplyConnectionSettings(connection_settings_, builder);
-  builder.AddListeningPort(listen_, grpc::InsecureServerCredentials(), &grpc_port_);
+  builder.AddListeningPort(listen_, tls::GrpcServerCredentials(tls_), &grpc_port_);
   for (grpc::Service* s : services) builder.RegisterService(s);
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || grpc_port_ == 0) {
@@ -293,9 +301,13 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services) {
     return absl::UnavailableError(absl::StrCat("--metrics-listen (METRICS_ADDR): ", s.message()));
   }
   health_thread_ = std::thread([this] { MonitorHealth(); });
-  log::Info(
-      "serving",
-      {{"service", settings_.name}, {"grpc_port", grpc_port_}, {"metrics_port", http_->port()}});
+  log::Info("serving",
+            {{"service", settings_.name},
+             {"grpc_port", grpc_port_},
+             {"metrics_port", http_->port()},
+             {"tls", tls_.insecure                 ? "off (--insecure)"
+                     : tls_.client_ca_file.empty() ? "on"
+                                                   : "on, client certificates required"}});
   return absl::OkStatus();
 }
 

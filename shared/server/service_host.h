@@ -41,6 +41,8 @@
 #include "shared/server/host_deps.h"
 #include "shared/server/server_arguments.h"
 #include "shared/server/worker_pool.h"
+#include "shared/tls/reloading_key_pair.h"
+#include "shared/tls/tls_settings.h"
 
 namespace kinerja::server {
 
@@ -71,6 +73,9 @@ class ServiceHost {
   int metrics_port() const { return http_ ? http_->port() : 0; }
   // The HTTP endpoint (/metrics, /healthz), for a service's own routes: add them before Start().
   http::HttpServer& http() { return *http_; }
+  // Options for a service's own HTTP ports (analytics' reports): TLS as the host's ports have it
+  // (the same certificate, re-read on change) or cleartext under --insecure.
+  http::ServerOptions HttpServerOptions() const;
 
   // Lists the follower's Status() under "consumers" in /healthz. The follower must outlive the
   // HTTP endpoint (a ServiceParts member does: RunningService stops the host first). Any time,
@@ -106,6 +111,8 @@ class ServiceHost {
   std::string dsn_;
   std::string listen_;
   ConnectionSettings connection_settings_;
+  tls::ServerTls tls_;
+  std::shared_ptr<tls::ReloadingKeyPair> http_key_pair_;  // null under --insecure
   std::string metrics_listen_host_;
   int metrics_listen_port_ = 0;
   metrics::Registry registry_;

@@ -55,6 +55,7 @@ std::unique_ptr<server::RunningService> StartInProcess(const server::ServiceDefi
   const std::string& name = definition.settings.name;
   std::string dsn =
       PgCluster::Get().ProvisionService(database, {name, "kinerja_" + name, "pw-" + name});
+  // --insecure: the test's loopback channels are cleartext, deliberately.
   std::vector<std::string> args = {definition.program,
                                    "--listen=127.0.0.1:0",
                                    "--metrics-listen=127.0.0.1:0",
@@ -64,7 +65,8 @@ std::unique_ptr<server::RunningService> StartInProcess(const server::ServiceDefi
                                    std::string("--jwt-audience=") + kAudience,
                                    "--jwt-keys=" + issuer.jwks_path(),
                                    "--page-token-key=" + name + "-test-page-token-key",
-                                   "--log-level=warn"};
+                                   "--log-level=warn",
+                                   "--insecure"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());

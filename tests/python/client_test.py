@@ -15,12 +15,17 @@ and JSON/CSV over HTTP), which the analytics service built only from the other s
 endpoints.env (written by `tools/stack up --state-dir DIR`) has KEY=VALUE lines with at least
 EMPLOYEE_ADDR, ADMIN_TOKEN (hr_admin of AGENCY_ID) and AGENCY_ID; AUDITOR_TOKEN is used when
 present. With KINERJA_CLI set to the kinerja binary, the CLI is checked against the same stack.
+A stack started with --tls adds KINERJA_TLS_CA (and a client pair, KINERJA_TLS_CLIENT_CERT and
+KINERJA_TLS_CLIENT_KEY): every channel is then TLS checked against that CA, presenting the client
+certificate (the services require one), HTTP is https, and TransportTest checks that cleartext
+and certificate-less clients are refused.
 The last line printed is "N passed, N failed"; the exit status is 0 only when nothing failed.
 """
 
 import json
 import os
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -102,6 +107,43 @@ def load_stubs(out_dir):
         "analytics_resources": "kinerja.analytics.v1.resources_pb2",
     }
     pb = types.SimpleNamespace(**{k: importlib.import_module(v) for k, v in modules.items()})
+
+
+def tls_files():
+    """(ca, client cert, client key) as bytes when the stack serves TLS, else None."""
+    if not ENDPOINTS.get("KINERJA_TLS_CA"):
+        return None
+    return tuple(Path(ENDPOINTS[k]).read_bytes() for k in
+                 ("KINERJA_TLS_CA", "KINERJA_TLS_CLIENT_CERT", "KINERJA_TLS_CLIENT_KEY"))
+
+
+def open_channel(key, client_certificate=True):
+    """A channel to the service at ENDPOINTS[key]: TLS when the stack serves it, else cleartext."""
+    files = tls_files()
+    if files is None:
+        return grpc.insecure_channel(ENDPOINTS[key])
+    ca, cert, private_key = files
+    credentials = (grpc.ssl_channel_credentials(ca, private_key, cert) if client_certificate
+                   else grpc.ssl_channel_credentials(ca))
+    return grpc.secure_channel(ENDPOINTS[key], credentials)
+
+
+def cli_tls_env():
+    """The variables that make the kinerja CLI use the stack's TLS (none for a cleartext stack)."""
+    keys = ("KINERJA_TLS_CA", "KINERJA_TLS_CLIENT_CERT", "KINERJA_TLS_CLIENT_KEY")
+    return {k: ENDPOINTS[k] for k in keys if ENDPOINTS.get(k)}
+
+
+def http_url(key, path):
+    return f"{'https' if tls_files() else 'http'}://{ENDPOINTS[key]}{path}"
+
+
+def http_open(request):
+    """urlopen checking the server against the stack's CA in TLS mode."""
+    context = None
+    if tls_files():
+        context = ssl.create_default_context(cafile=ENDPOINTS["KINERJA_TLS_CA"])
+    return urllib.request.urlopen(request, timeout=CALL_TIMEOUT, context=context)
 
 
 def read_endpoints(path):
@@ -323,7 +365,7 @@ class EmployeeApiTest(unittest.TestCase):
     def setUpClass(cls):
         cls.agency = ENDPOINTS["AGENCY_ID"]
         cls.admin = ENDPOINTS["ADMIN_TOKEN"]
-        cls.channel = grpc.insecure_channel(ENDPOINTS["EMPLOYEE_ADDR"])
+        cls.channel = open_channel("EMPLOYEE_ADDR")
         grpc.channel_ready_future(cls.channel).result(timeout=CALL_TIMEOUT)
         cls.stub = pb.service_grpc.EmployeeServiceStub(cls.channel)
         cls.setup_error = None
@@ -520,8 +562,8 @@ class GoalsApiTest(unittest.TestCase):
         if not ENDPOINTS.get("GOALS_ADDR"):
             cls.setup_error = "endpoints.env has no GOALS_ADDR"
             return
-        cls.employee_channel = grpc.insecure_channel(ENDPOINTS["EMPLOYEE_ADDR"])
-        cls.channel = grpc.insecure_channel(ENDPOINTS["GOALS_ADDR"])
+        cls.employee_channel = open_channel("EMPLOYEE_ADDR")
+        cls.channel = open_channel("GOALS_ADDR")
         grpc.channel_ready_future(cls.channel).result(timeout=CALL_TIMEOUT)
         cls.stub = pb.goals_grpc.GoalServiceStub(cls.channel)
         employees = pb.service_grpc.EmployeeServiceStub(cls.employee_channel)
@@ -720,7 +762,7 @@ class ReviewApiTest(unittest.TestCase):
         if missing:
             cls.setup_error = f"endpoints.env has no {', '.join(missing)}"
             return
-        cls.channels = [grpc.insecure_channel(ENDPOINTS[k])
+        cls.channels = [open_channel(k)
                         for k in ("EMPLOYEE_ADDR", "GOALS_ADDR", "REVIEW_ADDR")]
         grpc.channel_ready_future(cls.channels[2]).result(timeout=CALL_TIMEOUT)
         employees = pb.service_grpc.EmployeeServiceStub(cls.channels[0])
@@ -889,7 +931,8 @@ class ReviewApiTest(unittest.TestCase):
         cli = os.environ.get("KINERJA_CLI")
         if not cli or not os.access(cli, os.X_OK):
             return
-        env = dict(os.environ, REVIEW_ADDR=ENDPOINTS["REVIEW_ADDR"], KINERJA_TOKEN=self.admin)
+        env = dict(os.environ, REVIEW_ADDR=ENDPOINTS["REVIEW_ADDR"], KINERJA_TOKEN=self.admin,
+                   **cli_tls_env())
         with tempfile.TemporaryDirectory() as out:
             result = subprocess.run(
                 [cli, "review", "export", "--agency", self.agency, "--period", self.period.id,
@@ -909,7 +952,7 @@ class ReviewApiTest(unittest.TestCase):
         for key in ("ANALYTICS_ADDR", "ANALYTICS_HTTP"):
             self.assertTrue(ENDPOINTS.get(key), f"endpoints.env has no {key}")
         a = pb.analytics_resources
-        channel = grpc.insecure_channel(ENDPOINTS["ANALYTICS_ADDR"])
+        channel = open_channel("ANALYTICS_ADDR")
         self.addCleanup(channel.close)
         stub = pb.analytics_grpc.AnalyticsServiceStub(channel)
         scope = a.ReportScope(year=self.year, agency_id=self.agency)
@@ -954,23 +997,56 @@ class ReviewApiTest(unittest.TestCase):
             self.assertTrue(group.suppressed or group.counts.total >= public.min_group_size)
 
         # The same distribution as JSON and as CSV over HTTP; without a token, 401.
-        base = f"http://{ENDPOINTS['ANALYTICS_HTTP']}/api/v1/distribution"
+        base = http_url("ANALYTICS_HTTP", "/api/v1/distribution")
         query = urllib.parse.urlencode({"year": self.year, "agency_id": self.agency})
         request = urllib.request.Request(f"{base}?{query}",
                                          headers={"Authorization": f"Bearer {self.admin}"})
-        with urllib.request.urlopen(request, timeout=CALL_TIMEOUT) as answer:
+        with http_open(request) as answer:
             body = json.loads(answer.read())
         totals = body["totals"]
         self.assertEqual(int(totals.get("sangatBaik", totals.get("sangat_baik", 0))), 1, body)
         request = urllib.request.Request(f"{base}?{query}&format=csv",
                                          headers={"Authorization": f"Bearer {self.admin}"})
-        with urllib.request.urlopen(request, timeout=CALL_TIMEOUT) as answer:
+        with http_open(request) as answer:
             self.assertTrue(answer.headers["Content-Type"].startswith("text/csv"))
             csv_text = answer.read().decode("utf-8")
         self.assertIn("Sangat Baik", csv_text.splitlines()[0])
         with self.assertRaises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(f"{base}?{query}", timeout=CALL_TIMEOUT)
+            http_open(f"{base}?{query}")
         self.assertEqual(refused.exception.code, 401)
+
+
+class TransportTest(unittest.TestCase):
+    """A stack started with --tls: TLS on every port, client certificates required on gRPC."""
+
+    def setUp(self):
+        if tls_files() is None:
+            self.skipTest("the stack serves cleartext (started without --tls)")
+
+    def check(self, chan):
+        stub = pb.service_grpc.EmployeeServiceStub(chan)
+        return stub.GetAgency(pb.service.GetAgencyRequest(id=ENDPOINTS["AGENCY_ID"]),
+                              metadata=auth(ENDPOINTS["ADMIN_TOKEN"]), timeout=CALL_TIMEOUT)
+
+    def test_client_with_certificate_is_served(self):
+        with open_channel("EMPLOYEE_ADDR") as chan:
+            self.assertEqual(self.check(chan).id, ENDPOINTS["AGENCY_ID"])
+
+    def test_client_without_certificate_is_refused(self):
+        with open_channel("EMPLOYEE_ADDR", client_certificate=False) as chan:
+            with self.assertRaises(grpc.RpcError) as refused:
+                self.check(chan)
+        self.assertEqual(refused.exception.code(), grpc.StatusCode.UNAVAILABLE)
+
+    def test_cleartext_client_is_refused(self):
+        with grpc.insecure_channel(ENDPOINTS["EMPLOYEE_ADDR"]) as chan:
+            with self.assertRaises(grpc.RpcError) as refused:
+                self.check(chan)
+        self.assertEqual(refused.exception.code(), grpc.StatusCode.UNAVAILABLE)
+
+    def test_metrics_port_serves_https(self):
+        with http_open(http_url("EMPLOYEE_METRICS", "/healthz")) as answer:
+            self.assertEqual(json.loads(answer.read())["status"], "ok")
 
 
 class CliTest(unittest.TestCase):
@@ -982,6 +1058,7 @@ class CliTest(unittest.TestCase):
             self.skipTest("KINERJA_CLI does not name the kinerja binary")
         env = {k: v for k, v in os.environ.items() if k != "KINERJA_TOKEN"}
         env["EMPLOYEE_ADDR"] = ENDPOINTS["EMPLOYEE_ADDR"]
+        env.update(cli_tls_env())
         if token:
             env["KINERJA_TOKEN"] = ENDPOINTS["ADMIN_TOKEN"]
         return subprocess.run([cli, *args], env=env, capture_output=True, text=True,
@@ -1035,6 +1112,7 @@ def main():
         suite = unittest.TestSuite([loader.loadTestsFromTestCase(EmployeeApiTest),
                                     loader.loadTestsFromTestCase(GoalsApiTest),
                                     loader.loadTestsFromTestCase(ReviewApiTest),
+                                    loader.loadTestsFromTestCase(TransportTest),
                                     loader.loadTestsFromTestCase(CliTest)])
         result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -3,9 +3,17 @@
 # client) against it, and always stops the stack. Needs the build directory with
 # kinerja-employee, kinerja-devtoken and kinerja-dbadmin in KINERJA_BUILD_DIR; the kinerja CLI
 # there is checked too when it is built. KEEP_STATE=1 keeps the state directory (logs, data).
+# --tls: the stack serves TLS with mutual TLS on gRPC (tools/stack up --tls) and the client uses
+# the stack's CA and client certificate; without it, the stack's deliberate cleartext.
 #
-#   KINERJA_BUILD_DIR=build/release tests/python/run_client_test.sh
+#   KINERJA_BUILD_DIR=build/release tests/python/run_client_test.sh [--tls]
 set -euo pipefail
+stack_flags=()
+case "${1:-}" in
+  --tls) stack_flags+=(--tls) ;;
+  "") ;;
+  *) echo "run_client_test: unknown argument $1 (only --tls)" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 : "${KINERJA_BUILD_DIR:?set KINERJA_BUILD_DIR to the build directory}"
 KINERJA_BUILD_DIR=$(cd "$KINERJA_BUILD_DIR" && pwd)
@@ -46,7 +54,8 @@ cleanup() {
 trap cleanup EXIT
 
 # A SIASN-shaped agency id (32 hex digits), as the national registry hands them out.
-"$root/tools/stack" up --state-dir "$state" --agency A9E1C0DE000000000000000000000001
+"$root/tools/stack" up --state-dir "$state" --agency A9E1C0DE000000000000000000000001 \
+  "${stack_flags[@]}"
 export KINERJA_ENDPOINTS=$state/endpoints.env
 if [ -x "$KINERJA_BUILD_DIR/tools/cli/kinerja" ]; then
   export KINERJA_CLI=$KINERJA_BUILD_DIR/tools/cli/kinerja

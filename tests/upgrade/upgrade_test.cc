@@ -60,7 +60,8 @@ class UpgradeTest : public ::testing::Test {
             absl::StrCat("--jwt-audience=", TestIssuer::Audience()),
             "--jwt-keys=" + issuer_.jwks_path(),
             "--page-token-key=employee-upgrade-test-key",
-            "--log-level=info"};
+            "--log-level=info",
+            "--insecure"};  // loopback only: cleartext, deliberately
   }
 
   // The old release's binary, serving; its stub in stub_.

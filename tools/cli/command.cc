@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "shared/tls/grpc_credentials.h"
 #include "tools/cli/print.h"
 
 namespace kinerja::cli {
@@ -20,6 +21,21 @@ std::string ServerRequestId(const grpc::ClientContext& context) {
   return "";
 }
 
+std::string EnvOrEmpty(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? "" : value;
+}
+
+// TLS against KINERJA_TLS_CA, presenting KINERJA_TLS_CLIENT_CERT/_KEY when set (what a stack
+// started with `tools/stack up --tls` writes to endpoints.env); cleartext without a CA.
+std::shared_ptr<grpc::ChannelCredentials> CredentialsFromEnv() {
+  tls::ClientTls settings{.ca_file = EnvOrEmpty("KINERJA_TLS_CA"),
+                          .cert_file = EnvOrEmpty("KINERJA_TLS_CLIENT_CERT"),
+                          .key_file = EnvOrEmpty("KINERJA_TLS_CLIENT_KEY")};
+  settings.insecure = settings.ca_file.empty();
+  return tls::GrpcChannelCredentials(settings);
+}
+
 }  // namespace
 
 CliEnv ProcessEnv() {
@@ -32,7 +48,7 @@ CliEnv ProcessEnv() {
     return std::string(value);
   };
   env.open_channel = [](const std::string& addr) -> std::shared_ptr<grpc::ChannelInterface> {
-    return grpc::CreateChannel(addr, grpc::InsecureChannelCredentials());
+    return grpc::CreateChannel(addr, CredentialsFromEnv());
   };
   return env;
 }

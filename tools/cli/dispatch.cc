@@ -68,6 +68,10 @@ CONNECTION (flags win over the environment):
   --timeout DURATION   deadline per call, e.g. 30s, 2m (default 30s; import 10m)
   --json               print protobuf JSON instead of text
 
+TLS (environment only; what `tools/stack up --tls` writes to endpoints.env): with
+KINERJA_TLS_CA set, calls use TLS checked against that CA bundle and present
+KINERJA_TLS_CLIENT_CERT / KINERJA_TLS_CLIENT_KEY when set; without it, cleartext.
+
 Flags take "--name value" or "--name=value". 'kinerja COMMAND --help' describes a command.
 Exit status: 0 success, 1 a call failed or an import had failed records, 2 usage error.
 )";

@@ -48,6 +48,7 @@ class AnalyticsParts final : public server::ServiceParts {
             host.pool(), host.page_tokens(), SettingsFrom(config),
             [this] { return followers_.Status(); }, now),
         service_(MakeDeps(host)),
+        http_(host.HttpServerOptions()),
         follow_(config.GetBool("follow-events")) {
     for (const auto& follower : followers_.followers()) host.WatchFollower(*follower);
     AddHttpRoutes(http_, reports_, host.verifier());

@@ -76,6 +76,11 @@ python3 -c 'import secrets; print(secrets.token_hex(16))' >"$work/db-password"
 /usr/bin/kinerja-dbadmin provision --admin-dsn "$kinerja_dsn" --schema employee \
   --role kinerja_employee --password-file "$work/db-password" >/dev/null
 "$build/tools/devtoken/kinerja-devtoken" keygen --dir "$work/issuer" >/dev/null
+# The service's TLS pair, made as tools/stack --tls makes them, readable by the kinerja group.
+"$root/tools/lib/dev-certs" "$work/tls" employee >/dev/null
+install -d -m 0750 -g kinerja /etc/kinerja/tls
+install -m 0640 -g kinerja "$work/tls/ca.pem" "$work/tls/employee.pem" "$work/tls/employee.key" \
+  /etc/kinerja/tls/
 install -m 0640 -g kinerja "$work/issuer/jwks.json" /etc/kinerja/jwks.json
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 grpc_port=$(free_port); metrics_port=$(free_port)
@@ -86,6 +91,11 @@ sed -e "s|^PG_DSN=.*|PG_DSN=$service_dsn|" \
     -e "s|^PAGE_TOKEN_KEY=.*|PAGE_TOKEN_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')|" \
     -e "s|^LISTEN_ADDR=.*|LISTEN_ADDR=127.0.0.1:$grpc_port|" \
     -e "s|^METRICS_ADDR=.*|METRICS_ADDR=127.0.0.1:$metrics_port|" \
+    -e "s|^TLS_CERT=.*|TLS_CERT=/etc/kinerja/tls/employee.pem|" \
+    -e "s|^TLS_KEY=.*|TLS_KEY=/etc/kinerja/tls/employee.key|" \
+    -e "s|^TLS_CLIENT_CERT=.*|TLS_CLIENT_CERT=/etc/kinerja/tls/employee.pem|" \
+    -e "s|^TLS_CLIENT_KEY=.*|TLS_CLIENT_KEY=/etc/kinerja/tls/employee.key|" \
+    -e "s|/etc/kinerja/tls/ca.crt|/etc/kinerja/tls/ca.pem|" \
     /usr/share/doc/kinerja/examples/employee.env >/etc/kinerja/employee.env
 chmod 640 /etc/kinerja/employee.env; chgrp kinerja /etc/kinerja/employee.env
 grep -q CHANGE-ME /etc/kinerja/employee.env && fail "employee.env still has a CHANGE-ME"
@@ -103,13 +113,16 @@ run_as_unit /usr/bin/kinerja-employee >"$work/service.log" 2>&1 &
 service_pid=$!
 healthy=no
 for _ in $(seq 1 150); do
-  if python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
-       "http://127.0.0.1:$metrics_port/healthz" 2>/dev/null; then healthy=yes; break; fi
+  if python3 -c 'import ssl, sys, urllib.request
+urllib.request.urlopen(sys.argv[1], timeout=1, context=ssl.create_default_context(cafile=sys.argv[2]))' \
+       "https://127.0.0.1:$metrics_port/healthz" /etc/kinerja/tls/ca.pem 2>/dev/null; then
+    healthy=yes; break
+  fi
   kill -0 "$service_pid" 2>/dev/null || break
   sleep 0.2
 done
 [ "$healthy" = yes ] || { tail -n 20 "$work/service.log" >&2; fail "the installed service is not healthy"; }
-say "the installed kinerja-employee serves as the kinerja user (migrated first)"
+say "the installed kinerja-employee serves over TLS as the kinerja user (migrated first)"
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
 # 4. Purge: binaries, units and /etc/kinerja gone.

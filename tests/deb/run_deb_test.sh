@@ -98,7 +98,9 @@ sed -e "s|^PG_DSN=.*|PG_DSN=$service_dsn|" \
     -e "s|/etc/kinerja/tls/ca.crt|/etc/kinerja/tls/ca.pem|" \
     /usr/share/doc/kinerja/examples/employee.env >/etc/kinerja/employee.env
 chmod 640 /etc/kinerja/employee.env; chgrp kinerja /etc/kinerja/employee.env
-grep -q CHANGE-ME /etc/kinerja/employee.env && fail "employee.env still has a CHANGE-ME"
+if grep -v '^#' /etc/kinerja/employee.env | grep -q CHANGE-ME; then
+  fail "employee.env still has a CHANGE-ME"
+fi
 # As systemd's EnvironmentFile= reads it: KEY=VALUE lines, the value the rest of the line.
 run_as_unit() {
   local -a env=()

@@ -57,6 +57,10 @@ const config::Spec& TheSpec() {
                             .type = OptionType::kDuration,
                             .default_value = "5s"},
                            {.name = "reflection", .type = OptionType::kBool},
+                           {.name = "employee-addr",
+                            .env = "EMPLOYEE_ADDR",
+                            .type = OptionType::kTarget,
+                            .default_value = "127.0.0.1:50052"},
                            {.name = "jwks-url", .env = "JWKS_URL"},
                        }};
   return *spec;
@@ -106,6 +110,13 @@ void CheckGetters(const config::Config& cfg) {
       case OptionType::kAddress: {
         const config::Address value = cfg.GetAddress(option.name);
         KINERJA_FUZZ_CHECK(value.port >= 0 && value.port <= 65535);
+        break;
+      }
+      case OptionType::kTarget: {
+        const config::Target value = cfg.GetTarget(option.name);
+        // A resolver URI, or a plain address with a port in range.
+        KINERJA_FUZZ_CHECK(!value.uri.empty() ||
+                           (value.address.port >= 0 && value.address.port <= 65535));
         break;
       }
     }

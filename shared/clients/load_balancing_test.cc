@@ -72,7 +72,8 @@ class LoadBalancingTest : public ::testing::Test {
 };
 
 TEST_F(LoadBalancingTest, AServiceChannelSpreadsCallsOverEveryAddress) {
-  ServiceChannel channel(ChannelOptions{.addr = BothReplicas(), .token_file = token_file_});
+  ServiceChannel channel(
+      ChannelOptions{.addr = BothReplicas(), .token_file = token_file_, .tls = {.insecure = true}});
   Call(channel, 40);
   std::cout << "round_robin: replica 1 served " << replicas_[0].service.calls << ", replica 2 "
             << replicas_[1].service.calls << " of 40 calls\n";
@@ -92,8 +93,10 @@ TEST_F(LoadBalancingTest, WithoutTheServiceConfigOneAddressGetsEveryCall) {
 }
 
 TEST_F(LoadBalancingTest, ADnsNameIsAccepted) {
-  ServiceChannel channel(ChannelOptions{
-      .addr = absl::StrCat("dns:///localhost:", replicas_[0].port), .token_file = token_file_});
+  ServiceChannel channel(
+      ChannelOptions{.addr = absl::StrCat("dns:///localhost:", replicas_[0].port),
+                     .token_file = token_file_,
+                     .tls = {.insecure = true}});
   Call(channel, 3);
   EXPECT_EQ(replicas_[0].service.calls, 3);
 }

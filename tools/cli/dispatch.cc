@@ -48,6 +48,7 @@ Review commands (the review service, at --review-addr; 'kinerja review --help' f
                                      objection window, holidays, distribution enforcement
   review org-predicate set --unit ID --period ID --predicate P | org-predicate list
   review rate --plan ID --kind annual|periodic [--window-date D] [--results R] --behaviour R
+                                     [--value CORE_VALUE=R]...
   review finalise ID [--justification T]
   review assessments get ID | assessments list [--agency ID] [--period ID] [--state S] ...
   review objection file ASSESSMENT_ID --explanation T | explain ID --explanation T

@@ -72,27 +72,6 @@ std::string AspectLabel(v1::Aspect aspect) {
   }
 }
 
-std::string CoreValueLabel(v1::CoreValue value) {
-  switch (value) {
-    case v1::CORE_VALUE_SERVICE_ORIENTED:
-      return "Berorientasi Pelayanan";
-    case v1::CORE_VALUE_ACCOUNTABLE:
-      return "Akuntabel";
-    case v1::CORE_VALUE_COMPETENT:
-      return "Kompeten";
-    case v1::CORE_VALUE_HARMONIOUS:
-      return "Harmonis";
-    case v1::CORE_VALUE_LOYAL:
-      return "Loyal";
-    case v1::CORE_VALUE_ADAPTIVE:
-      return "Adaptif";
-    case v1::CORE_VALUE_COLLABORATIVE:
-      return "Kolaboratif";
-    default:
-      return "-";
-  }
-}
-
 std::string ResultKindLabel(v1::ResultKind kind) {
   return kind == v1::RESULT_KIND_ADDITIONAL ? "RHK tambahan" : "RHK utama";
 }

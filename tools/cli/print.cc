@@ -77,6 +77,18 @@ std::string ToJson(const google::protobuf::Message& message, bool pretty) {
   return json;
 }
 
+std::string CoreValueLabel(int value) {
+  static constexpr const char* kLabels[] = {"Berorientasi Pelayanan",
+                                            "Akuntabel",
+                                            "Kompeten",
+                                            "Harmonis",
+                                            "Loyal",
+                                            "Adaptif",
+                                            "Kolaboratif"};
+  if (value < 1 || value > 7) return "-";
+  return kLabels[value - 1];
+}
+
 std::string FormatDate(const google::type::Date& date) {
   if (date.year() == 0 && date.month() == 0 && date.day() == 0) return "-";
   char text[16];

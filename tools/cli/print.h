@@ -22,6 +22,10 @@ std::string ToJson(const google::protobuf::Message& message, bool pretty);
 // "2024-05-01"; "-" for an unset date.
 std::string FormatDate(const google::type::Date& date);
 
+// A BerAKHLAK core value by its number, the same in the goals and review contracts
+// (CORE_VALUE_*: 1 "Berorientasi Pelayanan" .. 7 "Kolaboratif"); "-" otherwise.
+std::string CoreValueLabel(int value);
+
 std::string FormatEmployee(const kinerja::employee::v1::Employee& employee);
 std::string FormatAgency(const kinerja::employee::v1::Agency& agency);
 std::string FormatOrgUnit(const kinerja::employee::v1::OrgUnit& unit);

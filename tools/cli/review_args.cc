@@ -26,6 +26,38 @@ absl::StatusOr<v1::Rating> ParseRating(std::string_view flag, std::string_view t
                  Quoted(text) + ")");
 }
 
+absl::StatusOr<ValueRating> ParseValueRating(std::string_view flag, std::string_view text) {
+  static constexpr std::pair<std::string_view, v1::CoreValue> kValues[] = {
+      {"service-oriented", v1::CORE_VALUE_SERVICE_ORIENTED},
+      {"accountable", v1::CORE_VALUE_ACCOUNTABLE},
+      {"competent", v1::CORE_VALUE_COMPETENT},
+      {"harmonious", v1::CORE_VALUE_HARMONIOUS},
+      {"loyal", v1::CORE_VALUE_LOYAL},
+      {"adaptive", v1::CORE_VALUE_ADAPTIVE},
+      {"collaborative", v1::CORE_VALUE_COLLABORATIVE},
+  };
+  const size_t eq = text.find('=');
+  if (eq == std::string_view::npos) {
+    return Invalid("--" + std::string(flag) +
+                   " must be VALUE=RATING, e.g. accountable=below (got " + Quoted(text) + ")");
+  }
+  const std::string_view name = text.substr(0, eq);
+  ValueRating out;
+  for (const auto& [known, value] : kValues) {
+    if (name == known) out.value = value;
+  }
+  if (out.value == v1::CORE_VALUE_UNSPECIFIED) {
+    return Invalid("--" + std::string(flag) +
+                   ": the core value must be service-oriented, accountable, competent, "
+                   "harmonious, loyal, adaptive or collaborative (got " +
+                   Quoted(name) + ")");
+  }
+  absl::StatusOr<v1::Rating> rating = ParseRating(flag, text.substr(eq + 1));
+  if (!rating.ok()) return rating.status();
+  out.rating = *rating;
+  return out;
+}
+
 absl::StatusOr<v1::AssessmentKind> ParseKind(std::string_view flag, std::string_view text) {
   if (text == "annual") return v1::ASSESSMENT_KIND_ANNUAL;
   if (text == "periodic") return v1::ASSESSMENT_KIND_PERIODIC;

@@ -19,6 +19,15 @@ namespace kinerja::cli {
 absl::StatusOr<kinerja::review::v1::Rating> ParseRating(std::string_view flag,
                                                         std::string_view text);
 
+// A core value and its rating, "VALUE=RATING" (--value accountable=below): VALUE is one of
+// service-oriented, accountable, competent, harmonious, loyal, adaptive, collaborative (the
+// BerAKHLAK values), RATING as ParseRating.
+struct ValueRating {
+  kinerja::review::v1::CoreValue value = kinerja::review::v1::CORE_VALUE_UNSPECIFIED;
+  kinerja::review::v1::Rating rating = kinerja::review::v1::RATING_UNSPECIFIED;
+};
+absl::StatusOr<ValueRating> ParseValueRating(std::string_view flag, std::string_view text);
+
 // annual | periodic.
 absl::StatusOr<kinerja::review::v1::AssessmentKind> ParseKind(std::string_view flag,
                                                               std::string_view text);

@@ -61,6 +61,13 @@ absl::StatusOr<v1::RateAssessmentRequest> RateRequest(const ParsedArgs& args) {
   absl::StatusOr<v1::Rating> behaviour = ParseRating("behaviour", *behaviour_text);
   if (!behaviour.ok()) return behaviour.status();
   request.set_behaviour_rating(*behaviour);
+  for (const std::string& text : args.GetAll("value")) {
+    absl::StatusOr<ValueRating> value = ParseValueRating("value", text);
+    if (!value.ok()) return value.status();
+    v1::BehaviourValueRating* out = request.add_behaviour_values();
+    out->set_value(value->value);
+    out->set_rating(value->rating);
+  }
   for (const char* flag : {"results-note", "behaviour-note", "etag", "request-id"}) {
     absl::StatusOr<std::string> value = OptionalNonEmpty(args, flag);
     if (!value.ok()) return value.status();
@@ -141,10 +148,11 @@ int RunList(const std::vector<std::string>& args, const CliEnv& env) {
 }  // namespace
 
 int RunReviewRate(const std::vector<std::string>& args, const CliEnv& env) {
-  absl::StatusOr<ParsedArgs> parsed =
-      ParseReviewArgs(args, FlagSpec{{"plan", "kind", "window-date", "results", "behaviour",
-                                      "results-note", "behaviour-note", "etag", "request-id"},
-                                     {}});
+  absl::StatusOr<ParsedArgs> parsed = ParseReviewArgs(
+      args, FlagSpec{{"plan", "kind", "window-date", "results", "behaviour", "value",
+                      "results-note", "behaviour-note", "etag", "request-id"},
+                     {},
+                     {"value"}});
   if (!parsed.ok()) return UsageError(env, kRate, parsed.status());
   if (absl::Status extra = NoMorePositionals(*parsed); !extra.ok()) {
     return UsageError(env, kRate, extra);

@@ -223,6 +223,7 @@ class FakeReviewService final : public v1::ReviewService::Service {
     assessment->set_results_rating(request->results_rating());
     assessment->set_behaviour_rating(request->behaviour_rating());
     assessment->set_predicate(Derive(request->results_rating(), request->behaviour_rating()));
+    *assessment->mutable_behaviour_values() = request->behaviour_values();
     return grpc::Status::OK;
   }
 
@@ -492,6 +493,15 @@ TEST_F(ReviewCommandTest, UsageErrorsNeverReachTheServer) {
         "above"},
        "--results must be above, as-expected or below"},
       {{"review", "rate", "--plan", "P1", "--kind", "annual"}, "missing required flag --behaviour"},
+      {{"review", "rate", "--plan", "P1", "--kind", "annual", "--behaviour", "above", "--value",
+        "accountable"},
+       "--value must be VALUE=RATING"},
+      {{"review", "rate", "--plan", "P1", "--kind", "annual", "--behaviour", "above", "--value",
+        "akuntabel=below"},
+       "--value: the core value must be service-oriented"},
+      {{"review", "rate", "--plan", "P1", "--kind", "annual", "--behaviour", "above", "--value",
+        "loyal=good"},
+       "--value must be above, as-expected or below"},
       {{"review", "finalise"}, "kinerja review finalise: missing assessment ID"},
       {{"review", "finalise", "AS1", "--justification="}, "--justification must not be empty"},
       {{"review", "objection", "decide", "OB1", "--results", "above", "--behaviour", "above"},
@@ -550,12 +560,22 @@ TEST_F(ReviewCommandTest, OrgPredicateSetAndARefusal) {
 }
 
 TEST_F(ReviewCommandTest, RateSendsEveryFieldAndPrintsTheDerivedPredicate) {
-  EXPECT_EQ(Run({"review", "rate", "--plan", "P7", "--kind", "periodic", "--window-date",
-                 "2025-05-20", "--results", "above", "--behaviour", "above", "--results-note",
-                 "Target terlampaui", "--behaviour-note", "Kolaboratif", "--etag", "2"}),
+  EXPECT_EQ(Run({"review",           "rate",
+                 "--plan",           "P7",
+                 "--kind",           "periodic",
+                 "--window-date",    "2025-05-20",
+                 "--results",        "above",
+                 "--behaviour",      "above",
+                 "--results-note",   "Target terlampaui",
+                 "--behaviour-note", "Kolaboratif",
+                 "--etag",           "2",
+                 "--value",          "collaborative=above",
+                 "--value",          "accountable=below"}),
             kExitOk)
       << err_.str();
   EXPECT_THAT(out_.str(), HasSubstr("  predikat kinerja:     Sangat Baik (1)\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("    Kolaboratif:        di atas ekspektasi (1)\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("    Akuntabel:          di bawah ekspektasi (3)\n"));
   {
     std::lock_guard<std::mutex> lock(service_.mu_);
     const v1::RateAssessmentRequest& sent = service_.rate_;
@@ -567,6 +587,11 @@ TEST_F(ReviewCommandTest, RateSendsEveryFieldAndPrintsTheDerivedPredicate) {
     EXPECT_EQ(sent.results_note(), "Target terlampaui");
     EXPECT_EQ(sent.behaviour_note(), "Kolaboratif");
     EXPECT_EQ(sent.etag(), "2");
+    ASSERT_EQ(sent.behaviour_values_size(), 2);
+    EXPECT_EQ(sent.behaviour_values(0).value(), v1::CORE_VALUE_COLLABORATIVE);
+    EXPECT_EQ(sent.behaviour_values(0).rating(), v1::RATING_ABOVE_EXPECTATION);
+    EXPECT_EQ(sent.behaviour_values(1).value(), v1::CORE_VALUE_ACCOUNTABLE);
+    EXPECT_EQ(sent.behaviour_values(1).rating(), v1::RATING_BELOW_EXPECTATION);
   }
   // A unit head: the results rating follows the unit and is left out.
   EXPECT_EQ(

@@ -25,7 +25,8 @@ const char kReviewUsage[] =
        kinerja review org-predicate set --unit ID --period ID --predicate P [--note N]
        kinerja review org-predicate list [--agency ID] [--period ID] [--unit ID]
        kinerja review rate --plan ID --kind annual|periodic [--window-date YYYY-MM-DD]
-                 [--results R] --behaviour R [--results-note N] [--behaviour-note N] [--etag E]
+                 [--results R] --behaviour R [--value CORE_VALUE=R]... [--results-note N]
+                 [--behaviour-note N] [--etag E]
        kinerja review finalise ID [--justification TEXT] [--etag E]
        kinerja review assessments get ID
        kinerja review assessments list [--agency ID] [--period ID] [--unit ID] [--employee ID]
@@ -57,7 +58,11 @@ org-predicate set: the unit's performance (predikat kinerja organisasi) for the 
   day (for a unit under a NON-ASN regional head: the agency's HR admin records it).
 rate: the assessor of the day rates a plan (creating the draft on the first call); periodic
   needs --window-date (any day of the month or quarter), annual takes none. A unit head's
-  results follow the unit's predicate and may be left out.
+  results follow the unit's predicate and may be left out. --value rates one BerAKHLAK core
+  value (service-oriented, accountable, competent, harmonious, loyal, adaptive,
+  collaborative), each at most once, e.g. --value accountable=below; every rate gives the
+  draft's whole rating, so the values given replace the earlier ones (none given: none kept).
+  --behaviour stays your own overall judgement, not derived from the values.
 finalise: delivers the assessment to the employee; the objection window starts.
 objection: the employee files against a finalised assessment, the assessor explains, the
   assessor's superior of the day decides (the ratings as decided; final).

@@ -208,6 +208,10 @@ std::string FormatAssessment(const v1::Assessment& a) {
   Field(out, "pejabat penilai", Acted(a.assessor(), a.assessor_capacity()));
   Field(out, "hasil kerja", RatingLabel(a.results_rating()));
   Field(out, "perilaku kerja", RatingLabel(a.behaviour_rating()));
+  for (const v1::BehaviourValueRating& v : a.behaviour_values()) {
+    Field(out, "  " + CoreValueLabel(v.value()),
+          RatingLabel(v.rating()) + (v.note().empty() ? "" : ": " + v.note()));
+  }
   Field(out, "predikat kinerja", PredicateLabel(a.predicate()));
   if (!a.results_note().empty()) Field(out, "results note", a.results_note());
   if (!a.behaviour_note().empty()) Field(out, "behaviour note", a.behaviour_note());

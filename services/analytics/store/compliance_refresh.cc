@@ -1,7 +1,6 @@
 #include "services/analytics/store/compliance_refresh.h"
 
 #include <algorithm>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,26 +11,14 @@
 
 namespace kinerja::analytics::store::internal {
 
-absl::Status RefreshCompliance(pqxx::work& tx, const std::string& unit_id,
-                               const std::string& period_id) {
-  if (unit_id.empty() || period_id.empty()) return absl::OkStatus();
-  pqxx::result facts = db::Exec(tx, queries::kComplianceFacts, unit_id, period_id);
-  if (facts.empty()) {
-    db::Exec(tx, queries::kDeleteUnitCompliance, period_id, unit_id);
-    return absl::OkStatus();
-  }
-  const pqxx::row row = facts[0];
-  const int org = row[0].as<int>();
-  if (org < 1 || org > 5) return absl::OkStatus();
+absl::StatusOr<std::optional<ComplianceRow>> EvaluateComplianceFacts(const ComplianceFacts& facts) {
+  if (facts.org_predicate < 1 || facts.org_predicate > 5) return std::nullopt;
   rating::PredicateCounts counts;
-  std::vector<int> by_code;
   for (int code = 1; code <= 5; ++code) {
-    const int n = row[3 + code].as<int>();
-    counts[static_cast<rating::Predicate>(code)] = n;
-    by_code.push_back(n);
+    counts[static_cast<rating::Predicate>(code)] = facts.finalised[code - 1];
   }
-  absl::StatusOr<UnitComplianceResult> result =
-      EvaluateCompliance(static_cast<rating::OrgPredicate>(org), counts, row[3].as<int>());
+  absl::StatusOr<UnitComplianceResult> result = EvaluateCompliance(
+      static_cast<rating::OrgPredicate>(facts.org_predicate), counts, facts.unit_staff);
   if (!result.ok()) return result.status();
   nlohmann::json violations = nlohmann::json::array();
   for (const BandExcess& v : result->violations) {
@@ -44,10 +31,43 @@ absl::Status RefreshCompliance(pqxx::work& tx, const std::string& unit_id,
                           {"excess_percent", v.excess_percent},
                           {"excess_staff", v.excess_staff}});
   }
-  const int staff = std::max(row[3].as<int>(), counts.Total());
-  db::Exec(tx, queries::kUpsertUnitCompliance, period_id, unit_id, row[1].as<std::string>(),
-           row[2].as<int>(), org, staff, IntArrayLiteral(by_code), violations.dump(),
-           !result->violations.empty(), result->excess_staff, result->skipped_small_unit);
+  return ComplianceRow{.period_id = facts.period_id,
+                       .unit_id = facts.unit_id,
+                       .agency_id = facts.agency_id,
+                       .year = facts.year,
+                       .org_predicate = facts.org_predicate,
+                       .unit_staff = std::max(facts.unit_staff, counts.Total()),
+                       .counts = {facts.finalised.begin(), facts.finalised.end()},
+                       .violations = violations.dump(),
+                       .breaking = !result->violations.empty(),
+                       .excess_staff = result->excess_staff,
+                       .skipped_small_unit = result->skipped_small_unit};
+}
+
+absl::Status RefreshCompliance(pqxx::work& tx, const std::string& unit_id,
+                               const std::string& period_id) {
+  if (unit_id.empty() || period_id.empty()) return absl::OkStatus();
+  db::Exec(tx, queries::kLockUnitCompliance, period_id, unit_id);
+  pqxx::result facts = db::Exec(tx, queries::kComplianceFacts, unit_id, period_id);
+  if (facts.empty()) {
+    db::Exec(tx, queries::kDeleteUnitCompliance, period_id, unit_id);
+    return absl::OkStatus();
+  }
+  const pqxx::row row = facts[0];
+  ComplianceFacts f{.unit_id = unit_id,
+                    .period_id = period_id,
+                    .agency_id = row[1].as<std::string>(),
+                    .year = row[2].as<int>(),
+                    .org_predicate = row[0].as<int>(),
+                    .unit_staff = row[3].as<int>()};
+  for (int code = 1; code <= 5; ++code) f.finalised[code - 1] = row[3 + code].as<int>();
+  absl::StatusOr<std::optional<ComplianceRow>> evaluated = EvaluateComplianceFacts(f);
+  if (!evaluated.ok()) return evaluated.status();
+  if (!evaluated->has_value()) return absl::OkStatus();
+  const ComplianceRow& r = **evaluated;
+  db::Exec(tx, queries::kUpsertUnitCompliance, r.period_id, r.unit_id, r.agency_id, r.year,
+           r.org_predicate, r.unit_staff, IntArrayLiteral(r.counts), r.violations, r.breaking,
+           r.excess_staff, r.skipped_small_unit);
   return absl::OkStatus();
 }
 

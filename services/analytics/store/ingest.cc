@@ -132,9 +132,12 @@ absl::Status ApplyPeriod(pqxx::work& tx, const common::EventEnvelope& event) {
   if (!start || !end || !deadline) {
     return absl::InvalidArgumentError(absl::StrCat("period ", p.id(), ": dates are not dates"));
   }
-  db::Exec(tx, queries::kUpsertPeriod, p.id(), p.agency_id(), p.year(), *start, *end, *deadline,
-           EnumSuffix(gv1::Cadence_Name(p.cadence()), "CADENCE_"),
-           EnumSuffix(gv1::PeriodState_Name(p.state()), "PERIOD_STATE_"), event.sequence());
+  pqxx::result applied =
+      db::Exec(tx, queries::kUpsertPeriod, p.id(), p.agency_id(), p.year(), *start, *end, *deadline,
+               EnumSuffix(gv1::Cadence_Name(p.cadence()), "CADENCE_"),
+               EnumSuffix(gv1::PeriodState_Name(p.state()), "PERIOD_STATE_"), event.sequence());
+  // Rows written before the period was known here (the review events came first).
+  if (!applied.empty()) db::Exec(tx, queries::kSetComplianceYear, p.id(), p.year());
   return absl::OkStatus();
 }
 
@@ -229,6 +232,14 @@ void AddCount(pqxx::work& tx, const CountKey& k, int delta) {
 // The assessor's per-value behaviour ratings (development needs).
 void ReplaceValues(pqxx::work& tx, const rv1::Assessment& a) {
   db::Exec(tx, queries::kDeleteAssessmentValues, a.id());
+  for (const rv1::BehaviourValueRating& v : a.behaviour_values()) {
+    if (v.value() == rv1::CORE_VALUE_UNSPECIFIED || v.rating() == rv1::RATING_UNSPECIFIED) {
+      continue;
+    }
+    db::Exec(tx, queries::kInsertAssessmentValue, a.id(),
+             EnumSuffix(rv1::CoreValue_Name(v.value()), "CORE_VALUE_"),
+             static_cast<int>(v.rating()));
+  }
 }
 
 absl::Status ApplyAssessment(pqxx::work& tx, const common::EventEnvelope& event) {

@@ -127,6 +127,22 @@ TEST_F(IngestTest, CountersFollowFinalisationAndObjectionChanges) {
   ExpectRebuildAgrees();
 }
 
+TEST_F(IngestTest, PerValueBehaviourRatingsReplaceTheEarlierOnes) {
+  AssessmentSpec rated = Annual("1", rv1::RATING_AS_EXPECTED, rv1::RATING_BELOW_EXPECTATION);
+  rated.finalised = false;
+  rated.values = {{rv1::CORE_VALUE_SERVICE_ORIENTED, rv1::RATING_BELOW_EXPECTATION},
+                  {rv1::CORE_VALUE_COLLABORATIVE, rv1::RATING_AS_EXPECTED}};
+  ASSERT_TRUE(Apply("review", "AssessmentRated", AssessmentEvent(rated)).ok());
+  EXPECT_EQ(Scalar("SELECT string_agg(core_value || '=' || rating, ',' ORDER BY core_value)"
+                   " FROM assessment_values"),
+            "COLLABORATIVE=2,SERVICE_ORIENTED=3");
+  rated.finalised = true;
+  rated.values = {{rv1::CORE_VALUE_ADAPTIVE, rv1::RATING_BELOW_EXPECTATION}};
+  ASSERT_TRUE(Apply("review", "AssessmentFinalised", AssessmentEvent(rated)).ok());
+  EXPECT_EQ(Scalar("SELECT string_agg(core_value || '=' || rating, ',') FROM assessment_values"),
+            "ADAPTIVE=3");
+}
+
 TEST_F(IngestTest, AnOldEventDeliveredAgainChangesNothing) {
   AssessmentSpec finalised =
       Annual("1", rv1::RATING_ABOVE_EXPECTATION, rv1::RATING_ABOVE_EXPECTATION);
@@ -237,6 +253,94 @@ TEST_F(IngestTest, ComplianceFollowsPredicatePlansAndAssessments) {
   ASSERT_TRUE(Apply("review", "AssessmentFinalised", AssessmentEvent(head)).ok());
   EXPECT_EQ(Scalar("SELECT array_to_string(counts, ',') FROM unit_compliance"), "8,1,0,0,0");
   ExpectRebuildAgrees();
+}
+
+// The rebuild computes every unit's compliance in one set-based pass: it must give what the
+// events built one unit at a time, across units with and without a head, tree row or plans,
+// closed plans with and without a finalised assessment, drafts, periodic and head assessments,
+// two periods and a period the read model has no row for.
+TEST_F(IngestTest, RebuildEqualsWhatTheEventsBuiltAcrossUnitsAndPeriods) {
+  ASSERT_TRUE(
+      Apply("employee", "OrgUnitChanged", UnitEvent("u-a", "kota", "", "A", "pos-a-0")).ok());
+  ASSERT_TRUE(Apply("employee", "OrgUnitChanged", UnitEvent("u-b", "kota", "u-a", "B")).ok());
+  ASSERT_TRUE(
+      Apply("employee", "OrgUnitChanged", UnitEvent("u-c", "kota", "u-a", "C", "pos-c-0")).ok());
+  ASSERT_TRUE(Apply("goals", "PeriodCreated", PeriodEvent("p1", "kota", 2026)).ok());
+  ASSERT_TRUE(Apply("goals", "PeriodCreated", PeriodEvent("p2", "kota", 2025)).ok());
+  // "u-x" has no tree row, "p-x" no period row (its year comes from the plans).
+  const std::vector<std::pair<std::string, std::string>> unit_periods = {
+      {"u-a", "p1"}, {"u-b", "p1"}, {"u-c", "p1"}, {"u-a", "p2"}, {"u-x", "p-x"}};
+  const rv1::Rating results[] = {rv1::RATING_ABOVE_EXPECTATION, rv1::RATING_AS_EXPECTED,
+                                 rv1::RATING_BELOW_EXPECTATION};
+  int n = 0;
+  for (const auto& [unit, period] : unit_periods) {
+    for (int i = 0; i < 7; ++i, ++n) {
+      const std::string who = absl::StrCat(unit, "-", period, "-", i);
+      PlanSpec plan{.id = "plan-" + who,
+                    .period = period,
+                    .year = period == "p2" ? 2025 : 2026,
+                    .employee_id = "e-" + who,
+                    .nip = "nip-" + who,
+                    .name = "Staf " + who,
+                    .unit = unit,
+                    // i == 0 holds the unit's leader position where the unit has one.
+                    .position = absl::StrCat("pos-", unit.substr(2), "-", i)};
+      if (i == 5 || i == 6) plan.state = gv1::PLAN_STATE_CLOSED;
+      ASSERT_TRUE(Apply("goals", i >= 5 ? "PlanClosed" : "PlanApproved", PlanEvent(plan)).ok());
+      if (i == 6) continue;  // closed before any assessment
+      AssessmentSpec annual = Annual(who, results[n % 3], results[(n / 3) % 3], unit);
+      annual.plan = plan.id;
+      annual.period = period;
+      annual.year = plan.year;
+      annual.unit_head = i == 0 && unit != "u-b" && unit != "u-x";
+      annual.finalised = i != 4;
+      ASSERT_TRUE(Apply("review", annual.finalised ? "AssessmentFinalised" : "AssessmentRated",
+                        AssessmentEvent(annual))
+                      .ok());
+      AssessmentSpec periodic = annual;
+      periodic.id = "q-" + who;
+      periodic.kind = rv1::ASSESSMENT_KIND_PERIODIC;
+      periodic.window_index = 1 + i % 4;
+      ASSERT_TRUE(Apply("review", "AssessmentFinalised", AssessmentEvent(periodic)).ok());
+    }
+  }
+  const std::vector<std::pair<std::pair<std::string, std::string>, rv1::OrgPredicate>> org = {
+      {{"u-a", "p1"}, rv1::ORG_PREDICATE_ISTIMEWA},
+      {{"u-b", "p1"}, rv1::ORG_PREDICATE_BAIK},
+      {{"u-c", "p1"}, rv1::ORG_PREDICATE_BUTUH_PERBAIKAN},
+      {{"u-a", "p2"}, rv1::ORG_PREDICATE_KURANG},
+      {{"u-x", "p-x"}, rv1::ORG_PREDICATE_SANGAT_KURANG},
+      {{"u-empty", "p1"}, rv1::ORG_PREDICATE_BAIK}};  // no plans at all
+  for (const auto& [where, predicate] : org) {
+    ASSERT_TRUE(Apply("review", "OrgPredicateSet",
+                      OrgPredicateEvent(where.first, where.second, "kota", predicate))
+                    .ok());
+  }
+  // One of u-b's staff moves to u-c after finalisation (both units' rows follow).
+  AssessmentSpec moved =
+      Annual("u-b-p1-1", rv1::RATING_AS_EXPECTED, rv1::RATING_AS_EXPECTED, "u-c");
+  moved.plan = "plan-u-b-p1-1";
+  moved.period = "p1";
+  ASSERT_TRUE(Apply("review", "AssessmentChangedByObjection", AssessmentEvent(moved)).ok());
+  // Staff: open plans without the head's, plus finalised assessments of closed plans (and of
+  // the plan whose assessment moved here); the head's and draft assessments are not counted.
+  EXPECT_EQ(Scalar("SELECT string_agg(concat_ws(' ', unit_id, period_id, year, org_predicate,"
+                   " unit_staff, counts::text, breaking), '; ' ORDER BY unit_id, period_id)"
+                   " FROM unit_compliance"),
+            "u-a p1 2026 1 5 {0,2,2,0,0} f; u-a p2 2025 4 5 {0,1,1,1,1} t; "
+            "u-b p1 2026 2 6 {1,2,0,1,0} f; u-c p1 2026 3 6 {0,2,0,2,1} t; "
+            "u-empty p1 2026 2 0 {0,0,0,0,0} f; u-x p-x 2026 5 6 {0,3,1,1,0} t");
+  ExpectRebuildAgrees();
+}
+
+TEST_F(IngestTest, ComplianceWrittenBeforeItsPeriodTakesTheYearWhenThePeriodArrives) {
+  // The review stream ran ahead of the goals stream: no plan, no period known yet.
+  ASSERT_TRUE(Apply("review", "OrgPredicateSet",
+                    OrgPredicateEvent("u-x", "period-9", "kota", rv1::ORG_PREDICATE_BAIK))
+                  .ok());
+  EXPECT_EQ(Scalar("SELECT year FROM unit_compliance"), "0");
+  ASSERT_TRUE(Apply("goals", "PeriodCreated", PeriodEvent("period-9", "kota", 2026)).ok());
+  EXPECT_EQ(Scalar("SELECT year FROM unit_compliance"), "2026");
 }
 
 TEST_F(IngestTest, RealisationsAreDueForTheApprovedContentOnly) {

@@ -425,8 +425,9 @@ TEST_F(ReportReaderTest, IndicatorHealthRows) {
   {
     pqxx::connection conn(db_->dsn());
     pqxx::work tx(conn);
-    tx.exec("INSERT INTO analytics.unit_policies (unit_id, agency_id, public_service, "
-            "include_subunits) VALUES ('B1', 'A', false, false)");
+    tx.exec(
+        "INSERT INTO analytics.unit_policies (unit_id, agency_id, public_service, "
+        "include_subunits) VALUES ('B1', 'A', false, false)");
     tx.commit();
   }
   EXPECT_EQ(Read([&](ReportReader& r) { return r.PublicServicePlanCounts(s, kAll); }),

@@ -194,6 +194,11 @@ rv1::AssessmentChanged AssessmentEvent(const AssessmentSpec& s) {
   if (s.finalised) a.mutable_finalise_time()->set_seconds(1798675200);
   a.set_unit_id(s.unit);
   a.set_unit_head(s.unit_head);
+  for (const auto& [value, rating] : s.values) {
+    rv1::BehaviourValueRating& v = *a.add_behaviour_values();
+    v.set_value(value);
+    v.set_rating(rating);
+  }
   return e;
 }
 

@@ -164,6 +164,8 @@ grpc::ServerUnaryReactor* ReviewService::RateAssessment(grpc::CallbackServerCont
             v.Take(RatingFromProto(request->results_rating(), "results_rating"));
         std::optional<std::optional<Rating>> behaviour =
             v.Take(RatingFromProto(request->behaviour_rating(), "behaviour_rating"));
+        std::optional<std::vector<BehaviourValueInput>> values =
+            v.Take(BehaviourValuesFromProto(request->behaviour_values()));
         RETURN_IF_ERROR(v.ToStatus());
         ASSIGN_OR_RETURN(std::optional<int64_t> expected, ExpectedVersion(request->etag(), ""));
         ASSIGN_OR_RETURN(AssessmentRecord draft,
@@ -179,6 +181,7 @@ grpc::ServerUnaryReactor* ReviewService::RateAssessment(grpc::CallbackServerCont
         input.results = *results;
         input.behaviour = *behaviour;
         input.notes = request->results_note();
+        input.behaviour_values = std::move(*values);
         store::AssessmentMutation mutation;
         mutation.action = "assessment.rate";
         mutation.event_type = store::kAssessmentRated;

@@ -1,6 +1,9 @@
 #include "services/review/convert/proto_convert.h"
 
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "services/review/domain/names.h"
@@ -42,6 +45,46 @@ absl::StatusOr<std::optional<Rating>> RatingFromProto(pb::Rating rating, std::st
   if (rating == pb::RATING_UNSPECIFIED) return std::optional<Rating>();
   ASSIGN_OR_RETURN(Rating r, RatingFromCode(static_cast<int>(rating), field));
   return std::optional<Rating>(r);
+}
+
+pb::CoreValue CoreValueToProto(CoreValue value) {
+  return static_cast<pb::CoreValue>(static_cast<int>(value) + 1);
+}
+
+absl::StatusOr<std::optional<CoreValue>> CoreValueFromProto(pb::CoreValue value,
+                                                            std::string_view field) {
+  if (value == pb::CORE_VALUE_UNSPECIFIED) return std::optional<CoreValue>();
+  if (value < pb::CORE_VALUE_SERVICE_ORIENTED || value > pb::CORE_VALUE_COLLABORATIVE) {
+    return BadEnum(field, value);
+  }
+  return std::optional<CoreValue>(static_cast<CoreValue>(static_cast<int>(value) - 1));
+}
+
+absl::StatusOr<std::vector<BehaviourValueInput>> BehaviourValuesFromProto(
+    const google::protobuf::RepeatedPtrField<pb::BehaviourValueRating>& values) {
+  std::vector<errors::FieldViolation> invalid;
+  std::vector<BehaviourValueInput> out;
+  for (int i = 0; i < values.size(); ++i) {
+    const pb::BehaviourValueRating& v = values[i];
+    const std::string path = absl::StrCat("behaviour_values[", i, "]");
+    BehaviourValueInput in;
+    absl::StatusOr<std::optional<CoreValue>> value = CoreValueFromProto(v.value(), path + ".value");
+    if (value.ok()) {
+      in.value = *value;
+    } else {
+      for (auto& violation : errors::ViolationsOf(value.status())) invalid.push_back(violation);
+    }
+    absl::StatusOr<std::optional<Rating>> rating = RatingFromProto(v.rating(), path + ".rating");
+    if (rating.ok()) {
+      in.rating = *rating;
+    } else {
+      for (auto& violation : errors::ViolationsOf(rating.status())) invalid.push_back(violation);
+    }
+    in.note = v.note();
+    out.push_back(std::move(in));
+  }
+  if (!invalid.empty()) return errors::InvalidFields(invalid);
+  return out;
 }
 
 pb::Predicate PredicateToProto(std::optional<Predicate> predicate) {
@@ -218,6 +261,12 @@ pb::Assessment ToProto(const AssessmentRecord& r) {
   out.set_periodik_id(PeriodikId(a.cadence));
   out.set_functional_level(r.functional_level);
   out.set_recorded_by(a.recorded_by);
+  for (const BehaviourValueRating& v : a.behaviour_values) {
+    pb::BehaviourValueRating* value = out.add_behaviour_values();
+    value->set_value(CoreValueToProto(v.value));
+    value->set_rating(RatingToProto(v.rating));
+    value->set_note(v.note);
+  }
   return out;
 }
 
@@ -240,6 +289,16 @@ absl::StatusOr<AssessmentRecord> FromProto(const pb::Assessment& p) {
   ASSIGN_OR_RETURN(a.behaviour_rating, RatingFromProto(p.behaviour_rating(), "behaviour_rating"));
   a.predicate = PredicateFromProto(p.predicate());
   a.notes = p.results_note();
+  ASSIGN_OR_RETURN(std::vector<BehaviourValueInput> values,
+                   BehaviourValuesFromProto(p.behaviour_values()));
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i].value.has_value() || !values[i].rating.has_value()) {
+      return errors::InvalidField(absl::StrCat("behaviour_values[", i, "]"),
+                                  "needs a value and a rating");
+    }
+    a.behaviour_values.push_back(
+        {.value = *values[i].value, .rating = *values[i].rating, .note = values[i].note});
+  }
   if (p.has_assessor()) {
     OfficialRecord assessor = OfficialFromProto(p.assessor());
     assessor.official.capacity = CapacityFromProto(p.assessor_capacity());

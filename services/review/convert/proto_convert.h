@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "kinerja/review/v1/resources.pb.h"
@@ -25,6 +26,14 @@ std::optional<Predicate> PredicateFromProto(pb::Predicate predicate);
 pb::OrgPredicate OrgPredicateToProto(OrgPredicate predicate);
 absl::StatusOr<OrgPredicate> OrgPredicateFromProto(pb::OrgPredicate predicate,
                                                    std::string_view field);
+pb::CoreValue CoreValueToProto(CoreValue value);
+absl::StatusOr<std::optional<CoreValue>> CoreValueFromProto(pb::CoreValue value,
+                                                            std::string_view field);
+// A request's (or stored answer's) per-value ratings as the domain's input: INVALID_ARGUMENT
+// naming "behaviour_values[i].value" / ".rating" for numbers outside the enums (all of them);
+// unspecified ones are left unset for the domain to refuse.
+absl::StatusOr<std::vector<BehaviourValueInput>> BehaviourValuesFromProto(
+    const google::protobuf::RepeatedPtrField<pb::BehaviourValueRating>& values);
 pb::AssessmentKind KindToProto(AssessmentKind kind);
 absl::StatusOr<AssessmentKind> KindFromProto(pb::AssessmentKind kind, std::string_view field);
 pb::Capacity CapacityToProto(Capacity capacity);

@@ -1,5 +1,9 @@
 #include "services/review/domain/assessment.h"
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "services/review/domain/names.h"
 #include "shared/errors/errors.h"
@@ -36,6 +40,52 @@ absl::Status CheckUnitHeadResults(const Assessment& assessment, std::optional<Ra
   return absl::OkStatus();
 }
 
+// The assessor's per-value ratings as stored (in the core values' official order), with every
+// bad entry named in `invalid`: value and rating required, each value once, note <= 2000 bytes.
+std::vector<BehaviourValueRating> CheckBehaviourValues(
+    const std::vector<BehaviourValueInput>& inputs, std::vector<errors::FieldViolation>& invalid) {
+  std::vector<BehaviourValueRating> out;
+  std::array<int, kCoreValueCount> first_at;
+  first_at.fill(-1);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const BehaviourValueInput& in = inputs[i];
+    const std::string path = absl::StrCat("behaviour_values[", i, "]");
+    bool complete = true;
+    if (!in.value.has_value()) {
+      invalid.push_back({path + ".value", "is required"});
+      complete = false;
+    } else if (static_cast<int>(*in.value) < 0 || static_cast<int>(*in.value) >= kCoreValueCount) {
+      invalid.push_back({path + ".value", "must be a core value"});
+      complete = false;
+    } else {
+      int& first = first_at[static_cast<size_t>(*in.value)];
+      if (first >= 0) {
+        invalid.push_back(
+            {path + ".value", absl::StrCat(ToAbsl(CoreValueName(*in.value)),
+                                           " is already rated at behaviour_values[", first, "]")});
+        complete = false;
+      } else {
+        first = static_cast<int>(i);
+      }
+    }
+    if (!in.rating.has_value()) {
+      invalid.push_back({path + ".rating", "is required"});
+      complete = false;
+    }
+    if (in.note.size() > kMaxValueNoteBytes) {
+      invalid.push_back({path + ".note", absl::StrCat("must be at most ", kMaxValueNoteBytes,
+                                                      " bytes, got ", in.note.size())});
+      complete = false;
+    }
+    if (complete) out.push_back({.value = *in.value, .rating = *in.rating, .note = in.note});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const BehaviourValueRating& a, const BehaviourValueRating& b) {
+              return a.value < b.value;
+            });
+  return out;
+}
+
 Official AsRecorded(const ActingOfficial& acting) {
   Official o = acting.official;
   o.capacity = acting.capacity;
@@ -65,6 +115,7 @@ absl::Status ApplyRating(Assessment& assessment, const RatingInput& input,
     invalid.push_back({"notes", absl::StrCat("must be at most ", kMaxNotesBytes, " bytes, got ",
                                              input.notes.size())});
   }
+  std::vector<BehaviourValueRating> values = CheckBehaviourValues(input.behaviour_values, invalid);
   if (!invalid.empty()) return errors::InvalidFields(invalid);
   Rating results = input.results.value_or(Rating::kAsExpected);
   if (assessment.unit_head) {
@@ -74,6 +125,7 @@ absl::Status ApplyRating(Assessment& assessment, const RatingInput& input,
   assessment.behaviour_rating = *input.behaviour;
   assessment.predicate = DerivePredicate(results, *input.behaviour);
   assessment.notes = input.notes;
+  assessment.behaviour_values = std::move(values);
   assessment.assessor = AsRecorded(rater);
   assessment.recorded_by = rater.recorded_by;
   return absl::OkStatus();

@@ -33,15 +33,25 @@ using rating::PredicateCounts;
 inline constexpr size_t kMaxNotesBytes = 4000;
 inline constexpr size_t kMaxJustificationBytes = 2000;
 inline constexpr size_t kMaxOrgNoteBytes = 2000;
+inline constexpr size_t kMaxValueNoteBytes = 2000;
 
 // "ASSESSMENT_FINALISED" when the assessment is finalised (any change but an objection decision).
 absl::Status CheckMutable(const Assessment& assessment);
+
+// One core value as the assessor gives it (unset: not given).
+struct BehaviourValueInput {
+  std::optional<CoreValue> value;
+  std::optional<Rating> rating;
+  std::string note;  // optional, <= 2000 bytes
+};
 
 // What the assessor gives.
 struct RatingInput {
   std::optional<Rating> results;    // hasil kerja; may be omitted for a unit head
   std::optional<Rating> behaviour;  // perilaku kerja
   std::string notes;                // optional, <= 4000 bytes
+  // Optional ratings of single core values; replaces the draft's list as a whole.
+  std::vector<BehaviourValueInput> behaviour_values;
 };
 
 // The unit's organisation predicate for the assessment's period, and how it maps to a unit
@@ -55,8 +65,13 @@ struct OrgFacts {
 // "behaviour_rating"); results required ("results_rating") except for a unit head, whose results
 // rating is the unit's result (UnitHeadResultsRating): the organisation predicate must be set
 // ("ORG_PREDICATE_MISSING") and a given results rating must equal it ("UNIT_HEAD_RESULTS_FIXED");
-// notes <= 4000 bytes ("notes"). Sets both ratings, the derived predicate, the notes and the
-// assessor (rater.official in rater.capacity) with recorded_by. May be repeated while a draft.
+// notes <= 4000 bytes ("notes"); per-value ratings: each core value at most once
+// ("behaviour_values[i].value"), value and rating required ("behaviour_values[i].value" /
+// "behaviour_values[i].rating"), note <= 2000 bytes ("behaviour_values[i].note"). Sets both
+// ratings, the derived predicate, the notes, the per-value ratings (in the core values' official
+// order, replacing the earlier ones as a whole; the behaviour rating is NOT derived from them)
+// and the assessor (rater.official in rater.capacity) with recorded_by. May be repeated while a
+// draft.
 absl::Status ApplyRating(Assessment& assessment, const RatingInput& input,
                          const ActingOfficial& rater, const OrgFacts& org);
 

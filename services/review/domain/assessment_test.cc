@@ -1,8 +1,11 @@
 #include "services/review/domain/assessment.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "services/review/domain/test_util.h"
@@ -31,7 +34,7 @@ OrgFacts Org(std::optional<OrgPredicate> predicate) {
 }
 
 RatingInput Rate(std::optional<Rating> results, std::optional<Rating> behaviour) {
-  return RatingInput{results, behaviour, "catatan"};
+  return RatingInput{results, behaviour, "catatan", {}};
 }
 
 // A rated draft with these ratings.
@@ -93,6 +96,77 @@ TEST(ApplyRating, BadInputNamesFieldsAndChangesNothing) {
   EXPECT_FALSE(ApplyRating(untouched, Rate({}, Rating::kAbove), Rater(), Org({})).ok());
   EXPECT_FALSE(untouched.predicate.has_value());
   EXPECT_FALSE(untouched.assessor.has_value());
+}
+
+// One core value as the request gives it.
+BehaviourValueInput Value(std::optional<CoreValue> value, std::optional<Rating> rating,
+                          std::string note = "") {
+  return BehaviourValueInput{value, rating, std::move(note)};
+}
+
+TEST(ApplyRating, BehaviourValuesAreKeptInTheValuesOrderAndReplacedAsAWhole) {
+  Assessment a = MakeAssessment();
+  RatingInput input = Rate(Rating::kAsExpected, Rating::kAbove);
+  input.behaviour_values = {Value(CoreValue::kCollaborative, Rating::kBelow, "jarang berbagi"),
+                            Value(CoreValue::kAccountable, Rating::kAbove)};
+  ASSERT_TRUE(ApplyRating(a, input, Rater(), Org({})).ok());
+  const std::vector<BehaviourValueRating> expected = {
+      {CoreValue::kAccountable, Rating::kAbove, ""},
+      {CoreValue::kCollaborative, Rating::kBelow, "jarang berbagi"}};
+  EXPECT_EQ(a.behaviour_values, expected);
+  // The overall behaviour rating is the assessor's own, not derived from the values.
+  EXPECT_EQ(a.behaviour_rating, Rating::kAbove);
+  EXPECT_EQ(a.predicate, Predicate::kBaik);
+
+  // Rating again replaces the list as a whole; an empty list leaves none.
+  input.behaviour_values = {Value(CoreValue::kLoyal, Rating::kAsExpected)};
+  ASSERT_TRUE(ApplyRating(a, input, Rater(), Org({})).ok());
+  EXPECT_EQ(a.behaviour_values,
+            (std::vector<BehaviourValueRating>{{CoreValue::kLoyal, Rating::kAsExpected, ""}}));
+  input.behaviour_values.clear();
+  ASSERT_TRUE(ApplyRating(a, input, Rater(), Org({})).ok());
+  EXPECT_TRUE(a.behaviour_values.empty());
+
+  // All seven, each once.
+  for (int v = 0; v < kCoreValueCount; ++v) {
+    input.behaviour_values.push_back(Value(static_cast<CoreValue>(v), Rating::kBelow));
+  }
+  ASSERT_TRUE(ApplyRating(a, input, Rater(), Org({})).ok());
+  EXPECT_EQ(a.behaviour_values.size(), static_cast<size_t>(kCoreValueCount));
+}
+
+TEST(ApplyRating, BadBehaviourValuesNameTheEntryAndChangeNothing) {
+  Assessment a = MakeAssessment();
+  RatingInput first = Rate(Rating::kAsExpected, Rating::kAsExpected);
+  first.behaviour_values = {Value(CoreValue::kAdaptive, Rating::kAbove)};
+  ASSERT_TRUE(ApplyRating(a, first, Rater(), Org({})).ok());
+  const Assessment before = a;
+
+  RatingInput input = Rate(Rating::kBelow, Rating::kBelow);
+  input.behaviour_values = {
+      Value(CoreValue::kHarmonious, Rating::kBelow),
+      Value(std::nullopt, Rating::kBelow),
+      Value(CoreValue::kHarmonious, Rating::kAbove),
+      Value(CoreValue::kCompetent, std::nullopt),
+      Value(CoreValue::kLoyal, Rating::kAbove, std::string(kMaxValueNoteBytes + 1, 'x')),
+      Value(static_cast<CoreValue>(kCoreValueCount), Rating::kAbove)};
+  absl::Status st = ApplyRating(a, input, Rater(), Org({}));
+  EXPECT_EQ(test_util::Fields(st),
+            (std::vector<std::string>{"behaviour_values[1].value", "behaviour_values[2].value",
+                                      "behaviour_values[3].rating", "behaviour_values[4].note",
+                                      "behaviour_values[5].value"}));
+  EXPECT_THAT(std::string(st.message()), ::testing::HasSubstr("behaviour_values[1].value"));
+  const auto violations = errors::ViolationsOf(st);
+  ASSERT_EQ(violations.size(), 5u);
+  EXPECT_EQ(violations[1].description, "HARMONIOUS is already rated at behaviour_values[0]");
+  EXPECT_EQ(a.behaviour_values, before.behaviour_values);
+  EXPECT_EQ(a.results_rating, before.results_rating);
+  EXPECT_EQ(a.predicate, before.predicate);
+
+  // A note of exactly 2000 bytes is accepted.
+  input.behaviour_values = {
+      Value(CoreValue::kLoyal, Rating::kAbove, std::string(kMaxValueNoteBytes, 'x'))};
+  EXPECT_TRUE(ApplyRating(a, input, Rater(), Org({})).ok());
 }
 
 TEST(ApplyRating, UnitHeadResultsFollowTheOrganisationPredicate) {
@@ -229,6 +303,12 @@ TEST(FinalisedAssessment, IsImmutable) {
       "ASSESSMENT_FINALISED"));
   EXPECT_EQ(a.results_rating, Rating::kAsExpected);
   EXPECT_TRUE(CheckMutable(MakeAssessment()).ok());
+  // Per-value ratings too are set only while a draft.
+  RatingInput values = Rate(Rating::kAsExpected, Rating::kAsExpected);
+  values.behaviour_values = {Value(CoreValue::kLoyal, Rating::kBelow)};
+  EXPECT_TRUE(
+      IsRule(ApplyRating(a, values, Rater(), Org(OrgPredicate::kBaik)), "ASSESSMENT_FINALISED"));
+  EXPECT_TRUE(a.behaviour_values.empty());
 }
 
 TEST(ApplyDelivery, OnceAfterFinalisation) {

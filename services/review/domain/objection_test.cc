@@ -243,6 +243,19 @@ TEST(ApplyObjectionDecision, ChangesRatingsAndReDerivesThePredicate) {
                      "OBJECTION_DECIDED"));
 }
 
+TEST(ApplyObjectionDecision, KeepsThePerValueRatings) {
+  Assessment a = Finalised();
+  a.behaviour_values = {{CoreValue::kAccountable, Rating::kBelow, "laporan terlambat"},
+                        {CoreValue::kLoyal, Rating::kAbove, ""}};
+  const std::vector<BehaviourValueRating> values = a.behaviour_values;
+  Objection o = Heard(a);
+  ObjectionDecisionInput input{std::nullopt, Rating::kAbove, "Perilaku baik terbukti"};
+  ASSERT_TRUE(ApplyObjectionDecision(o, a, input, Superior(), absl::Now()).ok());
+  EXPECT_TRUE(o.decision->changed);
+  EXPECT_EQ(a.behaviour_rating, Rating::kAbove);
+  EXPECT_EQ(a.behaviour_values, values);
+}
+
 TEST(ApplyObjectionDecision, BothRatingsCanChange) {
   Assessment a = Finalised();
   Objection o = Heard(a);

@@ -93,6 +93,16 @@ struct Window {
   friend bool operator==(const Window&, const Window&) = default;
 };
 
+// The assessor's rating of one BerAKHLAK core value, e.g. against the leader's specific
+// expectation for it (ekspektasi khusus pimpinan). Optional, each value at most once; the
+// overall behaviour rating is not derived from them (the assessor's own decision).
+struct BehaviourValueRating {
+  CoreValue value = CoreValue::kServiceOriented;
+  Rating rating = Rating::kAsExpected;
+  std::string note;
+  friend bool operator==(const BehaviourValueRating&, const BehaviourValueRating&) = default;
+};
+
 // A periodic or annual assessment of one plan (SKP).
 struct Assessment {
   std::string id;
@@ -108,6 +118,8 @@ struct Assessment {
   std::optional<Rating> behaviour_rating;  // perilaku kerja
   std::optional<Predicate> predicate;      // derived from the two ratings, never typed in
   std::string notes;
+  // Per-value ratings, in the core values' official order (assessment.h ApplyRating).
+  std::vector<BehaviourValueRating> behaviour_values;
   // The assessor of the day who rated, in their capacity, and who recorded it (token subject;
   // differs from the assessor for kHrForNonAsn).
   std::optional<Official> assessor;

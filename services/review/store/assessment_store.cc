@@ -18,6 +18,17 @@ std::optional<std::string> RatingText(std::optional<Rating> rating) {
   return std::string(RatingName(*rating));
 }
 
+// [{"value": "ACCOUNTABLE", "rating": "BELOW", "note": "..."}] (migrations/0003).
+std::string BehaviourValuesJson(const std::vector<BehaviourValueRating>& values) {
+  json out = json::array();
+  for (const BehaviourValueRating& v : values) {
+    out.push_back({{"value", std::string(CoreValueName(v.value))},
+                   {"rating", std::string(RatingName(v.rating))},
+                   {"note", v.note}});
+  }
+  return out.dump();
+}
+
 }  // namespace
 
 absl::StatusOr<AssessmentRecord> LockAssessment(pqxx::work& tx, const std::string& id) {
@@ -50,7 +61,7 @@ AssessmentRecord SaveAssessment(pqxx::work& tx, const AssessmentRecord& record) 
       std::string(AssessmentStateName(a.state)), a.distribution_justification,
       db::TextArrayLiteral(record.distribution_findings), MicrosParam(a.finalise_time),
       DayText(a.delivered_date), record.credit_points_thousandths, record.objection_id,
-      a.version + 1);
+      a.version + 1, BehaviourValuesJson(a.behaviour_values));
   return AssessmentFromJson(RowJson(r[0][0]));
 }
 

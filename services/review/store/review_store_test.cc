@@ -9,7 +9,9 @@
 
 #include <pqxx/pqxx>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "kinerja/review/v1/events.pb.h"
 
 #include "services/review/domain/assessment.h"
 #include "services/review/domain/objection.h"
@@ -76,9 +78,10 @@ class ReviewStoreTest : public ::kinerja::testing::StoreFixture<ReviewStore> {
     m.action = "assessment.rate";
     m.event_type = kAssessmentRated;
     m.apply = [results, behaviour](AssessmentRecord& record, const AssessmentFacts& facts) {
-      return ApplyRating(record.assessment,
-                         {.results = results, .behaviour = behaviour, .notes = ""}, Assessor(),
-                         {.unit_org_predicate = facts.org_predicate, .org_result_mapping = {}});
+      return ApplyRating(
+          record.assessment,
+          {.results = results, .behaviour = behaviour, .notes = "", .behaviour_values = {}},
+          Assessor(), {.unit_org_predicate = facts.org_predicate, .org_result_mapping = {}});
     };
     return m;
   }
@@ -152,6 +155,101 @@ TEST_F(ReviewStoreTest, RatingWritesTheDraftWithItsAuditRowAndEventInOneTransact
       Draft("1"), 1, Rate(Rating::kBelow, Rating::kBelow), StoreDatabase::Write());
   EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted) << stale.status();
   EXPECT_EQ(Count("audit_log", "action = 'assessment.rate'"), 2);
+}
+
+TEST_F(ReviewStoreTest, BehaviourValuesRoundTripAndAreKeptByAnObjectionDecision) {
+  ASSERT_TRUE(SetPredicate(OrgPredicate::kIstimewa).ok());
+  AssessmentMutation rate = Rate(Rating::kAsExpected, Rating::kAsExpected);
+  rate.apply = [](AssessmentRecord& record, const AssessmentFacts& facts) {
+    RatingInput input{
+        .results = Rating::kAsExpected,
+        .behaviour = Rating::kAsExpected,
+        .notes = "",
+        .behaviour_values = {{CoreValue::kCollaborative, Rating::kBelow, "jarang berbagi \"data\""},
+                             {CoreValue::kAccountable, Rating::kAbove, ""}}};
+    return ApplyRating(record.assessment, input, Assessor(),
+                       {.unit_org_predicate = facts.org_predicate, .org_result_mapping = {}});
+  };
+  absl::StatusOr<AssessmentRecord> rated =
+      store_->RateAssessment(Draft("1"), std::nullopt, std::move(rate), StoreDatabase::Write());
+  ASSERT_TRUE(rated.ok()) << rated.status();
+  const std::vector<BehaviourValueRating> values = {
+      {CoreValue::kAccountable, Rating::kAbove, ""},
+      {CoreValue::kCollaborative, Rating::kBelow, "jarang berbagi \"data\""}};
+  EXPECT_EQ(rated->assessment.behaviour_values, values);
+  EXPECT_EQ(Scalar("SELECT behaviour_values->1->>'value' FROM review.assessments"),
+            "COLLABORATIVE");
+  EXPECT_EQ(Scalar("SELECT behaviour_values->1->>'rating' FROM review.assessments"), "BELOW");
+
+  // Read back by Get and List, and carried by the event and the audit row.
+  absl::StatusOr<AssessmentRecord> got = store_->GetAssessment(rated->assessment.id);
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->assessment.behaviour_values, values);
+  absl::StatusOr<Page<AssessmentRecord>> listed = store_->ListAssessments({}, {.page_size = 10});
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_EQ(listed->items.size(), 1u);
+  EXPECT_EQ(listed->items[0].assessment.behaviour_values, values);
+  EXPECT_EQ(Count("outbox", "type = 'AssessmentRated'"), 1);
+  EXPECT_EQ(Count("audit_log", "action = 'assessment.rate' AND after::text LIKE '%COLLABORATIVE%'"),
+            1);
+
+  // Finalised, then an objection decision changes the behaviour rating: the values stay.
+  absl::StatusOr<AssessmentRecord> final = store_->MutateAssessment(
+      rated->assessment.id, std::nullopt,
+      Finalise(DistributionEnforcement::kWarnWithJustification, 1), StoreDatabase::Write());
+  ASSERT_TRUE(final.ok()) << final.status();
+  EXPECT_EQ(final->assessment.behaviour_values, values);
+  absl::StatusOr<ObjectionRecord> filed = store_->FileObjection(
+      final->assessment.id,
+      [](const AssessmentRecord& a, bool) -> absl::StatusOr<ObjectionRecord> {
+        ObjectionRecord r;
+        ASSIGN_OR_RETURN(r.objection,
+                         NewObjection(a.assessment, absl::CivilDay(2026, 12, 21), "tidak adil"));
+        r.deadline = absl::CivilDay(2027, 1, 3);
+        r.agency_id = a.assessment.agency_id;
+        r.employee_id = a.assessment.employee.employee_id;
+        return r;
+      },
+      StoreDatabase::Write());
+  ASSERT_TRUE(filed.ok()) << filed.status();
+  ASSERT_TRUE(store_
+                  ->ExplainObjection(
+                      filed->objection.id,
+                      [](ObjectionRecord& o, AssessmentRecord&) {
+                        o.objection.assessor_explanation = "sesuai catatan";
+                        return absl::OkStatus();
+                      },
+                      StoreDatabase::Write())
+                  .ok());
+  absl::StatusOr<ObjectionRecord> decided = store_->DecideObjection(
+      filed->objection.id,
+      [](ObjectionRecord& o, AssessmentRecord& a) {
+        return ApplyObjectionDecision(
+            o.objection, a.assessment,
+            {.results = std::nullopt, .behaviour = Rating::kAbove, .reason = "terbukti"},
+            {.official = Person("198001012005011001", "Kepala Dinas"),
+             .capacity = Capacity::kDefinitive,
+             .recorded_by = "kadis"},
+            absl::Now());
+      },
+      StoreDatabase::Write());
+  ASSERT_TRUE(decided.ok()) << decided.status();
+  absl::StatusOr<AssessmentRecord> after = store_->GetAssessment(final->assessment.id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->assessment.behaviour_rating, Rating::kAbove);
+  EXPECT_EQ(after->assessment.behaviour_values, values);
+  // Each event's payload (the Assessment message) carries them.
+  for (const char* type :
+       {"AssessmentRated", "AssessmentFinalised", "AssessmentChangedByObjection"}) {
+    v1::AssessmentChanged event;
+    ASSERT_TRUE(event.ParseFromString(absl::HexStringToBytes(Scalar(absl::StrCat(
+        "SELECT encode(payload, 'hex') FROM review.outbox WHERE type = '", type, "'")))))
+        << type;
+    ASSERT_EQ(event.assessment().behaviour_values_size(), 2) << type;
+    EXPECT_EQ(event.assessment().behaviour_values(1).value(), v1::CORE_VALUE_COLLABORATIVE);
+    EXPECT_EQ(event.assessment().behaviour_values(1).rating(), v1::RATING_BELOW_EXPECTATION);
+    EXPECT_EQ(event.assessment().behaviour_values(1).note(), "jarang berbagi \"data\"");
+  }
 }
 
 TEST_F(ReviewStoreTest, ARefusedRuleLeavesNoRowNoAuditNoEvent) {

@@ -84,6 +84,22 @@ std::optional<Predicate> OptionalPredicate(const json& row, const char* key) {
   return *p;
 }
 
+// The behaviour_values column (migrations/0003); an entry whose names do not parse is skipped
+// (the service writes only valid ones).
+std::vector<BehaviourValueRating> BehaviourValues(const json& row) {
+  std::vector<BehaviourValueRating> out;
+  auto it = row.find("behaviour_values");
+  if (it == row.end() || !it->is_array()) return out;
+  for (const json& entry : *it) {
+    if (!entry.is_object()) continue;
+    absl::StatusOr<CoreValue> value = ParseCoreValue(Str(entry, "value"), "value");
+    absl::StatusOr<Rating> rating = ParseRating(Str(entry, "rating"), "rating");
+    if (!value.ok() || !rating.ok()) continue;
+    out.push_back({.value = *value, .rating = *rating, .note = Str(entry, "note")});
+  }
+  return out;
+}
+
 }  // namespace
 
 json RowJson(const pqxx::field& field) {
@@ -115,6 +131,7 @@ AssessmentRecord AssessmentFromJson(const json& row) {
   a.behaviour_rating = OptionalRating(row, "behaviour_rating");
   a.predicate = OptionalPredicate(row, "predicate");
   a.notes = Str(row, "results_note");
+  a.behaviour_values = BehaviourValues(row);
   if (Has(row, "assessor")) {
     OfficialRecord assessor = Official(row, "assessor", "assessor_capacity");
     a.assessor = assessor.official;

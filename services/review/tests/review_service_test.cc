@@ -2,13 +2,15 @@
 // and goals services beside it: plans approved in the goals service are rated and finalised by
 // the assessor of the day the employee service resolves, organisation predicates by the leader
 // one level up (HR for a NON-ASN head), the distribution check (BLOCK / WARN + justification),
-// objections decided by the assessor's superior, and the SIASN export bodies field by field.
+// objections decided by the assessor's superior, the SIASN export bodies field by field, and
+// per-value behaviour ratings read back and streamed.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "kinerja/review/v1/events.pb.h"
 #include "services/review/tests/review_fixture.h"
 #include "shared/rpc/proto_time.h"
 
@@ -558,6 +560,111 @@ TEST(ReviewEventsTest, StreamEventsCarriesTheOutboxToServicesOnly) {
   }
   EXPECT_TRUE(found);
   ctx->TryCancel();
+}
+
+// Per-value behaviour ratings through the real channel: refused when a core value repeats or a
+// rating is missing, rated with the assessment in the values' official order, read back by Get
+// and List, carried by the AssessmentRated and AssessmentFinalised events, and replaced as a
+// whole by the next rating. The overall behaviour rating stays what the assessor gave.
+TEST(ReviewBehaviourValuesTest, RatedValuesAreReadBackAndStreamed) {
+  World w = MakeWorld();
+  const Org& org = w.org;
+  const gv1::Plan plan = StaffPlan(w, org.staff1);
+  const std::string kabid = Token(org.kabid, org);
+  const auto add = [](rv1::RateAssessmentRequest& request, rv1::CoreValue value, rv1::Rating rating,
+                      const std::string& note = "") {
+    rv1::BehaviourValueRating* v = request.add_behaviour_values();
+    v->set_value(value);
+    v->set_rating(rating);
+    v->set_note(note);
+  };
+  rv1::RateAssessmentRequest request;
+  request.set_plan_id(plan.id());
+  request.set_kind(rv1::ASSESSMENT_KIND_ANNUAL);
+  request.set_results_rating(rv1::RATING_AS_EXPECTED);
+  request.set_behaviour_rating(rv1::RATING_AS_EXPECTED);
+  add(request, rv1::CORE_VALUE_COLLABORATIVE, rv1::RATING_BELOW_EXPECTATION,
+      "Jarang berbagi data dengan bidang lain");
+  add(request, rv1::CORE_VALUE_ACCOUNTABLE, rv1::RATING_ABOVE_EXPECTATION);
+
+  rv1::Assessment rated;
+  rv1::RateAssessmentRequest bad = request;
+  add(bad, rv1::CORE_VALUE_COLLABORATIVE, rv1::RATING_ABOVE_EXPECTATION);
+  add(bad, rv1::CORE_VALUE_LOYAL, rv1::RATING_UNSPECIFIED);
+  grpc::Status s = Stub().RateAssessment(Ctx(kabid).get(), bad, &rated);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << Describe(s);
+  EXPECT_EQ(FieldsOf(s),
+            (std::vector<std::string>{"behaviour_values[2].value", "behaviour_values[3].rating"}));
+
+  s = Stub().RateAssessment(Ctx(kabid).get(), request, &rated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  const auto expect_values = [](const rv1::Assessment& a, const std::string& where) {
+    ASSERT_EQ(a.behaviour_values_size(), 2) << where;
+    EXPECT_EQ(a.behaviour_values(0).value(), rv1::CORE_VALUE_ACCOUNTABLE) << where;
+    EXPECT_EQ(a.behaviour_values(0).rating(), rv1::RATING_ABOVE_EXPECTATION) << where;
+    EXPECT_EQ(a.behaviour_values(0).note(), "") << where;
+    EXPECT_EQ(a.behaviour_values(1).value(), rv1::CORE_VALUE_COLLABORATIVE) << where;
+    EXPECT_EQ(a.behaviour_values(1).rating(), rv1::RATING_BELOW_EXPECTATION) << where;
+    EXPECT_EQ(a.behaviour_values(1).note(), "Jarang berbagi data dengan bidang lain") << where;
+    EXPECT_EQ(a.behaviour_rating(), rv1::RATING_AS_EXPECTED) << where;
+  };
+  expect_values(rated, "RateAssessment");
+
+  rv1::GetAssessmentRequest get;
+  get.set_id(rated.id());
+  rv1::Assessment got;
+  s = Stub().GetAssessment(Ctx(Token(org.staff1, org)).get(), get, &got);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  expect_values(got, "GetAssessment");
+  rv1::ListAssessmentsRequest list;
+  list.set_filter(
+      absl::StrCat("agency_id = \"", org.agency_id, "\" AND plan_id = \"", plan.id(), "\""));
+  rv1::ListAssessmentsResponse listed;
+  s = Stub().ListAssessments(Ctx(org.hr_token).get(), list, &listed);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_EQ(listed.assessments_size(), 1);
+  expect_values(listed.assessments(0), "ListAssessments");
+
+  // Finalised (the bidang's predicate first; the only staff member rated Baik under Baik needs a
+  // justification), then read from the service's events.
+  rv1::OrgPredicateDecision decision;
+  s = SetOrgPredicate(Token(org.kadis, org), org.bidang.id(), w.period, rv1::ORG_PREDICATE_BAIK,
+                      &decision);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  rv1::Assessment finalised;
+  s = Finalise(kabid, rated.id(), &finalised, "Satu-satunya staf yang dinilai");
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  expect_values(finalised, "FinaliseAssessment");
+  kinerja::common::v1::StreamEventsRequest events;
+  std::unique_ptr<grpc::ClientContext> ctx = Ctx(ServiceToken());
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  auto reader = Stub().StreamEvents(ctx.get(), events);
+  kinerja::common::v1::EventEnvelope event;
+  std::vector<std::string> seen;
+  while (seen.size() < 2 && reader->Read(&event)) {
+    if (event.aggregate_id() != rated.id()) continue;
+    rv1::AssessmentChanged payload;
+    ASSERT_TRUE(event.payload().UnpackTo(&payload)) << event.type();
+    expect_values(payload.assessment(), event.type());
+    seen.push_back(event.type());
+  }
+  ctx->TryCancel();
+  EXPECT_EQ(seen, (std::vector<std::string>{"AssessmentRated", "AssessmentFinalised"}));
+
+  // A finalised assessment's values change no more; on a draft, rating again replaces them.
+  request.clear_behaviour_values();
+  add(request, rv1::CORE_VALUE_LOYAL, rv1::RATING_AS_EXPECTED);
+  s = Stub().RateAssessment(Ctx(kabid).get(), request, &rated);
+  EXPECT_EQ(ReasonOf(s), "ASSESSMENT_FINALISED");
+  const gv1::Plan other = StaffPlan(w, org.staff2);
+  request.set_plan_id(other.id());
+  s = Stub().RateAssessment(Ctx(kabid).get(), request, &rated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  ASSERT_EQ(rated.behaviour_values_size(), 1);
+  request.clear_behaviour_values();
+  s = Stub().RateAssessment(Ctx(kabid).get(), request, &rated);
+  ASSERT_TRUE(s.ok()) << Describe(s);
+  EXPECT_EQ(rated.behaviour_values_size(), 0);
 }
 
 TEST(ReviewPolicyTest, DefaultsUntilStoredThenUpdatedByHrOfTheAgency) {

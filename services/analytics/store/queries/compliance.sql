@@ -20,7 +20,8 @@ finalised AS (
 )
 SELECT o.predicate, o.agency_id,
        COALESCE((SELECT year FROM periods WHERE period_id = $2),
-                (SELECT max(year) FROM plans WHERE period_id = $2), 0),
+                (SELECT max(year) FROM plans WHERE period_id = $2),
+                (SELECT max(year) FROM assessments WHERE period_id = $2), 0),
        (SELECT count(*) FROM open_plans)
          + (SELECT count(*) FROM finalised f WHERE f.plan_id NOT IN (SELECT plan_id FROM open_plans)),
        (SELECT count(*) FROM finalised WHERE predicate = 1),
@@ -45,3 +46,13 @@ SET agency_id = EXCLUDED.agency_id, year = EXCLUDED.year, org_predicate = EXCLUD
 -- name: DeleteUnitCompliance
 -- $1 period, $2 unit
 DELETE FROM unit_compliance WHERE period_id = $1 AND unit_id = $2
+
+-- name: LockUnitCompliance
+-- $1 period, $2 unit: serialises the recomputation of one unit's row between the followers of
+-- different producers, whose transactions run at the same time. The one that waits computes
+-- after the other committed, so it sees both transactions' rows (a plan and an assessment, say).
+SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))
+
+-- name: SetComplianceYear
+-- $1 period, $2 year: a unit's row written before its period was known here gets its year.
+UPDATE unit_compliance SET year = $2 WHERE period_id = $1 AND year <> $2

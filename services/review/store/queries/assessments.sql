@@ -22,19 +22,19 @@ WHERE a.plan_id = $1 AND a.kind = $2 AND a.window_index = $3 FOR UPDATE
 -- $23 behaviour_rating, $24 predicate, $25 results_note, $26 behaviour_note, $27 assessor (json),
 -- $28 assessor_capacity, $29 recorded_by, $30 state, $31 distribution_justification,
 -- $32 distribution_findings (text[] literal), $33 finalise_time (micros), $34 delivered_date,
--- $35 credit_points_thousandths, $36 objection_id, $37 version
+-- $35 credit_points_thousandths, $36 objection_id, $37 version, $38 behaviour_values (json)
 INSERT INTO assessments AS a (
   id, plan_id, plan_revision, period_id, agency_id, unit_id, employee_id, employee_nip, employee,
   employee_siasn_id, position_type, functional_level, unit_head, kind, cadence, window_year,
   window_index, window_first, window_last, month_start, month_end, results_rating,
   behaviour_rating, predicate, results_note, behaviour_note, assessor, assessor_capacity,
   recorded_by, state, distribution_justification, distribution_findings, finalise_time,
-  delivered_date, credit_points_thousandths, objection_id, version)
+  delivered_date, credit_points_thousandths, objection_id, version, behaviour_values)
 VALUES (
   COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12,
   $13, $14, $15, $16, $17, $18::date, $19::date, $20, $21, $22, $23, $24, $25, $26, $27::jsonb,
   $28, $29, $30, $31, $32::text[], timestamptz 'epoch' + $33::bigint * interval '1 microsecond',
-  $34::date, $35, $36, $37)
+  $34::date, $35, $36, $37, $38::jsonb)
 ON CONFLICT (id) DO UPDATE SET
   plan_revision = EXCLUDED.plan_revision, unit_id = EXCLUDED.unit_id,
   employee = EXCLUDED.employee, employee_siasn_id = EXCLUDED.employee_siasn_id,
@@ -42,6 +42,7 @@ ON CONFLICT (id) DO UPDATE SET
   unit_head = EXCLUDED.unit_head, results_rating = EXCLUDED.results_rating,
   behaviour_rating = EXCLUDED.behaviour_rating, predicate = EXCLUDED.predicate,
   results_note = EXCLUDED.results_note, behaviour_note = EXCLUDED.behaviour_note,
+  behaviour_values = EXCLUDED.behaviour_values,
   assessor = EXCLUDED.assessor, assessor_capacity = EXCLUDED.assessor_capacity,
   recorded_by = EXCLUDED.recorded_by, state = EXCLUDED.state,
   distribution_justification = EXCLUDED.distribution_justification,

@@ -92,11 +92,12 @@ def split_agencies(data_dir, state):
         dirs[a["id"]].mkdir(parents=True, exist_ok=True)
         (dirs[a["id"]] / "agency.json").write_text(json.dumps(a) + "\n")
     for name, key in (("unor.jsonl", "instansiId"), ("data-utama.jsonl", "instansiIndukId")):
-        for line in (Path(data_dir) / name).read_text().splitlines(keepends=True):
-            agency = json.loads(line)[key]
-            if (agency, name) not in files:
-                files[(agency, name)] = open(dirs[agency] / name, "w")
-            files[(agency, name)].write(line)
+        with open(Path(data_dir) / name) as source:  # national size: gigabytes, streamed
+            for line in source:
+                agency = json.loads(line)[key]
+                if (agency, name) not in files:
+                    files[(agency, name)] = open(dirs[agency] / name, "w")
+                files[(agency, name)].write(line)
     for f in files.values():
         f.close()
     return [dirs[a["id"]] for a in agencies]

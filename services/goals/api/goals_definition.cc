@@ -75,8 +75,7 @@ class GoalsParts final : public server::ServiceParts {
 };
 
 std::vector<Option> Options() {
-  std::vector<Option> options =
-      clients::ClientOptions("employee", "EMPLOYEE", "employee service");
+  std::vector<Option> options = clients::ClientOptions("employee", "EMPLOYEE", "employee service");
   options.push_back(
       {.name = "consume-transfers",
        .env = "CONSUME_TRANSFERS",

@@ -42,8 +42,7 @@ class ReviewParts final : public server::ServiceParts {
 }  // namespace
 
 server::ServiceDefinition ReviewDefinition(std::function<absl::Time()> now) {
-  std::vector<Option> options =
-      clients::ClientOptions("employee", "EMPLOYEE", "employee service");
+  std::vector<Option> options = clients::ClientOptions("employee", "EMPLOYEE", "employee service");
   for (Option& o : clients::ClientOptions("goals", "GOALS", "goals service"))
     options.push_back(std::move(o));
   return server::ServiceDefinition{

@@ -21,8 +21,9 @@ def compliance(w, outcomes):
     s = w.scenario
     breaking = {}
     for unit_id, code in s.org_predicates.items():
-        staff = [p.nip for p in w.org.staff_of(unit_id) if p.nip in outcomes.annual]
-        broken = violations(code, [outcomes.annual[n] for n in staff])
+        staff = [p.nip for p in w.org.staff_of(unit_id) if p.nip in w.plans]
+        final = [outcomes.annual[n] for n in staff if n in outcomes.annual]
+        broken = violations(code, final, len(staff))
         if broken:
             breaking[unit_id] = broken
     return {"units_with_org_predicate": len(s.org_predicates), "units_breaking": len(breaking),

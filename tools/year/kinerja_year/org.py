@@ -83,7 +83,7 @@ def import_agency(api, tokens, data_dir, log):
         data = (Path(data_dir) / name).read_bytes()
         summary = api.stream(
             api.employee.ImportRecords,
-            lambda: _import_requests(pb, kind, agency["id"], data, f"year-import-{name}"), hr)
+            lambda: _import_requests(pb, kind, agency["id"], data, f"year-import-{agency['id']}-{name}"), hr)
         log(f"      {name}: {summary.received} records, {summary.created} created, "
             f"{summary.updated} updated, {summary.unchanged} unchanged, {summary.failed} failed")
         if summary.failed:

@@ -61,12 +61,16 @@ class Api:
         """method(request) as the token's holder; retries while the service is away."""
         give_up = time.monotonic() + RETRY_FOR
         delay = 0.1
+        attempt = 0
         while True:
+            attempt += 1
             try:
                 metadata = [("authorization", f"Bearer {token}")] if token else []
                 return method(request, metadata=metadata, timeout=timeout)
             except grpc.RpcError as error:
-                if error.code() not in RETRIED or time.monotonic() > give_up:
+                # At least three attempts, however long one took (a stalled call can outlast
+                # RETRY_FOR on its own).
+                if error.code() not in RETRIED or (time.monotonic() > give_up and attempt >= 3):
                     raise CallFailed(_name(method), error, self.reason(error)) from None
                 with self._lock:
                     self.retries += 1

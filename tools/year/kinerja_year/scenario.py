@@ -65,16 +65,19 @@ BANDS = {  # rule name -> (predicates counted, "most"/"least", limit, percent?)
 }
 
 
-def violations(org_predicate, predicates):
-    """Band rules broken by a unit's final staff predicates (all finalised)."""
-    n = len(predicates)
+def violations(org_predicate, predicates, staff=None):
+    """Band rules broken by a unit's finalised staff predicates, out of `staff` to be assessed
+    (default: all finalised). As the review service counts: "at most" breaks once exceeded, "at
+    least" only once the staff not finalised yet could no longer reach it."""
+    n = len(predicates) if staff is None else staff
+    pending = n - len(predicates)
     broken = []
     for name, which, kind, limit, percent in BANDS[org_predicate]:
         count = sum(1 for p in predicates if p in which)
-        if percent:
-            bad = count * 100 > limit * n if kind == "most" else count * 100 < limit * n
+        if kind == "most":
+            bad = count * 100 > limit * n if percent else count > limit
         else:
-            bad = count < limit
+            bad = (count + pending) * 100 < limit * n if percent else count + pending < limit
         if bad and n > 0:
             broken.append(name)
     return broken

@@ -61,7 +61,7 @@ class World:
 
     def rid(self, *parts):
         """A request id fixed by what the call does, so a retry returns the first answer."""
-        return "-".join(["y", str(self.year), *map(str, parts)])
+        return "-".join(["y", str(self.year), self.org.agency_id[:12], *map(str, parts)])
 
     # ---- windows ------------------------------------------------------------------------
     def windows(self):

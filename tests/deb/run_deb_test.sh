@@ -101,17 +101,16 @@ chmod 640 /etc/kinerja/employee.env; chgrp kinerja /etc/kinerja/employee.env
 if grep -v '^#' /etc/kinerja/employee.env | grep -q CHANGE-ME; then
   fail "employee.env still has a CHANGE-ME"
 fi
-# As systemd's EnvironmentFile= reads it: KEY=VALUE lines, the value the rest of the line.
-run_as_unit() {
-  local -a env=()
-  while IFS= read -r line; do
-    [[ $line =~ ^[A-Z_]+= ]] && env+=("$line")
-  done </etc/kinerja/employee.env
-  runuser -u kinerja -- env "${env[@]}" "$@"
-}
-run_as_unit /usr/bin/kinerja-employee --migrate-only >"$work/migrate.log" 2>&1 ||
+# As systemd's EnvironmentFile= reads it: KEY=VALUE lines, the value the rest of the line; as
+# the unit's User= and Group= (setpriv execs, so the service keeps the pid it is started with).
+unit_env=()
+while IFS= read -r line; do
+  if [[ $line =~ ^[A-Z_]+= ]]; then unit_env+=("$line"); fi
+done </etc/kinerja/employee.env
+as_unit=(setpriv --reuid=kinerja --regid=kinerja --init-groups env "${unit_env[@]}")
+"${as_unit[@]}" /usr/bin/kinerja-employee --migrate-only >"$work/migrate.log" 2>&1 ||
   { cat "$work/migrate.log" >&2; fail "kinerja-employee --migrate-only as the kinerja user"; }
-run_as_unit /usr/bin/kinerja-employee >"$work/service.log" 2>&1 &
+"${as_unit[@]}" /usr/bin/kinerja-employee >"$work/service.log" 2>&1 &
 service_pid=$!
 healthy=no
 for _ in $(seq 1 150); do
@@ -125,7 +124,13 @@ urllib.request.urlopen(sys.argv[1], timeout=1, context=ssl.create_default_contex
 done
 [ "$healthy" = yes ] || { tail -n 20 "$work/service.log" >&2; fail "the installed service is not healthy"; }
 say "the installed kinerja-employee serves over TLS as the kinerja user (migrated first)"
+[ "$(stat -c %U "/proc/$service_pid")" = kinerja ] || fail "the service does not run as kinerja"
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+for proc in /proc/[0-9]*; do
+  if [ "$(readlink "$proc/exe" 2>/dev/null)" = /usr/bin/kinerja-employee ]; then
+    fail "a kinerja-employee process ($(basename "$proc")) is left after stopping the service"
+  fi
+done
 
 # 4. Purge: binaries, units and /etc/kinerja gone.
 dpkg --purge kinerja >"$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "dpkg --purge"; }

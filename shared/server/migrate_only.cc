@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <string_view>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
 #include "shared/config/config.h"
@@ -53,16 +54,10 @@ int Migrate(const config::Config& config, const ServiceDefinition& definition) {
 std::optional<int> RunMigrateOnlyIfAsked(int argc, char** argv,
                                          const ServiceDefinition& definition) {
   if (!MentionsMigrateOnly(argc, argv)) return std::nullopt;
-  absl::StatusOr<config::Config> config =
-      config::Parse(MigrateOnlySpec(definition), argc, argv, config::ProcessEnv());
-  if (!config.ok()) {
-    std::cerr << config.status().message() << "\n";
-    return 2;
-  }
-  if (config->help_requested()) {
-    std::cout << config->usage();
-    return 0;
-  }
+  std::variant<config::Config, int> parsed =
+      ParseOrExitCode(MigrateOnlySpec(definition), argc, argv);
+  if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
+  const config::Config* config = &std::get<config::Config>(parsed);
   if (!config->GetBool("migrate-only")) return std::nullopt;
   return Migrate(*config, definition);
 }

@@ -1,9 +1,8 @@
 #include "shared/server/service_main.h"
 
-#include <iostream>
-
 #include "shared/log/log.h"
 #include "shared/server/migrate_only.h"
+#include "shared/server/shared_options.h"
 
 namespace kinerja::server {
 
@@ -47,16 +46,9 @@ int RunService(int argc, char** argv, const ServiceDefinition& definition) {
   if (std::optional<int> exit_code = RunMigrateOnlyIfAsked(argc, argv, definition)) {
     return *exit_code;
   }
-  absl::StatusOr<config::Config> config =
-      config::Parse(definition.Spec(), argc, argv, config::ProcessEnv());
-  if (!config.ok()) {
-    std::cerr << config.status().message() << "\n";
-    return 2;
-  }
-  if (config->help_requested()) {
-    std::cout << config->usage();
-    return 0;
-  }
+  std::variant<config::Config, int> parsed = ParseOrExitCode(definition.Spec(), argc, argv);
+  if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
+  const config::Config* config = &std::get<config::Config>(parsed);
   log::Info("starting", {{"config", config->Describe()}});
   auto running = RunningService::Start(definition, *config);
   if (!running.ok()) {

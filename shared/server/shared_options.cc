@@ -1,5 +1,7 @@
 #include "shared/server/shared_options.h"
 
+#include <iostream>
+
 namespace kinerja::server {
 
 using config::Option;
@@ -36,6 +38,19 @@ Option MigrateOnlyOption() {
               "and --log-level. Run it before rolling out a release (docs/upgrades.md)",
           .type = OptionType::kBool,
           .default_value = "false"};
+}
+
+std::variant<config::Config, int> ParseOrExitCode(const config::Spec& spec, int argc, char** argv) {
+  absl::StatusOr<config::Config> config = config::Parse(spec, argc, argv, config::ProcessEnv());
+  if (!config.ok()) {
+    std::cerr << config.status().message() << "\n";
+    return 2;
+  }
+  if (config->help_requested()) {
+    std::cout << config->usage();
+    return 0;
+  }
+  return *std::move(config);
 }
 
 }  // namespace kinerja::server
